@@ -1,0 +1,126 @@
+package io.oncallhq.contracts.cloudevents;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.oncallhq.contracts.ContractEvent;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * Writes and reads contract events as CloudEvents 1.0 in Kafka binary mode: attributes in {@code ce_*} headers,
+ * the record as JSON in the value, the partition key as the Kafka key.
+ */
+public final class CloudEventCodec {
+
+    public static final String HEADER_PREFIX = "ce_";
+    public static final String JSON = "application/json";
+    /** The Kafka record key header of spring-kafka ({@code KafkaHeaders.KEY}); bytes suit the binder's serializer. */
+    static final String KAFKA_KEY_HEADER = "kafka_messageKey";
+
+    private final String source;
+    private final JsonMapper json;
+
+    /** @param producer the producing service's name, used as the CloudEvents {@code source} ({@code /name}) */
+    public CloudEventCodec(String producer) {
+        this.source = "/" + producer;
+        this.json = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+                .build();
+    }
+
+    public EncodedEvent encode(ContractEvent event, String id, Instant time) {
+        return new EncodedEvent(id, EventTypes.typeOf(event.getClass()), source, event.subject(), event.partitionKey(),
+                time, json.writeValueAsString(event));
+    }
+
+    public Message<byte[]> toMessage(ContractEvent event, String id, Instant time) {
+        return toMessage(encode(event, id, time));
+    }
+
+    public Message<byte[]> toMessage(EncodedEvent encoded) {
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(encoded.id())
+                .withType(encoded.type())
+                .withSource(URI.create(encoded.source()))
+                .withSubject(encoded.subject())
+                .withTime(encoded.time().atOffset(ZoneOffset.UTC))
+                .withDataContentType(JSON)
+                .withData(encoded.data().getBytes(StandardCharsets.UTF_8))
+                .build();
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(event.getData().toBytes())
+                .setHeader(KAFKA_KEY_HEADER, encoded.partitionKey().getBytes(StandardCharsets.UTF_8))
+                .setHeader("content-type", JSON)
+                .setHeader("contentType", JSON);
+        for (String name : event.getAttributeNames()) {
+            Object value = event.getAttribute(name);
+            if (value != null && !name.equals("datacontenttype")) {
+                message.setHeader(HEADER_PREFIX + name, value instanceof OffsetDateTime time ? time.toString() : value.toString());
+            }
+        }
+        return message.build();
+    }
+
+    /**
+     * Reads a message of the given family. Empty when the message is of a type this family does not know
+     * (a newer producer, or another family on the same topic): consumers skip those.
+     *
+     * @throws MalformedEventException when the message claims a known type but cannot be read
+     */
+    public <T extends ContractEvent> Optional<ReceivedEvent<T>> decode(Message<?> message, Class<T> family) {
+        String type = header(message, "type");
+        if (type == null) {
+            return Optional.empty();
+        }
+        Optional<Class<? extends T>> member = EventTypes.memberOf(family, type);
+        if (member.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = header(message, "id");
+        String time = header(message, "time");
+        String sourceHeader = header(message, "source");
+        if (id == null || sourceHeader == null) {
+            throw new MalformedEventException("event of type " + type + " lacks ce_id or ce_source");
+        }
+        try {
+            T data = json.readValue(payloadBytes(message.getPayload()), member.get());
+            return Optional.of(new ReceivedEvent<>(id, type, URI.create(sourceHeader),
+                    time == null ? null : OffsetDateTime.parse(time).toInstant(), header(message, "subject"), data));
+        } catch (RuntimeException e) {
+            throw new MalformedEventException("event " + id + " of type " + type + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The event's JSON form, as it travels in a message value. */
+    public String toJson(ContractEvent event) {
+        return json.writeValueAsString(event);
+    }
+
+    private static String header(Message<?> message, String attribute) {
+        Object value = message.getHeaders().get(HEADER_PREFIX + attribute);
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
+    }
+
+    private static byte[] payloadBytes(Object payload) {
+        if (payload instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (payload instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        throw new MalformedEventException("unexpected payload type " + payload.getClass().getName());
+    }
+}

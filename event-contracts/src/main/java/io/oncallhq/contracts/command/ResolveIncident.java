@@ -1,0 +1,10 @@
+package io.oncallhq.contracts.command;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.EventType;
+
+import java.time.Instant;
+
+@EventType("command.resolve-incident.v1")
+public record ResolveIncident(String incidentId, Actor actor, Instant requestedAt) implements IncidentCommand {
+}
