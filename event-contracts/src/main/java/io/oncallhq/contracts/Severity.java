@@ -1,6 +1,11 @@
 package io.oncallhq.contracts;
 
-/** Alert and incident severity, the four levels of the PagerDuty Events API v2. */
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Alert and incident severity, the four levels of the PagerDuty Events API v2, lower-case on the wire. */
 public enum Severity {
-    CRITICAL, ERROR, WARNING, INFO
+    @JsonProperty("critical") CRITICAL,
+    @JsonProperty("error") ERROR,
+    @JsonProperty("warning") WARNING,
+    @JsonProperty("info") INFO
 }
