@@ -1,0 +1,324 @@
+package io.oncallhq.localruntime;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * The one-command local run: a Kafka broker, a MongoDB-wire server with files on disk and the four services,
+ * each service in its own JVM. Configured through environment variables; see {@link #main}.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    /** A service: its Maven module (and jar) name, the variable that sets its port, and its database. */
+    private record ServiceDefinition(String module, String portVariable, int defaultPort, String database) {
+    }
+
+    private record Service(ServiceDefinition definition, int port, Path jar) {
+    }
+
+    private static final ServiceDefinition ALERT_INGEST =
+            new ServiceDefinition("alert-ingest-service", "ALERT_INGEST_PORT", 8081, "alert_ingest");
+    private static final ServiceDefinition INCIDENT =
+            new ServiceDefinition("incident-service", "INCIDENT_PORT", 8082, "incidents");
+    private static final List<ServiceDefinition> SERVICES = List.of(ALERT_INGEST, INCIDENT,
+            new ServiceDefinition("notification-service", "NOTIFICATION_PORT", 8083, "notifications"),
+            new ServiceDefinition("postmortem-service", "POSTMORTEM_PORT", 8084, "postmortems"));
+
+    private static final String DEMO_ALERT =
+            "{\"summary\":\"Checkout latency above 2s\",\"severity\":\"critical\",\"dedupKey\":\"checkout-latency\"}";
+
+    private final Map<String, String> environment;
+    private final PrintStream out;
+    private final Path dataDir;
+    private final int kafkaPort;
+    private final int mongoPort;
+    private final List<Service> serviceSet;
+
+    private String integrationKey;
+    private Duration readyIn;
+
+    // What has been started so far; close() takes it over, also while start() is still running.
+    private boolean closed;
+    private LocalMongo mongo;
+    private LocalKafka kafka;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    /**
+     * @param environment the settings (see {@link #main}); also passed on to every service
+     * @param out         where progress and the ready banner go
+     */
+    public LocalSystem(Map<String, String> environment, PrintStream out) {
+        this.environment = Map.copyOf(environment);
+        this.out = out;
+        Path repoDir = Path.of(environment.getOrDefault("REPO_DIR", ".")).toAbsolutePath().normalize();
+        this.dataDir = Path.of(environment.getOrDefault("DATA_DIR", ".data")).toAbsolutePath().normalize();
+        this.kafkaPort = port("KAFKA_PORT", 9092);
+        this.mongoPort = port("MONGODB_PORT", 27017);
+        this.serviceSet = SERVICES.stream()
+                .map(definition -> new Service(definition, port(definition.portVariable(), definition.defaultPort()),
+                        repoDir.resolve(definition.module()).resolve("target").resolve(definition.module() + ".jar")))
+                .toList();
+    }
+
+    /**
+     * Starts everything and prints where it listens; Ctrl-C stops it all. Environment:
+     * {@code ALERT_INGEST_PORT} (8081), {@code INCIDENT_PORT} (8082), {@code NOTIFICATION_PORT} (8083),
+     * {@code POSTMORTEM_PORT} (8084), {@code KAFKA_PORT} (9092), {@code MONGODB_PORT} (27017),
+     * {@code DATA_DIR} (./.data), {@code REPO_DIR} (the working directory, where the service modules are built),
+     * {@code DEMO_INTEGRATION_KEY} (generated once, kept in the data dir), {@code DEMO_SLACK_USER_ID}
+     * (U0DEMO0001), {@code SERVICE_JAVA_OPTS}, {@code SERVICE_LOGS_TO_CONSOLE} (false), and the services' own
+     * settings such as {@code SLACK_BOT_TOKEN}, which are passed through.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        // Must be set before the first logger exists; a plain logback.xml would also configure library users.
+        System.setProperty("logback.configurationFile", "local-runtime-logback.xml");
+        try {
+            LocalSystem system = new LocalSystem(System.getenv(), System.out);
+            Runtime.getRuntime().addShutdownHook(new Thread(system::close, "local-system-stop"));
+            system.start();
+            System.out.println(system.banner());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        Thread.currentThread().join(); // until Ctrl-C; the shutdown hook stops everything
+    }
+
+    /**
+     * Starts Kafka, MongoDB and the services and returns when all services are healthy. On failure everything
+     * started so far is stopped again and the exception (with the failing service's log tail) is thrown.
+     */
+    public void start() throws IOException, InterruptedException {
+        long startedAt = System.nanoTime();
+        try {
+            requireJars();
+            requireFreePorts();
+            integrationKey = DemoIntegrationKey.resolve(environment.get("DEMO_INTEGRATION_KEY"),
+                    dataDir.resolve("demo-integration-key"));
+
+            long step = System.nanoTime();
+            LocalMongo startedMongo = LocalMongo.start(dataDir.resolve("mongo").resolve("mongo.mv"), mongoPort);
+            synchronized (this) {
+                mongo = startedMongo;
+            }
+            out.printf("MongoDB ready on %s:%d (%s)%n", Ports.HOST, mongoPort, format(since(step)));
+            ensureNotClosed();
+
+            step = System.nanoTime();
+            LocalKafka startedKafka = LocalKafka.start(dataDir.resolve("kafka"), kafkaPort);
+            synchronized (this) {
+                kafka = startedKafka;
+            }
+            out.printf("Kafka ready on %s (%s)%n", startedKafka.bootstrapServers(), format(since(step)));
+            ensureNotClosed();
+
+            out.printf("Starting %s (logs in %s)%n",
+                    serviceSet.stream().map(s -> s.definition().module()).collect(Collectors.joining(", ")), logDir());
+            awaitHealthy(launchServices(startedKafka, startedMongo));
+            readyIn = since(startedAt);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public String demoIntegrationKey() {
+        return integrationKey;
+    }
+
+    /** Where everything listens, the demo key and a curl to try it; only meaningful after {@link #start}. */
+    public String banner() {
+        String rule = "=".repeat(100);
+        StringBuilder text = new StringBuilder().append(rule).append('\n')
+                .append(String.format(" oncallhq is running locally (ready in %s)%n%n", format(readyIn)));
+        for (Service service : serviceSet) {
+            String url = "http://" + Ports.HOST + ":" + service.port();
+            text.append(String.format("   %-22s %-24s health %s/actuator/health%n",
+                    service.definition().module(), url, url));
+        }
+        text.append('\n')
+                .append(String.format(" %-22s %s%n", "Kafka bootstrap", Ports.HOST + ":" + kafkaPort))
+                .append(String.format(" %-22s %s (databases: %s)%n", "MongoDB",
+                        "mongodb://" + Ports.HOST + ":" + mongoPort,
+                        serviceSet.stream().map(s -> s.definition().database()).collect(Collectors.joining(", "))))
+                .append(String.format(" %-22s %s%n", "Data dir", dataDir))
+                .append(String.format(" %-22s %s%n", "Logs", logDir()))
+                .append(String.format(" %-22s %s%n", "Slack", slackDescription()))
+                .append(String.format(" %-22s %s%n%n", "Demo integration key", integrationKey))
+                .append(" Send a demo alert:\n")
+                .append(String.format("   curl -i -X POST http://%s:%d/integrations/%s/generic \\%n",
+                        Ports.HOST, portOf(ALERT_INGEST), integrationKey))
+                .append("     -H 'Content-Type: application/json' \\\n")
+                .append("     -d '").append(DEMO_ALERT).append("'\n\n")
+                .append(" Ctrl-C stops everything.\n")
+                .append(rule);
+        return text.toString();
+    }
+
+    /** Stops the services (gracefully, in parallel), then Kafka (controlled shutdown), then MongoDB. */
+    @Override
+    public void close() {
+        List<ServiceProcess> servicesToStop;
+        LocalKafka kafkaToStop;
+        LocalMongo mongoToStop;
+        synchronized (this) {
+            closed = true;
+            servicesToStop = List.copyOf(services);
+            services.clear();
+            kafkaToStop = kafka;
+            kafka = null;
+            mongoToStop = mongo;
+            mongo = null;
+        }
+        if (servicesToStop.isEmpty() && kafkaToStop == null && mongoToStop == null) {
+            return;
+        }
+        out.println("Stopping the local system...");
+        try (ExecutorService stopping = Executors.newVirtualThreadPerTaskExecutor()) {
+            servicesToStop.forEach(service -> stopping.submit(service::stop));
+        }
+        if (kafkaToStop != null) {
+            kafkaToStop.close();
+        }
+        if (mongoToStop != null) {
+            mongoToStop.close();
+        }
+        out.println("Stopped.");
+    }
+
+    private List<ServiceProcess> launchServices(LocalKafka kafka, LocalMongo mongo) throws IOException {
+        boolean echo = Boolean.parseBoolean(environment.getOrDefault("SERVICE_LOGS_TO_CONSOLE", "false"));
+        String incidentServiceUrl = "http://" + Ports.HOST + ":" + portOf(INCIDENT);
+        List<ServiceProcess> launched = new ArrayList<>();
+        for (Service service : serviceSet) {
+            Map<String, String> env = new HashMap<>(environment);
+            env.put("SERVER_PORT", String.valueOf(service.port()));
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("MONGODB_URI", mongo.connectionString(service.definition().database()));
+            env.put("DEMO_SEED", "true");
+            env.put("DEMO_INTEGRATION_KEY", integrationKey);
+            env.put("DEMO_SLACK_USER_ID", environment.getOrDefault("DEMO_SLACK_USER_ID", "U0DEMO0001"));
+            env.put("INCIDENT_SERVICE_URL", incidentServiceUrl);
+            String name = service.definition().module();
+            ServiceProcess process = ServiceProcess.start(name, List.of("-jar", service.jar().toString()),
+                    service.port(), env, logDir().resolve(name + ".log"), echo);
+            synchronized (this) {
+                services.add(process);
+            }
+            ensureNotClosed();
+            launched.add(process);
+        }
+        return launched;
+    }
+
+    /** Waits for all services at once and fails as soon as any one of them fails. */
+    private void awaitHealthy(List<ServiceProcess> launched) throws InterruptedException {
+        long step = System.nanoTime();
+        ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            CompletionService<ServiceProcess> healthy = new ExecutorCompletionService<>(waiting);
+            for (ServiceProcess service : launched) {
+                healthy.submit(() -> {
+                    service.awaitHealthy(ServiceProcess.DEFAULT_START_TIMEOUT);
+                    return service;
+                });
+            }
+            for (int i = 0; i < launched.size(); i++) {
+                ServiceProcess service = healthy.take().get();
+                out.printf("%s healthy on %s (%s)%n", service.name(), service.baseUrl(), format(since(step)));
+                service.onExit().thenAccept(process -> reportUnexpectedExit(service, process.exitValue()));
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } finally {
+            waiting.shutdownNow(); // interrupts the waits that are still running after a failure
+        }
+    }
+
+    private void reportUnexpectedExit(ServiceProcess service, int exitCode) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        out.printf("%s exited unexpectedly with code %d; see %s%n", service.name(), exitCode, service.logFile());
+    }
+
+    private void requireJars() {
+        List<Path> missing = serviceSet.stream().map(Service::jar).filter(jar -> !Files.isRegularFile(jar)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Missing service jar(s):\n  "
+                    + missing.stream().map(Path::toString).collect(Collectors.joining("\n  "))
+                    + "\nBuild them first, from the repository root: ./mvnw -q -B -DskipTests install"
+                    + "   (or run ./run.sh --build)");
+        }
+    }
+
+    private void requireFreePorts() {
+        Ports.requireFree(kafkaPort, "KAFKA_PORT");
+        Ports.requireFree(mongoPort, "MONGODB_PORT");
+        serviceSet.forEach(service -> Ports.requireFree(service.port(), service.definition().portVariable()));
+    }
+
+    private synchronized void ensureNotClosed() {
+        if (closed) {
+            throw new CancellationException("Stopped while starting");
+        }
+    }
+
+    private String slackDescription() {
+        String token = environment.get("SLACK_BOT_TOKEN");
+        return token == null || token.isBlank()
+                ? "console channel: pages are written to the notification-service log (set SLACK_BOT_TOKEN for Slack)"
+                : "real Slack (SLACK_BOT_TOKEN is set)";
+    }
+
+    private int portOf(ServiceDefinition definition) {
+        return serviceSet.stream().filter(s -> s.definition() == definition).findFirst().orElseThrow().port();
+    }
+
+    private Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    private int port(String variable, int defaultPort) {
+        String value = environment.get(variable);
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(variable + " must be a port number (1-65535), not '" + value + "'");
+    }
+
+    private static Duration since(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
+    }
+
+    private static String format(Duration duration) {
+        return String.format("%.1f s", duration.toMillis() / 1000.0);
+    }
+}

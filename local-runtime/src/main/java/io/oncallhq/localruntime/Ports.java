@@ -1,0 +1,35 @@
+package io.oncallhq.localruntime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** Local TCP ports: finding a free one, and telling clearly when a wanted one is taken. */
+public final class Ports {
+
+    /** Everything local listens on the loopback interface only: nothing is exposed to the network. */
+    public static final String HOST = "localhost";
+
+    private Ports() {
+    }
+
+    /** A port that was free a moment ago (another process may still take it before it is used). */
+    public static int free() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free local port", e);
+        }
+    }
+
+    /** Fails with a message naming the setting to change when {@code port} is already in use. */
+    public static void requireFree(int port, String setting) {
+        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+            // Bound and released: the port is free.
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " (" + setting + ") is already in use. "
+                    + "Stop whatever listens there, or set " + setting + " to another port.", e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.oncallhq.localruntime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher with real Kafka and MongoDB, and {@link StandInService} jars in place of the four services. */
+class LocalSystemTest {
+
+    private static final List<String> MODULES =
+            List.of("alert-ingest-service", "incident-service", "notification-service", "postmortem-service");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsEverythingWithItsSettingsAndStopsServicesGracefully() throws Exception {
+        Path repo = dir.resolve("repo");
+        Path jar = standInJar();
+        for (String module : MODULES) {
+            Path target = Files.createDirectories(repo.resolve(module).resolve("target"));
+            Files.copy(jar, target.resolve(module + ".jar"));
+        }
+        Map<String, String> env = new HashMap<>(Map.of(
+                "REPO_DIR", repo.toString(),
+                "DATA_DIR", dir.resolve("data").toString(),
+                "SLACK_BOT_TOKEN", "xoxb-passed-through",
+                "SERVICE_JAVA_OPTS", "-Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
+        List.of("KAFKA_PORT", "MONGODB_PORT", "ALERT_INGEST_PORT", "INCIDENT_PORT", "NOTIFICATION_PORT",
+                "POSTMORTEM_PORT").forEach(variable -> env.put(variable, String.valueOf(Ports.free())));
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        String key;
+        try (LocalSystem system = new LocalSystem(env, new PrintStream(progress, true))) {
+            system.start();
+            key = system.demoIntegrationKey();
+
+            assertThat(system.banner()).contains(
+                    "http://localhost:" + env.get("POSTMORTEM_PORT") + "/actuator/health",
+                    "localhost:" + env.get("KAFKA_PORT"),
+                    "curl -i -X POST http://localhost:" + env.get("ALERT_INGEST_PORT") + "/integrations/" + key
+                            + "/generic",
+                    "\"dedupKey\":\"checkout-latency\"",
+                    "real Slack");
+        }
+
+        Path logs = dir.resolve("data/logs");
+        assertThat(Files.readAllLines(logs.resolve("incident-service.log"))).contains(
+                "SERVER_PORT=" + env.get("INCIDENT_PORT"),
+                "KAFKA_BOOTSTRAP_SERVERS=localhost:" + env.get("KAFKA_PORT"),
+                "MONGODB_URI=mongodb://localhost:" + env.get("MONGODB_PORT") + "/incidents",
+                "DEMO_SEED=true",
+                "DEMO_INTEGRATION_KEY=" + key,
+                "DEMO_SLACK_USER_ID=U0DEMO0001",
+                "INCIDENT_SERVICE_URL=http://localhost:" + env.get("INCIDENT_PORT"),
+                "SLACK_BOT_TOKEN=xoxb-passed-through");
+        for (String module : MODULES) {
+            assertThat(Files.readAllLines(logs.resolve(module + ".log"))).contains("stopped gracefully");
+        }
+        assertThat(Files.readString(dir.resolve("data/demo-integration-key")).strip()).isEqualTo(key);
+        assertThat(progress.toString()).contains("Kafka ready", "MongoDB ready", "postmortem-service healthy");
+    }
+
+    @Test
+    void missingServiceJarsStopTheStartBeforeAnythingRuns() {
+        LocalSystem system = new LocalSystem(
+                Map.of("REPO_DIR", dir.toString(), "DATA_DIR", dir.resolve("data").toString()),
+                new PrintStream(OutputStream.nullOutputStream()));
+
+        assertThatIllegalStateException().isThrownBy(system::start)
+                .withMessageContaining("Missing service jar(s)")
+                .withMessageContaining(dir.resolve("incident-service/target/incident-service.jar").toString())
+                .withMessageContaining("./mvnw -q -B -DskipTests install");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    /** A jar that runs {@link StandInService} from the test classes, as {@code java -jar} needs. */
+    private Path standInJar() throws Exception {
+        Path classes = Path.of(StandInService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, StandInService.class.getName());
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classes.toUri().toString());
+        Path jar = dir.resolve("stand-in.jar");
+        try (JarOutputStream ignored = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            // The manifest is all the jar holds.
+        }
+        return jar;
+    }
+}
