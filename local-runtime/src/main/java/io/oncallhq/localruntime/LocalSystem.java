@@ -50,6 +50,8 @@ public final class LocalSystem implements AutoCloseable {
 
     private String integrationKey;
     private Duration readyIn;
+    private String kafkaBootstrapServers;
+    private String mongoServerUri;
 
     // What has been started so far; close() takes it over, also while start() is still running.
     private boolean closed;
@@ -78,7 +80,9 @@ public final class LocalSystem implements AutoCloseable {
      * Starts everything and prints where it listens; Ctrl-C stops it all. Environment:
      * {@code ALERT_INGEST_PORT} (8081), {@code INCIDENT_PORT} (8082), {@code NOTIFICATION_PORT} (8083),
      * {@code POSTMORTEM_PORT} (8084), {@code KAFKA_PORT} (9092), {@code MONGODB_PORT} (27017),
-     * {@code DATA_DIR} (./.data), {@code REPO_DIR} (the working directory, where the service modules are built),
+     * {@code DATA_DIR} (./.data), {@code KAFKA_BOOTSTRAP_SERVERS} and {@code MONGODB_SERVER} (a
+     * {@code mongodb://host:port} URI; the database names are appended) to use a running broker or database instead
+     * of starting the embedded ones, {@code REPO_DIR} (the working directory, where the service modules are built),
      * {@code DEMO_INTEGRATION_KEY} (generated once, kept in the data dir), {@code DEMO_SLACK_USER_ID}
      * (U0DEMO0001), {@code SERVICE_JAVA_OPTS}, {@code SERVICE_LOGS_TO_CONSOLE} (false), and the services' own
      * settings such as {@code SLACK_BOT_TOKEN}, which are passed through.
@@ -113,25 +117,35 @@ public final class LocalSystem implements AutoCloseable {
             integrationKey = DemoIntegrationKey.resolve(environment.get("DEMO_INTEGRATION_KEY"),
                     dataDir.resolve("demo-integration-key"));
 
-            long step = System.nanoTime();
-            LocalMongo startedMongo = LocalMongo.start(dataDir.resolve("mongo").resolve("mongo.mv"), mongoPort);
-            synchronized (this) {
-                mongo = startedMongo;
+            String mongoServer = environment.get("MONGODB_SERVER");
+            if (isBlank(mongoServer)) {
+                long step = System.nanoTime();
+                LocalMongo startedMongo = LocalMongo.start(dataDir.resolve("mongo").resolve("mongo.mv"), mongoPort);
+                synchronized (this) {
+                    mongo = startedMongo;
+                }
+                mongoServer = "mongodb://" + Ports.HOST + ":" + startedMongo.port();
+                out.printf("MongoDB ready on %s:%d (%s)%n", Ports.HOST, mongoPort, format(since(step)));
+                ensureNotClosed();
             }
-            out.printf("MongoDB ready on %s:%d (%s)%n", Ports.HOST, mongoPort, format(since(step)));
-            ensureNotClosed();
 
-            step = System.nanoTime();
-            LocalKafka startedKafka = LocalKafka.start(dataDir.resolve("kafka"), kafkaPort);
-            synchronized (this) {
-                kafka = startedKafka;
+            String kafkaServers = environment.get("KAFKA_BOOTSTRAP_SERVERS");
+            if (isBlank(kafkaServers)) {
+                long step = System.nanoTime();
+                LocalKafka startedKafka = LocalKafka.start(dataDir.resolve("kafka"), kafkaPort);
+                synchronized (this) {
+                    kafka = startedKafka;
+                }
+                kafkaServers = startedKafka.bootstrapServers();
+                out.printf("Kafka ready on %s (%s)%n", kafkaServers, format(since(step)));
+                ensureNotClosed();
             }
-            out.printf("Kafka ready on %s (%s)%n", startedKafka.bootstrapServers(), format(since(step)));
-            ensureNotClosed();
+            kafkaBootstrapServers = kafkaServers;
+            mongoServerUri = mongoServer;
 
             out.printf("Starting %s (logs in %s)%n",
                     serviceSet.stream().map(s -> s.definition().module()).collect(Collectors.joining(", ")), logDir());
-            awaitHealthy(launchServices(startedKafka, startedMongo));
+            awaitHealthy(launchServices());
             readyIn = since(startedAt);
         } catch (IOException | InterruptedException | RuntimeException e) {
             close();
@@ -154,9 +168,8 @@ public final class LocalSystem implements AutoCloseable {
                     service.definition().module(), url, url));
         }
         text.append('\n')
-                .append(String.format(" %-22s %s%n", "Kafka bootstrap", Ports.HOST + ":" + kafkaPort))
-                .append(String.format(" %-22s %s (databases: %s)%n", "MongoDB",
-                        "mongodb://" + Ports.HOST + ":" + mongoPort,
+                .append(String.format(" %-22s %s%n", "Kafka bootstrap", kafkaBootstrapServers))
+                .append(String.format(" %-22s %s (databases: %s)%n", "MongoDB", mongoServerUri,
                         serviceSet.stream().map(s -> s.definition().database()).collect(Collectors.joining(", "))))
                 .append(String.format(" %-22s %s%n", "Data dir", dataDir))
                 .append(String.format(" %-22s %s%n", "Logs", logDir()))
@@ -203,15 +216,15 @@ public final class LocalSystem implements AutoCloseable {
         out.println("Stopped.");
     }
 
-    private List<ServiceProcess> launchServices(LocalKafka kafka, LocalMongo mongo) throws IOException {
+    private List<ServiceProcess> launchServices() throws IOException {
         boolean echo = Boolean.parseBoolean(environment.getOrDefault("SERVICE_LOGS_TO_CONSOLE", "false"));
         String incidentServiceUrl = "http://" + Ports.HOST + ":" + portOf(INCIDENT);
         List<ServiceProcess> launched = new ArrayList<>();
         for (Service service : serviceSet) {
             Map<String, String> env = new HashMap<>(environment);
             env.put("SERVER_PORT", String.valueOf(service.port()));
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("MONGODB_URI", mongo.connectionString(service.definition().database()));
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+            env.put("MONGODB_URI", mongoServerUri + "/" + service.definition().database());
             env.put("DEMO_SEED", "true");
             env.put("DEMO_INTEGRATION_KEY", integrationKey);
             env.put("DEMO_SLACK_USER_ID", environment.getOrDefault("DEMO_SLACK_USER_ID", "U0DEMO0001"));
@@ -272,8 +285,12 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void requireFreePorts() {
-        Ports.requireFree(kafkaPort, "KAFKA_PORT");
-        Ports.requireFree(mongoPort, "MONGODB_PORT");
+        if (isBlank(environment.get("KAFKA_BOOTSTRAP_SERVERS"))) {
+            Ports.requireFree(kafkaPort, "KAFKA_PORT");
+        }
+        if (isBlank(environment.get("MONGODB_SERVER"))) {
+            Ports.requireFree(mongoPort, "MONGODB_PORT");
+        }
         serviceSet.forEach(service -> Ports.requireFree(service.port(), service.definition().portVariable()));
     }
 
@@ -312,6 +329,10 @@ public final class LocalSystem implements AutoCloseable {
             // reported below
         }
         throw new IllegalArgumentException(variable + " must be a port number (1-65535), not '" + value + "'");
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static Duration since(long nanoTime) {
