@@ -1,0 +1,143 @@
+package io.oncallhq.incident.correlation;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.ContractEvent;
+import io.oncallhq.contracts.alert.AlertAcknowledged;
+import io.oncallhq.contracts.alert.AlertEvent;
+import io.oncallhq.contracts.alert.AlertResolved;
+import io.oncallhq.contracts.alert.AlertTriggered;
+import io.oncallhq.contracts.cloudevents.ReceivedEvent;
+import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.incident.incident.IllegalTransitionException;
+import io.oncallhq.incident.incident.Incident;
+import io.oncallhq.incident.incident.Incidents;
+import io.oncallhq.incident.incident.ServiceRef;
+import io.oncallhq.incident.oncall.OnCallDirectory;
+import io.oncallhq.incident.oncall.TechnicalService;
+import io.oncallhq.incident.paging.Pager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import static io.oncallhq.incident.incident.Incidents.changed;
+import static io.oncallhq.incident.incident.Incidents.unchanged;
+
+/**
+ * Alerts into incidents: a triggered alert joins its open incident or opens a new one (and pages level 1); a
+ * resolved or acknowledged alert changes the incident that holds it. An alert event already taken in by any
+ * incident of its service changes nothing, so a redelivery never opens a second incident.
+ */
+@Service
+class CorrelatingAlerts {
+
+    private static final Logger log = LoggerFactory.getLogger(CorrelatingAlerts.class);
+
+    private final Incidents incidents;
+    private final OnCallDirectory directory;
+    private final Pager pager;
+    private final Clock clock;
+    private final Correlator correlator = new Correlator();
+
+    CorrelatingAlerts(Incidents incidents, OnCallDirectory directory, Pager pager, Clock clock) {
+        this.incidents = incidents;
+        this.directory = directory;
+        this.pager = pager;
+        this.clock = clock;
+    }
+
+    /** @throws io.oncallhq.incident.oncall.ServiceNotFoundException for an unknown service (dead-lettered) */
+    void handle(ReceivedEvent<AlertEvent> event) {
+        TechnicalService service = directory.service(event.data().serviceId());
+        if (incidents.anyOfServiceProcessed(service.id(), event.id())) {
+            log.info("Alert event {} was processed before; ignoring the redelivery", event.id());
+            return;
+        }
+        Instant now = clock.instant();
+        switch (event.data()) {
+            case AlertTriggered triggered -> triggered(event.id(), triggered, service, now);
+            case AlertResolved resolved -> onIncidentHolding(event.id(), resolved, service, (incident, alert) ->
+                    incident.alertResolved(alert.dedupKey(), service.resolvesAutomatically(), now));
+            case AlertAcknowledged acknowledged -> onIncidentHolding(event.id(), acknowledged, service, (incident, alert) ->
+                    acknowledge(incident, integration(acknowledged.integrationId()), now));
+        }
+    }
+
+    private void triggered(String eventId, AlertTriggered alert, TechnicalService service, Instant now) {
+        switch (correlator.decide(alert.dedupKey(), incidents.openOf(service.id()))) {
+            case CorrelationDecision.AttachTo(String incidentId) -> incidents.update(incidentId, incident -> {
+                if (incident.hasProcessed(eventId)) {
+                    return unchanged();
+                }
+                List<? extends ContractEvent> events = incident.attach(alert, now);
+                incident.markProcessed(eventId);
+                return changed(events);
+            });
+            case CorrelationDecision.OpenNew() -> open(eventId, alert, service, now);
+        }
+    }
+
+    private void open(String eventId, AlertTriggered alert, TechnicalService service, Instant now) {
+        // Derived from the event id: should a redelivery ever slip past the processed-id check, its insert
+        // collides with the first incident on the unique _id instead of opening a second one.
+        String incidentId = UUID.nameUUIDFromBytes(("alert-event:" + eventId).getBytes(StandardCharsets.UTF_8)).toString();
+        Incident.Opened opened = Incident.open(incidentId, incidents.nextNumber(),
+                new ServiceRef(service.id(), service.name(), service.teamId()), alert, now);
+        Incident incident = opened.incident();
+        incident.markProcessed(eventId);
+        List<ContractEvent> events = new ArrayList<>(opened.events());
+        Optional<List<PageRequested>> pages = pager.pageLevel(
+                new Pager.Subject(incidentId, incident.number(), incident.title(), incident.severity()), service, 1, now);
+        if (pages.isEmpty()) {
+            log.warn("Service {} has no escalation level 1: incident #{} pages nobody", service.id(), incident.number());
+        }
+        pages.ifPresent(requested -> {
+            events.addAll(requested);
+            events.addAll(incident.pagesRequested(requested));
+        });
+        if (incidents.insert(incident, events)) {
+            log.info("Incident #{} ({}) opened for {} by alert {}", incident.number(), incidentId, service.id(),
+                    alert.dedupKey());
+        }
+    }
+
+    private <A extends AlertEvent> void onIncidentHolding(String eventId, A alert, TechnicalService service,
+                                                          BiFunction<Incident, A, List<? extends ContractEvent>> change) {
+        Optional<Incident> holding = incidents.openOf(service.id()).stream()
+                .filter(incident -> incident.hasAlert(alert.dedupKey()))
+                .findFirst();
+        if (holding.isEmpty()) {
+            log.info("No open incident of {} holds alert {}; nothing to change", service.id(), alert.dedupKey());
+            return;
+        }
+        incidents.update(holding.get().id(), incident -> {
+            if (incident.hasProcessed(eventId)) {
+                return unchanged();
+            }
+            List<? extends ContractEvent> events = change.apply(incident, alert);
+            incident.markProcessed(eventId);
+            return changed(events);
+        });
+    }
+
+    private static List<? extends ContractEvent> acknowledge(Incident incident, Actor by, Instant now) {
+        try {
+            return incident.acknowledge(by, now);
+        } catch (IllegalTransitionException e) {
+            incident.ignored(by, "Acknowledgement from the monitoring system ignored: " + e.getMessage(), now);
+            return List.of();
+        }
+    }
+
+    private static Actor integration(String integrationId) {
+        return new Actor(Actor.API, integrationId, "integration " + integrationId);
+    }
+}

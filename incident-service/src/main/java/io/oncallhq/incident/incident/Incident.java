@@ -1,0 +1,289 @@
+package io.oncallhq.incident.incident;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.contracts.alert.AlertTriggered;
+import io.oncallhq.contracts.incident.AlertAttached;
+import io.oncallhq.contracts.incident.IncidentAcknowledged;
+import io.oncallhq.contracts.incident.IncidentEscalated;
+import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.contracts.incident.IncidentReopened;
+import io.oncallhq.contracts.incident.IncidentResolved;
+import io.oncallhq.contracts.incident.IncidentTriggered;
+import io.oncallhq.contracts.incident.NoteAdded;
+import io.oncallhq.contracts.incident.PageRecorded;
+import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.contracts.page.PageTarget;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The incident aggregate: decides its transitions and returns the events they cause. It never reads a clock
+ * or makes ids; callers pass the time and ids in. Every change also writes a timeline line.
+ */
+public final class Incident {
+
+    /** How many processed event ids are kept for deduplication; older redeliveries are past any broker retry. */
+    static final int PROCESSED_EVENT_IDS_KEPT = 500;
+
+    private final String id;
+    private final long number;
+    private final ServiceRef service;
+    private final String title;
+    private final Severity severity;
+    private IncidentStatus status;
+    private final List<IncidentAlert> alerts;
+    private final Instant triggeredAt;
+    private Instant acknowledgedAt;
+    private Instant resolvedAt;
+    private Actor acknowledgedBy;
+    private Actor resolvedBy;
+    private int escalationLevel;
+    private final List<PageLog> pages;
+    private final List<TimelineEntry> timeline;
+    private final List<String> processedEventIds;
+
+    Incident(String id, long number, ServiceRef service, String title, Severity severity, IncidentStatus status,
+             List<IncidentAlert> alerts, Instant triggeredAt, Instant acknowledgedAt, Instant resolvedAt,
+             Actor acknowledgedBy, Actor resolvedBy, int escalationLevel, List<PageLog> pages,
+             List<TimelineEntry> timeline, List<String> processedEventIds) {
+        this.id = id;
+        this.number = number;
+        this.service = service;
+        this.title = title;
+        this.severity = severity;
+        this.status = status;
+        this.alerts = new ArrayList<>(alerts);
+        this.triggeredAt = triggeredAt;
+        this.acknowledgedAt = acknowledgedAt;
+        this.resolvedAt = resolvedAt;
+        this.acknowledgedBy = acknowledgedBy;
+        this.resolvedBy = resolvedBy;
+        this.escalationLevel = escalationLevel;
+        this.pages = new ArrayList<>(pages);
+        this.timeline = new ArrayList<>(timeline);
+        this.processedEventIds = new ArrayList<>(processedEventIds);
+    }
+
+    /** A new incident, opened by its first alert. */
+    public static Opened open(String id, long number, ServiceRef service, AlertTriggered alert, Instant now) {
+        Incident incident = new Incident(id, number, service, alert.summary(), alert.severity(),
+                IncidentStatus.TRIGGERED, List.of(IncidentAlert.firstSeen(alert.dedupKey(), alert.summary(),
+                alert.severity(), now)), now, null, null, null, null, 1, List.of(), List.of(), List.of());
+        incident.log(now, "triggered", null, "Incident #" + number + " opened by alert " + alert.dedupKey()
+                + ": " + alert.summary());
+        List<IncidentEvent> events = List.of(
+                new IncidentTriggered(id, number, service.id(), service.name(), service.teamId(), alert.summary(),
+                        alert.severity(), alert.dedupKey(), now),
+                attachedEvent(id, alert, now));
+        return new Opened(incident, events);
+    }
+
+    public record Opened(Incident incident, List<IncidentEvent> events) {
+    }
+
+    /** Another alert for this open incident: a repeat of a known dedup key is counted, a new one attached. */
+    public List<IncidentEvent> attach(AlertTriggered alert, Instant now) {
+        if (status == IncidentStatus.RESOLVED) {
+            throw new IllegalTransitionException("Incident #" + number + " is resolved; alerts are not attached to it");
+        }
+        Optional<IncidentAlert> known = alert(alert.dedupKey());
+        if (known.isPresent()) {
+            IncidentAlert again = known.get().firedAgain(now);
+            alerts.set(alerts.indexOf(known.get()), again);
+            log(now, "alert", null, "Alert " + alert.dedupKey() + " fired again (" + again.count() + " times)");
+            return List.of();
+        }
+        alerts.add(IncidentAlert.firstSeen(alert.dedupKey(), alert.summary(), alert.severity(), now));
+        log(now, "alert", null, "Alert " + alert.dedupKey() + " attached: " + alert.summary());
+        return List.of(attachedEvent(id, alert, now));
+    }
+
+    /** Acknowledging stops escalation; acknowledging again changes nothing. */
+    public List<IncidentEvent> acknowledge(Actor by, Instant now) {
+        switch (status) {
+            case ACKNOWLEDGED -> {
+                return List.of();
+            }
+            case RESOLVED -> throw new IllegalTransitionException("Incident #" + number + " is resolved; it cannot be acknowledged");
+            case TRIGGERED -> {
+                status = IncidentStatus.ACKNOWLEDGED;
+                acknowledgedAt = now;
+                acknowledgedBy = by;
+                log(now, "acknowledged", by, "Acknowledged by " + nameOf(by));
+                return List.of(new IncidentAcknowledged(id, by, now));
+            }
+        }
+        throw new IllegalStateException("unknown status " + status);
+    }
+
+    public List<IncidentEvent> resolve(Actor by, String reason, Instant now) {
+        if (status == IncidentStatus.RESOLVED) {
+            throw new IllegalTransitionException("Incident #" + number + " is already resolved");
+        }
+        status = IncidentStatus.RESOLVED;
+        resolvedAt = now;
+        resolvedBy = by;
+        log(now, "resolved", by, "Resolved by " + nameOf(by) + (reason == null ? "" : ": " + reason));
+        return List.of(new IncidentResolved(id, by, reason, now));
+    }
+
+    /** A resolved incident is open again; it starts over at the first escalation level. */
+    public List<IncidentEvent> reopen(Actor by, String reason, Instant now) {
+        if (status != IncidentStatus.RESOLVED) {
+            throw new IllegalTransitionException("Incident #" + number + " is not resolved; it cannot be reopened");
+        }
+        status = IncidentStatus.TRIGGERED;
+        acknowledgedAt = null;
+        acknowledgedBy = null;
+        resolvedAt = null;
+        resolvedBy = null;
+        escalationLevel = 1;
+        log(now, "reopened", by, "Reopened by " + nameOf(by) + (reason == null ? "" : ": " + reason));
+        return List.of(new IncidentReopened(id, by, reason, now));
+    }
+
+    /**
+     * The sender says one alert is over. When every alert is over and the service resolves automatically,
+     * the incident resolves itself.
+     */
+    public List<IncidentEvent> alertResolved(String dedupKey, boolean autoResolve, Instant now) {
+        Optional<IncidentAlert> known = alert(dedupKey);
+        if (known.isEmpty() || !known.get().isFiring()) {
+            return List.of();
+        }
+        alerts.set(alerts.indexOf(known.get()), known.get().resolved(now));
+        log(now, "alert", null, "Alert " + dedupKey + " resolved");
+        boolean allResolved = alerts.stream().noneMatch(IncidentAlert::isFiring);
+        if (allResolved && autoResolve && status != IncidentStatus.RESOLVED) {
+            return resolve(Actor.system("auto-resolve"), "all alerts resolved", now);
+        }
+        return List.of();
+    }
+
+    /** Moves to the given escalation level; its responders are paged by the caller. */
+    public List<IncidentEvent> escalate(int toLevel, Actor by, Instant now) {
+        requireOpenToEscalate();
+        escalationLevel = toLevel;
+        log(now, "escalated", by, "Escalated to level " + toLevel + " by " + nameOf(by));
+        return List.of(new IncidentEscalated(id, toLevel, by, "requested", now));
+    }
+
+    /** Escalation was asked for, but the policy has no further level. */
+    public void escalationExhausted(Actor by, Instant now) {
+        requireOpenToEscalate();
+        log(now, "escalated", by, "Escalation requested by " + nameOf(by) + ", but the policy has no level "
+                + (escalationLevel + 1));
+    }
+
+    public List<IncidentEvent> addNote(Actor by, String text, Instant now) {
+        log(now, "note", by, text);
+        return List.of(new NoteAdded(id, by, text, now));
+    }
+
+    /** Records pages requested for this incident. */
+    public List<IncidentEvent> pagesRequested(List<PageRequested> requested) {
+        List<IncidentEvent> events = new ArrayList<>();
+        for (PageRequested page : requested) {
+            PageTarget target = page.target();
+            pages.add(new PageLog(page.pageId(), target.responderId(), target.name(), page.level(),
+                    PageRecorded.REQUESTED, page.requestedAt()));
+            log(page.requestedAt(), "page", null, "Paging " + target.name() + " (level " + page.level() + ")");
+            events.add(new PageRecorded(id, page.pageId(), target.responderId(), target.name(), page.level(),
+                    PageRecorded.REQUESTED, null, page.requestedAt()));
+        }
+        return events;
+    }
+
+    /** What the notification side reports for a page: {@code delivered} (where) or {@code failed} (why). */
+    public List<IncidentEvent> pageOutcome(String pageId, String outcome, String detail, Instant now) {
+        Optional<PageLog> page = pages.stream().filter(p -> p.pageId().equals(pageId)).findFirst();
+        page.ifPresent(found -> pages.set(pages.indexOf(found), found.withOutcome(outcome)));
+        String responderName = page.map(PageLog::responderName).orElse("unknown responder");
+        log(now, "page", null, "Page to " + responderName + " " + outcome + (detail == null ? "" : ": " + detail));
+        return List.of(new PageRecorded(id, pageId, page.map(PageLog::responderId).orElse(null), responderName,
+                page.map(PageLog::level).orElse(0), outcome, detail, now));
+    }
+
+    /** A command from Kafka that the incident's status does not allow: kept on the timeline, not retried. */
+    public void ignored(Actor by, String why, Instant now) {
+        log(now, "ignored", by, why);
+    }
+
+    public boolean hasProcessed(String eventId) {
+        return processedEventIds.contains(eventId);
+    }
+
+    public void markProcessed(String eventId) {
+        processedEventIds.add(eventId);
+        if (processedEventIds.size() > PROCESSED_EVENT_IDS_KEPT) {
+            processedEventIds.subList(0, processedEventIds.size() - PROCESSED_EVENT_IDS_KEPT).clear();
+        }
+    }
+
+    public boolean hasAlert(String dedupKey) {
+        return alert(dedupKey).isPresent();
+    }
+
+    public boolean isOpen() {
+        return status != IncidentStatus.RESOLVED;
+    }
+
+    private void requireOpenToEscalate() {
+        if (status == IncidentStatus.RESOLVED) {
+            throw new IllegalTransitionException("Incident #" + number + " is resolved; it cannot be escalated");
+        }
+    }
+
+    private Optional<IncidentAlert> alert(String dedupKey) {
+        return alerts.stream().filter(a -> a.dedupKey().equals(dedupKey)).findFirst();
+    }
+
+    private void log(Instant at, String kind, Actor actor, String text) {
+        timeline.add(new TimelineEntry(at, kind, actor, text));
+    }
+
+    private static String nameOf(Actor actor) {
+        return actor.name() != null ? actor.name() : actor.id();
+    }
+
+    private static AlertAttached attachedEvent(String incidentId, AlertTriggered alert, Instant now) {
+        return new AlertAttached(incidentId, alert.dedupKey(), alert.integrationType(), alert.summary(),
+                alert.severity(), alert.source(), alert.links(), alert.startedAt(), now);
+    }
+
+    public String id() { return id; }
+
+    public long number() { return number; }
+
+    public ServiceRef service() { return service; }
+
+    public String title() { return title; }
+
+    public Severity severity() { return severity; }
+
+    public IncidentStatus status() { return status; }
+
+    public List<IncidentAlert> alerts() { return List.copyOf(alerts); }
+
+    public Instant triggeredAt() { return triggeredAt; }
+
+    public Instant acknowledgedAt() { return acknowledgedAt; }
+
+    public Instant resolvedAt() { return resolvedAt; }
+
+    public Actor acknowledgedBy() { return acknowledgedBy; }
+
+    public Actor resolvedBy() { return resolvedBy; }
+
+    public int escalationLevel() { return escalationLevel; }
+
+    public List<PageLog> pages() { return List.copyOf(pages); }
+
+    public List<TimelineEntry> timeline() { return List.copyOf(timeline); }
+
+    List<String> processedEventIds() { return List.copyOf(processedEventIds); }
+}

@@ -1,0 +1,66 @@
+package io.oncallhq.incident.incident;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.outbox.OutboxMessage;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How an incident is stored: its state, the events waiting to be relayed ({@code outbox}) and the
+ * optimistic-locking version, all in one document so that state and events are written together.
+ */
+@Document(Incidents.COLLECTION)
+record IncidentDocument(
+        @Id String id,
+        long number,
+        String serviceId,
+        String serviceName,
+        String teamId,
+        String title,
+        Severity severity,
+        IncidentStatus status,
+        List<IncidentAlert> alerts,
+        Instant triggeredAt,
+        Instant acknowledgedAt,
+        Instant resolvedAt,
+        Actor acknowledgedBy,
+        Actor resolvedBy,
+        int escalationLevel,
+        List<PageLog> pages,
+        List<TimelineEntry> timeline,
+        List<String> processedEventIds,
+        List<OutboxMessage> outbox,
+        @Version Long version) {
+
+    static IncidentDocument of(Incident incident, List<OutboxMessage> outbox, Long version) {
+        ServiceRef service = incident.service();
+        return new IncidentDocument(incident.id(), incident.number(), service.id(), service.name(), service.teamId(),
+                incident.title(), incident.severity(), incident.status(), incident.alerts(), incident.triggeredAt(),
+                incident.acknowledgedAt(), incident.resolvedAt(), incident.acknowledgedBy(), incident.resolvedBy(),
+                incident.escalationLevel(), incident.pages(), incident.timeline(), incident.processedEventIds(),
+                outbox, version);
+    }
+
+    Incident toIncident() {
+        return new Incident(id, number, new ServiceRef(serviceId, serviceName, teamId), title, severity, status,
+                orEmpty(alerts), triggeredAt, acknowledgedAt, resolvedAt, acknowledgedBy, resolvedBy, escalationLevel,
+                orEmpty(pages), orEmpty(timeline), orEmpty(processedEventIds));
+    }
+
+    /** The waiting events plus the new ones, in order. */
+    List<OutboxMessage> outboxWith(List<OutboxMessage> added) {
+        List<OutboxMessage> all = new ArrayList<>(orEmpty(outbox));
+        all.addAll(added);
+        return all;
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,74 @@
+package io.oncallhq.incident.incident;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.Severity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** One incident with its alerts, pages and timeline. */
+record IncidentResponse(
+        String id,
+        long number,
+        String serviceId,
+        String serviceName,
+        String teamId,
+        String title,
+        Severity severity,
+        IncidentStatus status,
+        Instant triggeredAt,
+        Instant acknowledgedAt,
+        Instant resolvedAt,
+        ActorResponse acknowledgedBy,
+        ActorResponse resolvedBy,
+        int escalationLevel,
+        List<AlertResponse> alerts,
+        List<PageResponse> pages,
+        List<TimelineResponse> timeline) {
+
+    static IncidentResponse of(Incident incident) {
+        return new IncidentResponse(incident.id(), incident.number(), incident.service().id(),
+                incident.service().name(), incident.service().teamId(), incident.title(), incident.severity(),
+                incident.status(), incident.triggeredAt(), incident.acknowledgedAt(), incident.resolvedAt(),
+                ActorResponse.of(incident.acknowledgedBy()), ActorResponse.of(incident.resolvedBy()),
+                incident.escalationLevel(),
+                incident.alerts().stream().map(AlertResponse::of).toList(),
+                incident.pages().stream().map(PageResponse::of).toList(),
+                incident.timeline().stream().map(TimelineResponse::of).toList());
+    }
+
+    record ActorResponse(String kind, String id, String name) {
+
+        static ActorResponse of(Actor actor) {
+            return actor == null ? null : new ActorResponse(actor.kind(), actor.id(), actor.name());
+        }
+    }
+
+    /** @param status {@code firing} or {@code resolved} */
+    record AlertResponse(String dedupKey, String summary, Severity severity, String status, Instant firstSeenAt,
+                         Instant lastSeenAt, int count) {
+
+        static AlertResponse of(IncidentAlert alert) {
+            return new AlertResponse(alert.dedupKey(), alert.summary(), alert.severity(),
+                    alert.status().name().toLowerCase(Locale.ROOT), alert.firstSeenAt(), alert.lastSeenAt(),
+                    alert.count());
+        }
+    }
+
+    record PageResponse(String pageId, String responderId, String responderName, int level, String outcome,
+                        Instant requestedAt) {
+
+        static PageResponse of(PageLog page) {
+            return new PageResponse(page.pageId(), page.responderId(), page.responderName(), page.level(),
+                    page.outcome(), page.requestedAt());
+        }
+    }
+
+    record TimelineResponse(Instant at, String kind, ActorResponse actor, String text) {
+
+        static TimelineResponse of(TimelineEntry entry) {
+            return new TimelineResponse(entry.at(), entry.kind(), ActorResponse.of(entry.actor()), entry.text());
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.oncallhq.incident.incident;
+
+public enum IncidentStatus {
+    TRIGGERED, ACKNOWLEDGED, RESOLVED
+}

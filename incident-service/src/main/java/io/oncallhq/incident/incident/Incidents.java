@@ -1,0 +1,174 @@
+package io.oncallhq.incident.incident;
+
+import io.oncallhq.contracts.ContractEvent;
+import io.oncallhq.contracts.cloudevents.CloudEventCodec;
+import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.contracts.page.PageEvent;
+import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.outbox.OutboxMessage;
+import io.oncallhq.outbox.OutboxRelay;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * The stored incidents. Every write saves the state change and the events it caused (in the document's outbox)
+ * together, then asks the relay to publish them right away.
+ */
+@Component
+public class Incidents {
+
+    static final String COLLECTION = "incidents";
+    static final String INCIDENTS_BINDING = "incidents-out-0";
+    static final String PAGES_BINDING = "pages-out-0";
+    private static final String COUNTERS = "counters";
+    private static final String NUMBER_COUNTER = "incident-number";
+    /** Conflicts come from the relay's outbox removal and from REST racing Kafka; a few reloads settle them. */
+    private static final int MAX_ATTEMPTS = 10;
+
+    private final MongoTemplate mongo;
+    private final CloudEventCodec codec;
+    private final OutboxRelay relay;
+
+    Incidents(MongoTemplate mongo, CloudEventCodec codec, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.codec = codec;
+        this.relay = relay;
+        IndexOperations indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index("number", Sort.Direction.DESC).unique().named("number_unique"));
+        indexes.createIndex(new Index("serviceId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+                .named("service_status"));
+        indexes.createIndex(new Index("processedEventIds", Sort.Direction.ASC).named("processed_event_ids"));
+    }
+
+    public Optional<Incident> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, IncidentDocument.class)).map(IncidentDocument::toIncident);
+    }
+
+    public Incident get(String id) {
+        return find(id).orElseThrow(() -> new IncidentNotFoundException(id));
+    }
+
+    /** Newest first. */
+    public List<Incident> list(IncidentStatus status, String serviceId, int limit) {
+        Query query = new Query();
+        if (status != null) {
+            query.addCriteria(where("status").is(status));
+        }
+        if (serviceId != null) {
+            query.addCriteria(where("serviceId").is(serviceId));
+        }
+        query.with(Sort.by(Sort.Direction.DESC, "number")).limit(limit);
+        return mongo.find(query, IncidentDocument.class).stream().map(IncidentDocument::toIncident).toList();
+    }
+
+    public List<Incident> openOf(String serviceId) {
+        Query open = query(where("serviceId").is(serviceId).and("status").ne(IncidentStatus.RESOLVED))
+                .with(Sort.by(Sort.Direction.ASC, "number"));
+        return mongo.find(open, IncidentDocument.class).stream().map(IncidentDocument::toIncident).toList();
+    }
+
+    /** Whether any incident of the service, open or resolved, already took this event in. */
+    public boolean anyOfServiceProcessed(String serviceId, String eventId) {
+        return mongo.exists(query(where("serviceId").is(serviceId).and("processedEventIds").is(eventId)),
+                IncidentDocument.class);
+    }
+
+    /** The next incident number of this installation (1, 2, 3...), shared by all replicas. */
+    public long nextNumber() {
+        Document counter = mongo.findAndModify(query(where("_id").is(NUMBER_COUNTER)), new Update().inc("value", 1L),
+                FindAndModifyOptions.options().returnNew(true).upsert(true), Document.class, COUNTERS);
+        return ((Number) counter.get("value")).longValue();
+    }
+
+    /** Stores a new incident with its events; false when an incident with that id exists already. */
+    public boolean insert(Incident incident, List<? extends ContractEvent> events) {
+        try {
+            mongo.insert(IncidentDocument.of(incident, toOutbox(events), null));
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+        relay.relaySoon(COLLECTION, incident.id());
+        return true;
+    }
+
+    /**
+     * Loads the incident, applies the change and saves it with the events the change returned. The change may
+     * run more than once (after a concurrent write it is applied again to a fresh copy), so it must only act on
+     * the incident it is given. An empty result means nothing changed and nothing is saved.
+     */
+    public Incident update(String id, Function<Incident, Optional<List<? extends ContractEvent>>> change) {
+        for (int attempt = 1; ; attempt++) {
+            IncidentDocument stored = mongo.findById(id, IncidentDocument.class);
+            if (stored == null) {
+                throw new IncidentNotFoundException(id);
+            }
+            Incident incident = stored.toIncident();
+            Optional<List<? extends ContractEvent>> events = change.apply(incident);
+            if (events.isEmpty()) {
+                return incident;
+            }
+            try {
+                mongo.save(IncidentDocument.of(incident, stored.outboxWith(toOutbox(events.get())), stored.version()));
+                relay.relaySoon(COLLECTION, id);
+                return incident;
+            } catch (OptimisticLockingFailureException conflict) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw conflict;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** The result of a change that happened and caused these events (possibly none). */
+    public static Optional<List<? extends ContractEvent>> changed(List<? extends ContractEvent> events) {
+        return Optional.of(events);
+    }
+
+    public static Optional<List<? extends ContractEvent>> unchanged() {
+        return Optional.empty();
+    }
+
+    private List<OutboxMessage> toOutbox(List<? extends ContractEvent> events) {
+        List<OutboxMessage> messages = new ArrayList<>();
+        for (ContractEvent event : events) {
+            messages.add(OutboxMessage.of(bindingOf(event), codec, event, UUID.randomUUID().toString(), timeOf(event)));
+        }
+        return messages;
+    }
+
+    private static String bindingOf(ContractEvent event) {
+        return switch (event) {
+            case IncidentEvent ignored -> INCIDENTS_BINDING;
+            case PageEvent ignored -> PAGES_BINDING;
+            default -> throw new IllegalArgumentException("incident-service does not publish " + event.getClass());
+        };
+    }
+
+    private static Instant timeOf(ContractEvent event) {
+        return switch (event) {
+            case IncidentEvent incidentEvent -> incidentEvent.occurredAt();
+            case PageRequested page -> page.requestedAt();
+            default -> Instant.now();
+        };
+    }
+}

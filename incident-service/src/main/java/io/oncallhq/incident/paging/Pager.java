@@ -1,0 +1,56 @@
+package io.oncallhq.incident.paging;
+
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.incident.oncall.OnCallDirectory;
+import io.oncallhq.incident.oncall.Responder;
+import io.oncallhq.incident.oncall.TechnicalService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns "page this level" into one {@link PageRequested} per responder of the level, each with a new page id.
+ * The caller records them on the incident and saves them with it; notification-service does the paging.
+ */
+@Component
+public class Pager {
+
+    private static final Logger log = LoggerFactory.getLogger(Pager.class);
+
+    private final OnCallDirectory directory;
+    private final PagingProperties properties;
+
+    Pager(OnCallDirectory directory, PagingProperties properties) {
+        this.directory = directory;
+        this.properties = properties;
+    }
+
+    /** What a page says about its incident. */
+    public record Subject(String incidentId, long incidentNumber, String title, Severity severity) {
+    }
+
+    /** @return the pages for the level's responders; empty when the service's policy has no such level */
+    public Optional<List<PageRequested>> pageLevel(Subject incident, TechnicalService service, int level, Instant now) {
+        return directory.respondersAt(service, level).map(responders -> {
+            if (responders.isEmpty()) {
+                log.warn("Incident {}: level {} of service {} has nobody to page", incident.incidentId(), level,
+                        service.id());
+            }
+            return responders.stream().map(responder -> page(incident, service, level, responder, now)).toList();
+        });
+    }
+
+    private PageRequested page(Subject incident, TechnicalService service, int level, Responder responder, Instant now) {
+        return new PageRequested(UUID.randomUUID().toString(), incident.incidentId(), incident.incidentNumber(),
+                service.id(), service.name(), incident.title(), incident.severity(), level,
+                new PageTarget(responder.id(), responder.name(), responder.email(), responder.slackUserId()),
+                properties.incidentUrl(incident.incidentId()), now);
+    }
+}

@@ -1,0 +1,277 @@
+package io.oncallhq.incident;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.contracts.Topics;
+import io.oncallhq.contracts.alert.AlertResolved;
+import io.oncallhq.contracts.alert.AlertTriggered;
+import io.oncallhq.contracts.cloudevents.ReceivedEvent;
+import io.oncallhq.contracts.command.AcknowledgeIncident;
+import io.oncallhq.contracts.incident.IncidentAcknowledged;
+import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.contracts.incident.IncidentResolved;
+import io.oncallhq.contracts.incident.IncidentTriggered;
+import io.oncallhq.contracts.page.PageEvent;
+import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.localruntime.LocalMongo;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The service on a real KRaft broker and an in-memory MongoDB-wire server, driven through Kafka and HTTP. */
+@SpringBootTest(properties = {
+        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "oncallhq.demo.seed=true",
+        "oncallhq.demo.slack-user-id=" + IncidentServiceIT.ALEX_SLACK_ID,
+        "oncallhq.paging.incident-service-url=http://incidents.example"})
+@EmbeddedKafka(partitions = 1, // KRaft: spring-kafka 4 has no ZooKeeper mode, hence no kraft attribute
+        topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
+@AutoConfigureMockMvc
+class IncidentServiceIT {
+
+    static final String ALEX_SLACK_ID = "U0ALEX";
+    private static final String GROUP = "incident-service";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final LocalMongo MONGO = LocalMongo.start(null, 0);
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.connectionString("incidents"));
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.close();
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    MongoTemplate mongo;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private KafkaTopics kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTopics(broker.getBrokersAsString());
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void anAlertOpensOneIncidentAndPagesAlexWhileRepeatsAndRedeliveriesPageNobodyAgain() throws Exception {
+        String dedupKey = "checkout-latency-" + UUID.randomUUID();
+        ProducerRecord<byte[], byte[]> first = kafka.record(Topics.ALERTS, alert("checkout-api", dedupKey), "alert-" + UUID.randomUUID());
+        kafka.send(first);
+
+        String incidentId = awaitIncidentOpenedBy(dedupKey);
+        JsonNode incident = incident(incidentId);
+        assertThat(incident.get("status").asString()).isEqualTo("TRIGGERED");
+        assertThat(incident.get("serviceId").asString()).isEqualTo("checkout-api");
+        assertThat(incident.get("alerts").get(0).get("count").asInt()).isEqualTo(1);
+        assertThat(texts(incident.get("timeline"))).anyMatch(text -> text.contains("opened by alert " + dedupKey))
+                .anyMatch(text -> text.contains("Paging Alex Rivera (level 1)"));
+
+        PageRequested page = await().atMost(PATIENCE).until(() -> pagesOf(incidentId), pages -> pages.size() == 1).getFirst();
+        assertThat(page.level()).isEqualTo(1);
+        assertThat(page.target().responderId()).isEqualTo("alex");
+        assertThat(page.target().slackUserId()).isEqualTo(ALEX_SLACK_ID);
+        assertThat(page.target().email()).isEqualTo("alex@example.com");
+        assertThat(page.incidentUrl()).isEqualTo("http://incidents.example/incidents/" + incidentId);
+        assertThat(incident.get("pages").get(0).get("pageId").asString()).isEqualTo(page.pageId());
+        await().atMost(PATIENCE).until(() -> incidentEventsOf(incidentId).stream()
+                .anyMatch(event -> event instanceof IncidentTriggered triggered && triggered.number() > 0));
+
+        kafka.publish(Topics.ALERTS, alert("checkout-api", dedupKey), "alert-" + UUID.randomUUID());
+        await().atMost(PATIENCE).until(() -> incident(incidentId).get("alerts").get(0).get("count").asInt() == 2);
+        awaitOutboxRelayed(incidentId);
+        int timelineLength = incident(incidentId).get("timeline").size();
+
+        kafka.send(first);
+        await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.ALERTS));
+        awaitOutboxRelayed(incidentId);
+
+        assertThat(incidentsWithAlert(dedupKey)).hasSize(1);
+        assertThat(incident(incidentId).get("alerts").get(0).get("count").asInt()).isEqualTo(2);
+        assertThat(incident(incidentId).get("timeline").size()).isEqualTo(timelineLength);
+        assertThat(pagesOf(incidentId)).hasSize(1);
+    }
+
+    @Test
+    void aSlackUserWhoIsAResponderAcknowledgesAsThatResponder() throws Exception {
+        String dedupKey = "checkout-errors-" + UUID.randomUUID();
+        kafka.publish(Topics.ALERTS, alert("checkout-api", dedupKey), "alert-" + UUID.randomUUID());
+        String incidentId = awaitIncidentOpenedBy(dedupKey);
+
+        kafka.publish(Topics.INCIDENT_COMMANDS, new AcknowledgeIncident(incidentId,
+                Actor.slackUser(ALEX_SLACK_ID, "alex.r"), Instant.now()), "command-" + UUID.randomUUID());
+
+        JsonNode acknowledged = await().atMost(PATIENCE).until(() -> incident(incidentId),
+                found -> found.get("status").asString().equals("ACKNOWLEDGED"));
+        assertThat(acknowledged.get("acknowledgedBy").get("kind").asString()).isEqualTo(Actor.RESPONDER);
+        assertThat(acknowledged.get("acknowledgedBy").get("id").asString()).isEqualTo("alex");
+        assertThat(acknowledged.get("acknowledgedBy").get("name").asString()).isEqualTo("Alex Rivera");
+        IncidentAcknowledged event = await().atMost(PATIENCE).until(() -> incidentEventsOf(incidentId).stream()
+                .filter(IncidentAcknowledged.class::isInstance).map(IncidentAcknowledged.class::cast).toList(),
+                events -> events.size() == 1).getFirst();
+        assertThat(event.by()).isEqualTo(Actor.responder("alex", "Alex Rivera"));
+    }
+
+    @Test
+    void respondersAcknowledgeAndResolveOverRestAndASecondResolveConflicts() throws Exception {
+        String dedupKey = "checkout-disk-" + UUID.randomUUID();
+        kafka.publish(Topics.ALERTS, alert("checkout-api", dedupKey), "alert-" + UUID.randomUUID());
+        String incidentId = awaitIncidentOpenedBy(dedupKey);
+
+        JsonNode acknowledged = body(mvc.perform(post("/incidents/{id}/acknowledge", incidentId))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(acknowledged.get("status").asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(acknowledged.get("acknowledgedBy").get("kind").asString()).isEqualTo(Actor.API);
+
+        JsonNode blankNote = body(mvc.perform(post("/incidents/{id}/notes", incidentId)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\" \"}"))
+                .andExpect(status().isBadRequest()).andReturn());
+        assertThat(blankNote.get("errors").get(0).get("field").asString()).isEqualTo("text");
+        mvc.perform(post("/incidents/{id}/notes", incidentId)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"Rolled back the deploy\"}"))
+                .andExpect(status().isOk());
+
+        JsonNode resolved = body(mvc.perform(post("/incidents/{id}/resolve", incidentId))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(resolved.get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(texts(resolved.get("timeline"))).contains("Rolled back the deploy");
+
+        MvcResult again = mvc.perform(post("/incidents/{id}/resolve", incidentId)).andExpect(status().isConflict()).andReturn();
+        assertThat(again.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        mvc.perform(post("/incidents/{id}/acknowledge", incidentId)).andExpect(status().isConflict());
+        mvc.perform(get("/incidents/{id}", "no-such-incident")).andExpect(status().isNotFound());
+        await().atMost(PATIENCE).until(() -> incidentEventsOf(incidentId).stream()
+                .anyMatch(event -> event instanceof IncidentResolved byApi && byApi.by().kind().equals(Actor.API)));
+    }
+
+    @Test
+    void whenItsLastAlertResolvesTheIncidentResolvesItselfAndARedeliveredTriggerOpensNoNewOne() throws Exception {
+        String dedupKey = "checkout-cpu-" + UUID.randomUUID();
+        ProducerRecord<byte[], byte[]> trigger = kafka.record(Topics.ALERTS, alert("checkout-api", dedupKey), "alert-" + UUID.randomUUID());
+        kafka.send(trigger);
+        String incidentId = awaitIncidentOpenedBy(dedupKey);
+
+        kafka.publish(Topics.ALERTS, new AlertResolved("checkout-api", "checkout-api-generic", dedupKey, "CPU back to normal",
+                Instant.now(), Instant.now(), "{}"), "alert-" + UUID.randomUUID());
+
+        JsonNode resolved = await().atMost(PATIENCE).until(() -> incident(incidentId),
+                found -> found.get("status").asString().equals("RESOLVED"));
+        assertThat(resolved.get("resolvedBy").get("id").asString()).isEqualTo("auto-resolve");
+        kafka.send(trigger);
+        await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.ALERTS));
+        assertThat(incidentsWithAlert(dedupKey)).hasSize(1);
+    }
+
+    @Test
+    void anAlertForAnUnknownServiceEndsOnTheDeadLetterTopic() throws Exception {
+        String eventId = "alert-" + UUID.randomUUID();
+        kafka.publish(Topics.ALERTS, alert("no-such-service", "whatever"), eventId);
+
+        await().atMost(PATIENCE).until(() -> kafka.readAll(Topics.deadLetter(Topics.ALERTS)).stream()
+                .anyMatch(record -> KafkaTopics.header(record, "ce_id").orElse("").equals(eventId)));
+        assertThat(body(mvc.perform(get("/incidents").param("serviceId", "no-such-service")).andReturn())).isEmpty();
+    }
+
+    @Test
+    void theDemoOnCallModelIsReadable() throws Exception {
+        JsonNode service = body(mvc.perform(get("/services/checkout-api")).andExpect(status().isOk()).andReturn());
+        assertThat(service.get("teamId").asString()).isEqualTo("payments");
+        assertThat(service.get("escalationPolicy").get(0).get("responderIds").get(0).asString()).isEqualTo("alex");
+        assertThat(service.get("autoResolve").asBoolean()).isTrue();
+        JsonNode responders = body(mvc.perform(get("/responders")).andExpect(status().isOk()).andReturn());
+        assertThat(responders.get(0).get("slackUserId").asString()).isEqualTo(ALEX_SLACK_ID);
+        mvc.perform(get("/services/no-such-service")).andExpect(status().isNotFound());
+    }
+
+    private static AlertTriggered alert(String serviceId, String dedupKey) {
+        return new AlertTriggered(serviceId, "checkout-api-generic", "generic", dedupKey, null,
+                "Problem " + dedupKey, Severity.CRITICAL, "checkout-1", Map.of("env", "prod"), Map.of(), Map.of(),
+                List.of(), Instant.now(), Instant.now(), "{}");
+    }
+
+    private String awaitIncidentOpenedBy(String dedupKey) {
+        return await().atMost(PATIENCE).until(() -> incidentsWithAlert(dedupKey), found -> found.size() == 1)
+                .getFirst().get("id").asString();
+    }
+
+    private List<JsonNode> incidentsWithAlert(String dedupKey) throws Exception {
+        JsonNode all = body(mvc.perform(get("/incidents").param("serviceId", "checkout-api").param("limit", "500"))
+                .andExpect(status().isOk()).andReturn());
+        return StreamSupport.stream(all.spliterator(), false)
+                .filter(incident -> incident.get("title").asString().equals("Problem " + dedupKey))
+                .toList();
+    }
+
+    private JsonNode incident(String id) throws Exception {
+        return body(mvc.perform(get("/incidents/{id}", id)).andExpect(status().isOk()).andReturn());
+    }
+
+    private JsonNode body(MvcResult result) throws Exception {
+        return json.readTree(result.getResponse().getContentAsString());
+    }
+
+    private static List<String> texts(JsonNode timeline) {
+        return StreamSupport.stream(timeline.spliterator(), false).map(entry -> entry.get("text").asString()).toList();
+    }
+
+    private List<PageRequested> pagesOf(String incidentId) {
+        return kafka.events(Topics.PAGES, PageEvent.class).stream().map(ReceivedEvent::data)
+                .filter(page -> page.incidentId().equals(incidentId))
+                .map(PageRequested.class::cast)
+                .toList();
+    }
+
+    private List<IncidentEvent> incidentEventsOf(String incidentId) {
+        return kafka.events(Topics.INCIDENTS, IncidentEvent.class).stream().map(ReceivedEvent::data)
+                .filter(event -> event.incidentId().equals(incidentId))
+                .toList();
+    }
+
+    /** Everything the incident's saves put in its outbox has been published (the relay sends synchronously). */
+    private void awaitOutboxRelayed(String incidentId) {
+        await().atMost(PATIENCE).until(() -> {
+            Document stored = mongo.findById(incidentId, Document.class, "incidents");
+            return stored != null && stored.getList("outbox", Document.class, List.of()).isEmpty();
+        });
+    }
+}

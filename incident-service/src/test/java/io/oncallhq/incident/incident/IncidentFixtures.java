@@ -1,0 +1,46 @@
+package io.oncallhq.incident.incident;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.contracts.alert.AlertTriggered;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Incidents in the states the tests start from. */
+public final class IncidentFixtures {
+
+    public static final Instant OPENED_AT = Instant.parse("2026-11-22T10:00:00Z");
+    public static final ServiceRef CHECKOUT = new ServiceRef("checkout-api", "Checkout API", "payments");
+    public static final Actor ALEX = Actor.responder("alex", "Alex Rivera");
+
+    private IncidentFixtures() {
+    }
+
+    public static AlertTriggered alert(String dedupKey) {
+        return new AlertTriggered(CHECKOUT.id(), "checkout-api-generic", "generic", dedupKey, null,
+                "Checkout latency above 2s", Severity.CRITICAL, "checkout-1", Map.of(), Map.of(), Map.of(), List.of(),
+                OPENED_AT.minusSeconds(60), OPENED_AT, "{}");
+    }
+
+    public static Incident triggeredIncident(String id, String dedupKey) {
+        return Incident.open(id, 7, CHECKOUT, alert(dedupKey), OPENED_AT).incident();
+    }
+
+    public static Incident triggeredIncident() {
+        return triggeredIncident("incident-1", "checkout-latency");
+    }
+
+    public static Incident acknowledgedIncident() {
+        Incident incident = triggeredIncident();
+        incident.acknowledge(ALEX, OPENED_AT.plusSeconds(60));
+        return incident;
+    }
+
+    public static Incident resolvedIncident() {
+        Incident incident = acknowledgedIncident();
+        incident.resolve(ALEX, "fixed", OPENED_AT.plusSeconds(600));
+        return incident;
+    }
+}
