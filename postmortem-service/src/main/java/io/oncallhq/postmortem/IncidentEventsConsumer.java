@@ -1,0 +1,65 @@
+package io.oncallhq.postmortem;
+
+import io.oncallhq.contracts.cloudevents.CloudEventCodec;
+import io.oncallhq.contracts.cloudevents.ReceivedEvent;
+import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.postmortem.history.IncidentHistories;
+import io.oncallhq.postmortem.history.IncidentHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The {@code incidents} topic: projects each event into its incident's history, then drafts or refreshes the
+ * post-mortem. The draft step runs even for a redelivered event, so a crash between the two writes is repaired
+ * by the redelivery. Types this service does not know yet are skipped.
+ */
+@Component("incidentEvents")
+class IncidentEventsConsumer implements Consumer<Message<byte[]>> {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentEventsConsumer.class);
+
+    private static final String CANONICAL_PREFIX = "ce-";
+
+    private final CloudEventCodec codec;
+    private final IncidentHistories histories;
+    private final Drafting drafting;
+
+    IncidentEventsConsumer(CloudEventCodec codec, IncidentHistories histories, Drafting drafting) {
+        this.codec = codec;
+        this.histories = histories;
+        this.drafting = drafting;
+    }
+
+    @Override
+    public void accept(Message<byte[]> message) {
+        Optional<ReceivedEvent<IncidentEvent>> received = codec.decode(withCodecAttributeNames(message),
+                IncidentEvent.class);
+        if (received.isEmpty()) {
+            log.debug("Skipping an incidents record of unknown type {}", message.getHeaders().get("ce_type"));
+            return;
+        }
+        ReceivedEvent<IncidentEvent> event = received.get();
+        IncidentHistory history = histories.record(event.id(), event.data());
+        drafting.draftOrRefresh(history);
+    }
+
+    /**
+     * Spring Cloud Function recognises the record as a CloudEvent and hands its attributes over as {@code ce-*}
+     * headers; the codec reads the Kafka binding's {@code ce_*} names.
+     */
+    private static Message<byte[]> withCodecAttributeNames(Message<byte[]> message) {
+        MessageBuilder<byte[]> copy = MessageBuilder.fromMessage(message);
+        message.getHeaders().forEach((name, value) -> {
+            if (name.startsWith(CANONICAL_PREFIX)) {
+                copy.setHeaderIfAbsent(CloudEventCodec.HEADER_PREFIX + name.substring(CANONICAL_PREFIX.length()), value);
+            }
+        });
+        return copy.build();
+    }
+}

@@ -1,0 +1,106 @@
+package io.oncallhq.postmortem;
+
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.postmortem.history.IncidentAlert;
+import io.oncallhq.postmortem.history.Link;
+import io.oncallhq.postmortem.history.PagedResponder;
+import io.oncallhq.postmortem.history.TimelineEntry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/** A post-mortem as the REST API shows it: the generated facts and the written sections side by side. */
+record PostmortemResponse(
+        String id,
+        String incidentId,
+        Long incidentNumber,
+        String incidentUrl,
+        String title,
+        String serviceId,
+        String serviceName,
+        String teamId,
+        Severity severity,
+        String status,
+        Instant startedAt,
+        Instant acknowledgedAt,
+        String acknowledgedBy,
+        Instant resolvedAt,
+        String resolvedBy,
+        TimeSpanResponse timeToAcknowledge,
+        TimeSpanResponse timeToResolve,
+        List<ResponderResponse> responders,
+        List<AlertResponse> alerts,
+        List<TimelineEntryResponse> timeline,
+        String summary,
+        String impact,
+        String rootCause,
+        List<ActionItemResponse> actionItems,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    record TimeSpanResponse(String iso, long seconds) {
+    }
+
+    record ResponderResponse(String responderId, String name, int level, String outcome, String detail) {
+    }
+
+    record AlertResponse(String dedupKey, String summary, Severity severity, String source, List<LinkResponse> links,
+                         Instant startedAt) {
+    }
+
+    record LinkResponse(String href, String text) {
+    }
+
+    record TimelineEntryResponse(String eventId, Instant at, String kind, String actor, String text) {
+    }
+
+    record ActionItemResponse(String id, String description, String owner, LocalDate dueOn) {
+    }
+
+    static PostmortemResponse of(Postmortem postmortem, String incidentUrl) {
+        IncidentFacts facts = postmortem.facts();
+        Sections sections = postmortem.sections();
+        return new PostmortemResponse(postmortem.id(), postmortem.incidentId(), facts.incidentNumber(), incidentUrl,
+                facts.title(), facts.serviceId(), facts.serviceName(), facts.teamId(), facts.severity(),
+                lowerCase(postmortem.status().name()), facts.startedAt(), facts.acknowledgedAt(),
+                facts.acknowledgedBy(), facts.resolvedAt(), facts.resolvedBy(), timeSpan(facts.timeToAcknowledge()),
+                timeSpan(facts.timeToResolve()),
+                facts.responders().stream().map(PostmortemResponse::responder).toList(),
+                facts.alerts().stream().map(PostmortemResponse::alert).toList(),
+                facts.timeline().stream().map(PostmortemResponse::entry).toList(),
+                sections.summary(), sections.impact(), sections.rootCause(),
+                sections.actionItems().stream().map(item -> new ActionItemResponse(item.id(), item.description(),
+                        item.owner(), item.dueOn())).toList(),
+                postmortem.createdAt(), postmortem.updatedAt(), postmortem.version());
+    }
+
+    private static TimeSpanResponse timeSpan(TimeSpan span) {
+        return span == null ? null : new TimeSpanResponse(span.iso(), span.seconds());
+    }
+
+    private static ResponderResponse responder(PagedResponder responder) {
+        return new ResponderResponse(responder.responderId(), responder.name(), responder.level(),
+                responder.outcome(), responder.detail());
+    }
+
+    private static AlertResponse alert(IncidentAlert alert) {
+        return new AlertResponse(alert.dedupKey(), alert.summary(), alert.severity(), alert.source(),
+                alert.links().stream().map(PostmortemResponse::link).toList(), alert.startedAt());
+    }
+
+    private static LinkResponse link(Link link) {
+        return new LinkResponse(link.href(), link.text());
+    }
+
+    private static TimelineEntryResponse entry(TimelineEntry entry) {
+        return new TimelineEntryResponse(entry.eventId(), entry.at(), lowerCase(entry.kind().name()), entry.actor(),
+                entry.text());
+    }
+
+    private static String lowerCase(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

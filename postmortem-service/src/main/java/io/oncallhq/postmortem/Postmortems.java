@@ -1,0 +1,62 @@
+package io.oncallhq.postmortem;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * The stored post-mortems (collection {@value #COLLECTION}). The unique index on {@code incidentId} is what makes
+ * "one post-mortem per incident" hold across redeliveries and replicas. Updates compare-and-set the version.
+ */
+@Component
+class Postmortems {
+
+    static final String COLLECTION = "postmortems";
+
+    private final MongoTemplate mongo;
+
+    Postmortems(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index("incidentId", Sort.Direction.ASC).unique());
+    }
+
+    Optional<Postmortem> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Postmortem.class, COLLECTION));
+    }
+
+    Optional<Postmortem> findByIncidentId(String incidentId) {
+        return Optional.ofNullable(mongo.findOne(query(where("incidentId").is(incidentId)), Postmortem.class, COLLECTION));
+    }
+
+    /** Newest first. */
+    List<Postmortem> newest(int limit) {
+        return mongo.find(new Query()
+                .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), Postmortem.class, COLLECTION);
+    }
+
+    /** False when the incident already has a post-mortem. */
+    boolean insertIfAbsent(Postmortem postmortem) {
+        try {
+            mongo.insert(postmortem.withVersion(1), COLLECTION);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** False when someone else changed it since it was loaded. */
+    boolean replaceIfUnchanged(Postmortem postmortem) {
+        return mongo.replace(query(where("_id").is(postmortem.id()).and("version").is(postmortem.version())),
+                postmortem.withVersion(postmortem.version() + 1), COLLECTION).getMatchedCount() == 1;
+    }
+}

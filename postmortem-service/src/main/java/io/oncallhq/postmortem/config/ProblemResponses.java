@@ -1,0 +1,56 @@
+package io.oncallhq.postmortem.config;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+
+/**
+ * RFC 9457 problem details for every error; validation problems list each field at fault in {@code errors}.
+ * Unknown ids arrive here as {@link org.springframework.web.ErrorResponseException}s that carry their own 404.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> fieldError(error.getField(), error.getDefaultMessage())).toList();
+        return withErrors(ex.getBody(), errors, headers, status, request, ex);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> fieldError(
+                        error instanceof FieldError field ? field.getField() : result.getMethodParameter().getParameterName(),
+                        error.getDefaultMessage())))
+                .toList();
+        return withErrors(ex.getBody(), errors, headers, status, request, ex);
+    }
+
+    private ResponseEntity<Object> withErrors(ProblemDetail problem, List<FieldProblem> errors,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request, Exception ex) {
+        problem.setDetail("The request has invalid fields.");
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    private static FieldProblem fieldError(String field, String message) {
+        return new FieldProblem(field, message == null ? "is invalid" : message);
+    }
+
+    /** One entry of a problem's {@code errors}. */
+    record FieldProblem(String field, String message) {
+    }
+}

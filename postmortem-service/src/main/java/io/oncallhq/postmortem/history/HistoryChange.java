@@ -1,0 +1,175 @@
+package io.oncallhq.postmortem.history;
+
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.contracts.incident.AlertAttached;
+import io.oncallhq.contracts.incident.IncidentAcknowledged;
+import io.oncallhq.contracts.incident.IncidentEscalated;
+import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.contracts.incident.IncidentReopened;
+import io.oncallhq.contracts.incident.IncidentResolved;
+import io.oncallhq.contracts.incident.IncidentTriggered;
+import io.oncallhq.contracts.incident.NoteAdded;
+import io.oncallhq.contracts.incident.PageRecorded;
+import io.oncallhq.contracts.incident.SeverityChanged;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import static io.oncallhq.postmortem.history.Timeline.atMillis;
+import static io.oncallhq.postmortem.history.Timeline.nameOf;
+
+/** A working copy of a history while one event is projected into it. */
+final class HistoryChange {
+
+    private static final Comparator<IncidentAlert> ALERT_ORDER = Comparator
+            .comparing(IncidentAlert::startedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(IncidentAlert::dedupKey);
+    private static final Comparator<PagedResponder> RESPONDER_ORDER = Comparator
+            .comparingInt(PagedResponder::level)
+            .thenComparing(PagedResponder::name, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(PagedResponder::pageId);
+
+    private final IncidentHistory base;
+    private Long number;
+    private String title;
+    private String serviceId;
+    private String serviceName;
+    private String teamId;
+    private Severity severity;
+    private Instant severitySetAt;
+    private Instant triggeredAt;
+    private Instant acknowledgedAt;
+    private String acknowledgedBy;
+    private Instant resolvedAt;
+    private String resolvedBy;
+    private Instant reopenedAt;
+    private final List<IncidentAlert> alerts;
+    private final List<PagedResponder> responders;
+    private final List<TimelineEntry> entries;
+
+    HistoryChange(IncidentHistory base) {
+        this.base = base;
+        number = base.number();
+        title = base.title();
+        serviceId = base.serviceId();
+        serviceName = base.serviceName();
+        teamId = base.teamId();
+        severity = base.severity();
+        severitySetAt = base.severitySetAt();
+        triggeredAt = base.triggeredAt();
+        acknowledgedAt = base.acknowledgedAt();
+        acknowledgedBy = base.acknowledgedBy();
+        resolvedAt = base.resolvedAt();
+        resolvedBy = base.resolvedBy();
+        reopenedAt = base.reopenedAt();
+        alerts = new ArrayList<>(base.alerts());
+        responders = new ArrayList<>(base.responders());
+        entries = new ArrayList<>(base.entries());
+    }
+
+    void apply(IncidentEvent event) {
+        Instant at = atMillis(event.occurredAt());
+        switch (event) {
+            case IncidentTriggered e -> triggered(e, at);
+            case AlertAttached e -> alertAttached(e);
+            case SeverityChanged e -> {
+                // A change at the same instant as the trigger still wins: it was decided after it.
+                if (severitySetAt == null || !at.isBefore(severitySetAt)) {
+                    severity = e.to();
+                    severitySetAt = at;
+                }
+            }
+            case PageRecorded e -> pageRecorded(e, at);
+            case IncidentAcknowledged e -> {
+                if (acknowledgedAt == null || at.isBefore(acknowledgedAt)) {
+                    acknowledgedAt = at;
+                    acknowledgedBy = nameOf(e.by());
+                }
+            }
+            case IncidentResolved e -> {
+                if (resolvedAt == null || at.isAfter(resolvedAt)) {
+                    resolvedAt = at;
+                    resolvedBy = nameOf(e.by());
+                }
+            }
+            case IncidentReopened e -> {
+                if (reopenedAt == null || at.isAfter(reopenedAt)) {
+                    reopenedAt = at;
+                }
+            }
+            case IncidentEscalated e -> {
+                // Only on the timeline.
+            }
+            case NoteAdded e -> {
+                // Only on the timeline.
+            }
+        }
+    }
+
+    void addEntry(TimelineEntry entry) {
+        entries.add(entry);
+        entries.sort(Timeline.ORDER);
+    }
+
+    IncidentHistory result() {
+        return new IncidentHistory(base.id(), number, title, serviceId, serviceName, teamId, severity, severitySetAt,
+                triggeredAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, reopenedAt, alerts, responders,
+                entries, base.version());
+    }
+
+    private void triggered(IncidentTriggered e, Instant at) {
+        number = e.number();
+        title = e.title();
+        serviceId = e.serviceId();
+        serviceName = e.serviceName();
+        teamId = e.teamId();
+        triggeredAt = at;
+        if (severitySetAt == null || at.isAfter(severitySetAt)) {
+            severity = e.severity();
+            severitySetAt = at;
+        }
+    }
+
+    private void alertAttached(AlertAttached e) {
+        List<Link> links = e.links() == null ? List.of()
+                : e.links().stream().map(link -> new Link(link.href(), link.text())).toList();
+        IncidentAlert alert = new IncidentAlert(e.dedupKey(), e.summary(), e.severity(), e.source(), links,
+                atMillis(e.startedAt()));
+        // One alert per dedup key: the occurrence that started first describes it.
+        boolean known = alerts.stream().anyMatch(existing -> existing.dedupKey().equals(alert.dedupKey())
+                && !startsLater(existing, alert));
+        if (!known) {
+            alerts.removeIf(existing -> existing.dedupKey().equals(alert.dedupKey()));
+            alerts.add(alert);
+            alerts.sort(ALERT_ORDER);
+        }
+    }
+
+    private static boolean startsLater(IncidentAlert existing, IncidentAlert candidate) {
+        return candidate.startedAt() != null
+                && (existing.startedAt() == null || candidate.startedAt().isBefore(existing.startedAt()));
+    }
+
+    private void pageRecorded(PageRecorded e, Instant at) {
+        PagedResponder recorded = new PagedResponder(e.pageId(), e.responderId(), e.responderName(), e.level(),
+                e.outcome(), e.detail(), at);
+        PagedResponder existing = responders.stream()
+                .filter(responder -> responder.pageId().equals(e.pageId())).findFirst().orElse(null);
+        if (existing == null || supersedes(recorded, existing)) {
+            responders.remove(existing);
+            responders.add(recorded);
+            responders.sort(RESPONDER_ORDER);
+        }
+    }
+
+    /** A later outcome wins; at the same instant, an outcome beats the request it answers. */
+    private static boolean supersedes(PagedResponder candidate, PagedResponder existing) {
+        if (candidate.outcomeAt().equals(existing.outcomeAt())) {
+            return PageRecorded.REQUESTED.equals(existing.outcome())
+                    && !PageRecorded.REQUESTED.equals(candidate.outcome());
+        }
+        return candidate.outcomeAt().isAfter(existing.outcomeAt());
+    }
+}

@@ -1,0 +1,92 @@
+package io.oncallhq.postmortem.history;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.contracts.incident.AlertAttached;
+import io.oncallhq.contracts.incident.IncidentAcknowledged;
+import io.oncallhq.contracts.incident.IncidentEscalated;
+import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.contracts.incident.IncidentReopened;
+import io.oncallhq.contracts.incident.IncidentResolved;
+import io.oncallhq.contracts.incident.IncidentTriggered;
+import io.oncallhq.contracts.incident.NoteAdded;
+import io.oncallhq.contracts.incident.PageRecorded;
+import io.oncallhq.contracts.incident.SeverityChanged;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Locale;
+
+/**
+ * Turns incident events into timeline entries. The texts are blameless: they say what the systems and the
+ * responders did, never whose fault something was.
+ */
+final class Timeline {
+
+    /** By time; same-instant entries in the order the incident lifecycle produces them; then stable by id. */
+    static final Comparator<TimelineEntry> ORDER = Comparator.comparing(TimelineEntry::at)
+            .thenComparing(TimelineEntry::kind)
+            .thenComparing(TimelineEntry::eventId);
+
+    private Timeline() {
+    }
+
+    static TimelineEntry entryFor(String eventId, IncidentEvent event) {
+        Instant at = atMillis(event.occurredAt());
+        return switch (event) {
+            case IncidentTriggered e -> new TimelineEntry(eventId, at, TimelineKind.TRIGGERED, null,
+                    "Incident #" + e.number() + " triggered: " + e.title());
+            case AlertAttached e -> new TimelineEntry(eventId, at, TimelineKind.ALERT_ATTACHED, null,
+                    "Alert attached: " + e.summary() + (e.source() == null ? "" : " (source: " + e.source() + ")"));
+            case SeverityChanged e -> new TimelineEntry(eventId, at, TimelineKind.SEVERITY_CHANGED, nameOf(e.by()),
+                    "Severity changed from " + label(e.from()) + " to " + label(e.to()) + by(e.by()));
+            case PageRecorded e -> new TimelineEntry(eventId, at, TimelineKind.PAGE, null, pageText(e));
+            case IncidentEscalated e -> new TimelineEntry(eventId, at, TimelineKind.ESCALATED, nameOf(e.by()),
+                    "Escalated to level " + e.level() + because(e.reason()));
+            case IncidentAcknowledged e -> new TimelineEntry(eventId, at, TimelineKind.ACKNOWLEDGED, nameOf(e.by()),
+                    "Acknowledged" + by(e.by()));
+            case NoteAdded e -> new TimelineEntry(eventId, at, TimelineKind.NOTE, nameOf(e.by()),
+                    "Note: " + e.text());
+            case IncidentResolved e -> new TimelineEntry(eventId, at, TimelineKind.RESOLVED, nameOf(e.by()),
+                    "Resolved" + by(e.by()) + because(e.reason()));
+            case IncidentReopened e -> new TimelineEntry(eventId, at, TimelineKind.REOPENED, nameOf(e.by()),
+                    "Reopened" + by(e.by()) + because(e.reason()));
+        };
+    }
+
+    /** MongoDB keeps milliseconds; projecting at that precision keeps stored and fresh histories equal. */
+    static Instant atMillis(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static String nameOf(Actor actor) {
+        if (actor == null) {
+            return null;
+        }
+        return actor.name() != null && !actor.name().isBlank() ? actor.name() : actor.id();
+    }
+
+    static String label(Severity severity) {
+        return severity == null ? "unknown" : severity.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String pageText(PageRecorded page) {
+        String whom = page.responderName() + " (level " + page.level() + ")";
+        return switch (page.outcome()) {
+            case PageRecorded.REQUESTED -> "Paging " + whom;
+            case PageRecorded.DELIVERED -> "Paged " + whom + (page.detail() == null ? "" : " via " + page.detail());
+            case PageRecorded.FAILED -> "Page to " + whom + " was not delivered" + because(page.detail());
+            default -> "Page to " + whom + ": " + page.outcome();
+        };
+    }
+
+    private static String by(Actor actor) {
+        String name = nameOf(actor);
+        return name == null ? "" : " by " + name;
+    }
+
+    private static String because(String reason) {
+        return reason == null || reason.isBlank() ? "" : ": " + reason;
+    }
+}

@@ -1,0 +1,148 @@
+package io.oncallhq.postmortem;
+
+import io.oncallhq.postmortem.RecordedIncident.Recorded;
+import io.oncallhq.postmortem.history.IncidentHistory;
+import io.oncallhq.postmortem.history.TimelineEntry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import static io.oncallhq.postmortem.RecordedIncident.TRIGGERED_AT;
+import static io.oncallhq.postmortem.RecordedIncident.lateNote;
+import static io.oncallhq.postmortem.RecordedIncident.reopened;
+import static io.oncallhq.postmortem.RecordedIncident.resolvedAgain;
+import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckoutIncident;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PostmortemDraftingTest {
+
+    private static final String INCIDENT = "inc-1";
+    private static final Instant DRAFTED_AT = Instant.parse("2026-11-20T11:00:00Z");
+
+    @Test
+    void draftCarriesTheIncidentsTimesAndMeasuresFromWhenTheProblemBegan() {
+        IncidentFacts facts = IncidentFacts.of(projected(resolvedCheckoutIncident(INCIDENT)));
+
+        assertThat(facts.title()).isEqualTo("Post-mortem: #42 Checkout latency above 2s");
+        assertThat(facts.serviceName()).isEqualTo("Checkout API");
+        assertThat(facts.startedAt()).isEqualTo(TRIGGERED_AT.minus(Duration.ofMinutes(2)));
+        assertThat(facts.acknowledgedAt()).isEqualTo(TRIGGERED_AT.plus(Duration.ofMinutes(4)));
+        assertThat(facts.acknowledgedBy()).isEqualTo("Alex Rivera");
+        assertThat(facts.resolvedAt()).isEqualTo(TRIGGERED_AT.plus(Duration.ofMinutes(28)));
+        assertThat(facts.timeToAcknowledge()).isEqualTo(new TimeSpan("PT6M", 360));
+        assertThat(facts.timeToResolve()).isEqualTo(new TimeSpan("PT30M", 1800));
+        assertThat(facts.responders()).singleElement()
+                .satisfies(responder -> {
+                    assertThat(responder.name()).isEqualTo("Alex Rivera");
+                    assertThat(responder.level()).isEqualTo(1);
+                    assertThat(responder.outcome()).isEqualTo("delivered");
+                });
+        assertThat(facts.alerts()).singleElement()
+                .satisfies(alert -> assertThat(alert.links()).extracting("href")
+                        .containsExactly("https://runbooks.example.com/checkout-latency"));
+    }
+
+    @Test
+    void timelineFollowsTheOrderThingsHappenedIn() {
+        IncidentFacts facts = IncidentFacts.of(projected(resolvedCheckoutIncident(INCIDENT)));
+
+        assertThat(facts.timeline()).extracting(TimelineEntry::text).containsExactly(
+                "Incident #42 triggered: Checkout latency above 2s",
+                "Alert attached: Checkout latency above 2s (source: checkout-api-7f9c)",
+                "Paging Alex Rivera (level 1)",
+                "Paged Alex Rivera (level 1) via slack",
+                "Acknowledged by Alex Rivera",
+                "Note: Rolled back release 2026.11.20-1",
+                "Resolved by Alex Rivera");
+        assertThat(facts.timeline()).extracting(TimelineEntry::eventId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void outOfOrderDeliveryGivesTheSameDraft() {
+        List<Recorded> inOrder = resolvedCheckoutIncident(INCIDENT);
+        List<Recorded> reversed = new ArrayList<>(inOrder);
+        Collections.reverse(reversed);
+        List<Recorded> shuffled = new ArrayList<>(inOrder);
+        Collections.shuffle(shuffled, new Random(7));
+
+        IncidentFacts expected = IncidentFacts.of(projected(inOrder));
+
+        assertThat(IncidentFacts.of(projected(reversed))).isEqualTo(expected);
+        assertThat(IncidentFacts.of(projected(shuffled))).isEqualTo(expected);
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        List<Recorded> events = resolvedCheckoutIncident(INCIDENT);
+        IncidentHistory history = projected(events);
+
+        for (Recorded redelivered : events) {
+            assertThat(history.apply(redelivered.id(), redelivered.event())).isEmpty();
+        }
+        Postmortem draft = Postmortem.draft("pm-1", INCIDENT, IncidentFacts.of(history), DRAFTED_AT);
+        assertThat(draft.refreshedWith(IncidentFacts.of(history), DRAFTED_AT.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void reopeningAndResolvingAgainRefreshesTheFactsAndKeepsEditedSections() {
+        List<Recorded> events = new ArrayList<>(resolvedCheckoutIncident(INCIDENT));
+        Postmortem edited = withSections(
+                Postmortem.draft("pm-1", INCIDENT, IncidentFacts.of(projected(events)), DRAFTED_AT),
+                new Sections("Checkout was slow for 30 minutes", "Some payments took longer",
+                        "The connection pool was too small for the traffic peak", List.of()));
+
+        events.add(reopened(INCIDENT, "e8", 40 * 60));
+        events.add(resolvedAgain(INCIDENT, "e9", 50 * 60));
+        Postmortem refreshed = edited.refreshedWith(IncidentFacts.of(projected(events)), DRAFTED_AT.plusSeconds(3600))
+                .orElseThrow();
+
+        assertThat(refreshed.sections()).isEqualTo(edited.sections());
+        assertThat(refreshed.facts().resolvedAt()).isEqualTo(TRIGGERED_AT.plus(Duration.ofMinutes(50)));
+        assertThat(refreshed.facts().timeToResolve()).isEqualTo(new TimeSpan("PT52M", 52 * 60));
+        assertThat(refreshed.facts().timeline()).extracting(TimelineEntry::text).endsWith(
+                "Reopened by alert-correlation: The alert fired again",
+                "Resolved by Alex Rivera: Connection pool resized");
+        assertThat(refreshed.id()).isEqualTo(edited.id());
+        assertThat(refreshed.createdAt()).isEqualTo(DRAFTED_AT);
+        assertThat(refreshed.updatedAt()).isEqualTo(DRAFTED_AT.plusSeconds(3600));
+    }
+
+    @Test
+    void aLateNoteLandsInItsPlaceOnTheTimeline() {
+        List<Recorded> events = new ArrayList<>(resolvedCheckoutIncident(INCIDENT));
+        events.add(lateNote(INCIDENT, "e8", 5 * 60));
+
+        IncidentFacts facts = IncidentFacts.of(projected(events));
+
+        assertThat(facts.timeline()).extracting(TimelineEntry::text)
+                .containsSubsequence("Acknowledged by Alex Rivera", "Note: Dashboards updated",
+                        "Note: Rolled back release 2026.11.20-1");
+        assertThat(facts.resolvedAt()).isEqualTo(TRIGGERED_AT.plus(Duration.ofMinutes(28)));
+    }
+
+    @Test
+    void anIncidentNeverResolvedOwesNoPostmortem() {
+        List<Recorded> events = resolvedCheckoutIncident(INCIDENT);
+
+        assertThat(projected(events.subList(0, events.size() - 1)).wasResolved()).isFalse();
+        assertThat(projected(events).wasResolved()).isTrue();
+    }
+
+    private static IncidentHistory projected(List<Recorded> events) {
+        IncidentHistory history = IncidentHistory.empty(INCIDENT);
+        for (Recorded recorded : events) {
+            history = history.apply(recorded.id(), recorded.event()).orElse(history);
+        }
+        return history;
+    }
+
+    private static Postmortem withSections(Postmortem postmortem, Sections sections) {
+        return new Postmortem(postmortem.id(), postmortem.incidentId(), postmortem.status(), postmortem.facts(),
+                sections, postmortem.createdAt(), postmortem.updatedAt(), postmortem.version());
+    }
+}
