@@ -8,7 +8,6 @@ import io.oncallhq.postmortem.history.IncidentHistory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -24,8 +23,6 @@ class IncidentEventsConsumer implements Consumer<Message<byte[]>> {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentEventsConsumer.class);
 
-    private static final String CANONICAL_PREFIX = "ce-";
-
     private final CloudEventCodec codec;
     private final IncidentHistories histories;
     private final Drafting drafting;
@@ -38,8 +35,7 @@ class IncidentEventsConsumer implements Consumer<Message<byte[]>> {
 
     @Override
     public void accept(Message<byte[]> message) {
-        Optional<ReceivedEvent<IncidentEvent>> received = codec.decode(withCodecAttributeNames(message),
-                IncidentEvent.class);
+        Optional<ReceivedEvent<IncidentEvent>> received = codec.decode(message, IncidentEvent.class);
         if (received.isEmpty()) {
             log.debug("Skipping an incidents record of unknown type {}", message.getHeaders().get("ce_type"));
             return;
@@ -47,19 +43,5 @@ class IncidentEventsConsumer implements Consumer<Message<byte[]>> {
         ReceivedEvent<IncidentEvent> event = received.get();
         IncidentHistory history = histories.record(event.id(), event.data());
         drafting.draftOrRefresh(history);
-    }
-
-    /**
-     * Spring Cloud Function recognises the record as a CloudEvent and hands its attributes over as {@code ce-*}
-     * headers; the codec reads the Kafka binding's {@code ce_*} names.
-     */
-    private static Message<byte[]> withCodecAttributeNames(Message<byte[]> message) {
-        MessageBuilder<byte[]> copy = MessageBuilder.fromMessage(message);
-        message.getHeaders().forEach((name, value) -> {
-            if (name.startsWith(CANONICAL_PREFIX)) {
-                copy.setHeaderIfAbsent(CloudEventCodec.HEADER_PREFIX + name.substring(CANONICAL_PREFIX.length()), value);
-            }
-        });
-        return copy.build();
     }
 }

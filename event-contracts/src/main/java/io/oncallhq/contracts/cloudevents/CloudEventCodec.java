@@ -24,6 +24,7 @@ public final class CloudEventCodec {
 
     public static final String HEADER_PREFIX = "ce_";
     public static final String JSON = "application/json";
+    private static final String SPRING_HEADER_PREFIX = "ce-";
     /** The Kafka record key header of spring-kafka ({@code KafkaHeaders.KEY}); bytes suit the binder's serializer. */
     static final String KAFKA_KEY_HEADER = "kafka_messageKey";
 
@@ -106,8 +107,15 @@ public final class CloudEventCodec {
         return json.writeValueAsString(event);
     }
 
+    /**
+     * Reads an attribute from its Kafka binding header ({@code ce_}), or from the {@code ce-} header under which
+     * Spring Cloud Function hands a recognised CloudEvent's attributes to a consumer.
+     */
     private static String header(Message<?> message, String attribute) {
         Object value = message.getHeaders().get(HEADER_PREFIX + attribute);
+        if (value == null) {
+            value = message.getHeaders().get(SPRING_HEADER_PREFIX + attribute);
+        }
         if (value instanceof byte[] bytes) {
             return new String(bytes, StandardCharsets.UTF_8);
         }

@@ -54,6 +54,23 @@ class CloudEventCodecTest {
     }
 
     @Test
+    void readsAttributesThatSpringCloudFunctionRenamedToTheCanonicalPrefix() {
+        Message<byte[]> sent = codec.toMessage(acknowledged, "evt-1", AT);
+        MessageBuilder<byte[]> received = MessageBuilder.withPayload(sent.getPayload());
+        sent.getHeaders().forEach((name, value) -> {
+            if (name.startsWith(CloudEventCodec.HEADER_PREFIX)) {
+                received.setHeader("ce-" + name.substring(CloudEventCodec.HEADER_PREFIX.length()), value);
+            }
+        });
+
+        ReceivedEvent<IncidentEvent> event = codec.decode(received.build(), IncidentEvent.class).orElseThrow();
+
+        assertThat(event.data()).isEqualTo(acknowledged);
+        assertThat(event.id()).isEqualTo("evt-1");
+        assertThat(event.subject()).isEqualTo("inc-7");
+    }
+
+    @Test
     void skipsTypesOutsideTheFamilyAndTypesNotYetKnown() {
         Message<byte[]> incidentEvent = codec.toMessage(acknowledged, "evt-1", AT);
         Message<byte[]> newerType = MessageBuilder.fromMessage(incidentEvent).setHeader("ce_type", "incident.acknowledged.v2").build();
