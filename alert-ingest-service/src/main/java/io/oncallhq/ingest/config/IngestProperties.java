@@ -1,0 +1,41 @@
+package io.oncallhq.ingest.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+
+/**
+ * The service's own settings.
+ *
+ * @param maxBodySize     larger request bodies are refused with 413 before they are parsed
+ * @param rawPayloadLimit how much of the sender's body travels with the event as evidence
+ * @param retryAfter      what a 503 tells the sender to wait before retrying
+ * @param demo            the demo integration seeded on a local run
+ */
+@ConfigurationProperties("ingest")
+public record IngestProperties(DataSize maxBodySize, DataSize rawPayloadLimit, Duration retryAfter, Demo demo) {
+
+    public IngestProperties {
+        maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(512) : maxBodySize;
+        rawPayloadLimit = rawPayloadLimit == null ? DataSize.ofKilobytes(16) : rawPayloadLimit;
+        retryAfter = retryAfter == null ? Duration.ofSeconds(5) : retryAfter;
+        demo = demo == null ? new Demo(false, null) : demo;
+    }
+
+    /** @param seed whether to upsert the demo integration at startup; then {@code integrationKey} is required */
+    public record Demo(boolean seed, String integrationKey) {
+
+        public Demo {
+            if (seed && (integrationKey == null || integrationKey.isBlank())) {
+                throw new IllegalArgumentException(
+                        "DEMO_SEED is true but DEMO_INTEGRATION_KEY is empty: set the key the demo integration should accept");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Demo[seed=" + seed + ", integrationKey=" + (integrationKey == null ? "none" : "(hidden)") + "]";
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.oncallhq.ingest.integration;
+
+import org.bson.Document;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.springframework.data.domain.Sort.Direction.ASC;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** The {@code integrations} collection; a key hash belongs to at most one integration (unique index). */
+@Component
+public class Integrations implements InitializingBean {
+
+    static final String COLLECTION = "integrations";
+    private static final String KEY_HASHES = "keyHashes";
+
+    private final MongoTemplate mongo;
+
+    public Integrations(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(KEY_HASHES, ASC).unique().named("unique_key_hash"));
+    }
+
+    /**
+     * The integration of this type that accepts the presented key. Looked up by the key's hash (so the
+     * database never sees the key), then compared in constant time.
+     *
+     * @throws UnknownIntegrationKeyException when there is none; the caller answers 401
+     */
+    public Integration authenticate(String presentedKey, IntegrationType type) {
+        KeyHash presented = KeyHash.of(presentedKey);
+        return Optional.ofNullable(mongo.findOne(Query.query(where(KEY_HASHES).is(presented.hex())), Document.class, COLLECTION))
+                .map(Integrations::toIntegration)
+                .filter(integration -> integration.type() == type && integration.accepts(presented))
+                .orElseThrow(() -> new UnknownIntegrationKeyException(type));
+    }
+
+    /** Creates the integration or makes the stored one equal to it; running it twice changes nothing. */
+    public void save(Integration integration) {
+        Update update = new Update()
+                .set("serviceId", integration.serviceId())
+                .set("name", integration.name())
+                .set("type", integration.type().wireName())
+                .set(KEY_HASHES, integration.keyHashes().stream().map(KeyHash::hex).toList());
+        mongo.findAndModify(Query.query(where("_id").is(integration.id())), update,
+                FindAndModifyOptions.options().upsert(true), Document.class, COLLECTION);
+    }
+
+    private static Integration toIntegration(Document document) {
+        List<KeyHash> hashes = document.getList(KEY_HASHES, String.class).stream().map(KeyHash::new).toList();
+        return new Integration(document.getString("_id"), document.getString("serviceId"), document.getString("name"),
+                IntegrationType.fromWireName(document.getString("type")), hashes);
+    }
+}

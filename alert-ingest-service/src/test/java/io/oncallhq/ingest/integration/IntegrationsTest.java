@@ -1,0 +1,73 @@
+package io.oncallhq.ingest.integration;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.oncallhq.localruntime.LocalMongo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Against an in-memory MongoDB-wire server, without Spring. */
+class IntegrationsTest {
+
+    private LocalMongo server;
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private Integrations integrations;
+
+    @BeforeEach
+    void start() {
+        server = LocalMongo.start(null, 0);
+        client = MongoClients.create(server.connectionString("alert_ingest"));
+        mongo = new MongoTemplate(client, "alert_ingest");
+        integrations = new Integrations(mongo);
+        integrations.afterPropertiesSet();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void aKeyFindsItsIntegration() {
+        integrations.save(IntegrationTest.integrationWithKeys("old-key", "new-key"));
+
+        assertThat(integrations.authenticate("new-key", IntegrationType.GENERIC).serviceId()).isEqualTo("checkout-api");
+    }
+
+    @Test
+    void anUnknownKeyIsRefused() {
+        integrations.save(IntegrationTest.integrationWithKeys("the-key"));
+
+        assertThatThrownBy(() -> integrations.authenticate("the-kez", IntegrationType.GENERIC))
+                .isInstanceOf(UnknownIntegrationKeyException.class)
+                .hasMessageNotContaining("the-kez");
+    }
+
+    @Test
+    void savingTwiceChangesNothing() {
+        integrations.save(IntegrationTest.integrationWithKeys("the-key"));
+        integrations.save(IntegrationTest.integrationWithKeys("the-key"));
+
+        assertThat(mongo.getCollection(Integrations.COLLECTION).countDocuments()).isEqualTo(1);
+        assertThat(integrations.authenticate("the-key", IntegrationType.GENERIC).keyHashes()).hasSize(1);
+    }
+
+    @Test
+    void aKeyBelongsToOneIntegrationOnly() {
+        integrations.save(IntegrationTest.integrationWithKeys("shared-key"));
+        Integration another = new Integration("billing-generic", "billing", "Billing", IntegrationType.GENERIC,
+                List.of(KeyHash.of("shared-key")));
+
+        assertThatThrownBy(() -> integrations.save(another)).isInstanceOf(DuplicateKeyException.class);
+    }
+}
