@@ -1,0 +1,63 @@
+package io.oncallhq.notification.config;
+
+import io.oncallhq.notification.slack.CommandNotPublishedException;
+import io.oncallhq.notification.slack.InvalidSlackSignatureException;
+import io.oncallhq.notification.slack.MalformedInteractionException;
+import io.oncallhq.notification.slack.SlackNotConfiguredException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error as RFC 9457 {@code application/problem+json}. */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalidSignature(InvalidSlackSignatureException e, WebRequest request) {
+        log.warn("Refused a Slack request: {}", e.getMessage());
+        return problem(e, HttpStatus.UNAUTHORIZED, "Invalid Slack signature", e.getMessage(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> notConfigured(SlackNotConfiguredException e, WebRequest request) {
+        return problem(e, HttpStatus.SERVICE_UNAVAILABLE, "Slack is not configured", e.getMessage(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> malformed(MalformedInteractionException e, WebRequest request) {
+        return problem(e, HttpStatus.BAD_REQUEST, "Malformed Slack interaction", e.getMessage(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> notPublished(CommandNotPublishedException e, WebRequest request) {
+        log.warn("A Slack action was not passed on: {}", e.getMessage());
+        return problem(e, HttpStatus.SERVICE_UNAVAILABLE, "Command not accepted",
+                "The message broker did not take the command; nothing happened, press the button again", request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (e instanceof ErrorResponse known) { // one of Spring's that the parent class does not list
+            return handleExceptionInternal(e, known.getBody(), known.getHeaders(), known.getStatusCode(), request);
+        }
+        log.error("Unexpected failure", e);
+        return problem(e, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request was not handled", request);
+    }
+
+    private ResponseEntity<Object> problem(Exception e, HttpStatus status, String title, String detail,
+                                           WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return handleExceptionInternal(e, problem, new HttpHeaders(), status, request);
+    }
+}

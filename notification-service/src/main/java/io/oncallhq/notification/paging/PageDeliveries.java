@@ -1,0 +1,114 @@
+package io.oncallhq.notification.paging;
+
+import io.oncallhq.contracts.cloudevents.CloudEventCodec;
+import io.oncallhq.contracts.page.PageOutcomeEvent;
+import io.oncallhq.outbox.OutboxMessage;
+import io.oncallhq.outbox.OutboxRelay;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * The stored deliveries (collection {@value #COLLECTION}, {@code _id} = page id). A settled delivery and its
+ * outcome event are saved in one write; the relay then publishes the event on {@value #OUTCOMES_BINDING}.
+ */
+@Component
+public class PageDeliveries {
+
+    public static final String COLLECTION = "page_deliveries";
+    public static final String VERSION_FIELD = "version";
+    static final String OUTCOMES_BINDING = "page-outcomes-out-0";
+    /** Conflicts come from the relay's outbox removal; a few reloads settle them. */
+    private static final int MAX_ATTEMPTS = 10;
+
+    private final MongoTemplate mongo;
+    private final CloudEventCodec codec;
+    private final OutboxRelay relay;
+
+    PageDeliveries(MongoTemplate mongo, CloudEventCodec codec, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.codec = codec;
+        this.relay = relay;
+        mongo.indexOps(COLLECTION).createIndex(new Index("incidentId", Sort.Direction.ASC).named("incident"));
+    }
+
+    public Optional<PageDelivery> find(String pageId) {
+        return Optional.ofNullable(mongo.findById(pageId, PageDeliveryDocument.class))
+                .map(PageDeliveryDocument::toDelivery);
+    }
+
+    /** Stores a new delivery; false when one for this page exists already (the page id is the {@code _id}). */
+    boolean insert(PageDelivery delivery) {
+        try {
+            mongo.insert(PageDeliveryDocument.of(delivery, List.of(), null));
+            return true;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    /** The delivered pages of an incident: the messages that show its state. */
+    List<String> deliveredPageIds(String incidentId) {
+        return mongo.find(query(where("incidentId").is(incidentId).and("status").is(DeliveryStatus.DELIVERED)),
+                PageDeliveryDocument.class).stream().map(PageDeliveryDocument::pageId).toList();
+    }
+
+    /**
+     * Loads the delivery, applies the change and saves it together with the outcome the change returned. The change
+     * may run again on a fresh copy after a concurrent write, so it must only act on the delivery it is given.
+     * {@link Change#NONE} saves nothing.
+     */
+    void update(String pageId, Function<PageDelivery, Change> change) {
+        for (int attempt = 1; ; attempt++) {
+            PageDeliveryDocument stored = mongo.findById(pageId, PageDeliveryDocument.class);
+            if (stored == null) {
+                throw new IllegalStateException("no delivery of page " + pageId);
+            }
+            PageDelivery delivery = stored.toDelivery();
+            Change result = change.apply(delivery);
+            if (!result.save()) {
+                return;
+            }
+            List<OutboxMessage> added = result.outcome() == null ? List.of()
+                    : List.of(OutboxMessage.of(OUTCOMES_BINDING, codec, result.outcome(), UUID.randomUUID().toString(),
+                            delivery.settledAt()));
+            try {
+                mongo.save(PageDeliveryDocument.of(delivery, stored.outboxWith(added), stored.version()));
+                if (!added.isEmpty()) {
+                    relay.relaySoon(COLLECTION, pageId);
+                }
+                return;
+            } catch (OptimisticLockingFailureException conflict) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw conflict;
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** What a change did: nothing, a state change alone, or a state change with its outcome event. */
+    record Change(boolean save, PageOutcomeEvent outcome) {
+
+        static final Change NONE = new Change(false, null);
+
+        static Change saved() {
+            return new Change(true, null);
+        }
+
+        static Change savedWith(PageOutcomeEvent outcome) {
+            return new Change(true, outcome);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.oncallhq.notification.paging;
+
+import io.oncallhq.contracts.page.PageDelivered;
+import io.oncallhq.contracts.page.PageFailed;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One page's way to its responder, keyed by page id: stored as {@link DeliveryStatus#SENDING} before the channel is
+ * called, then settled as delivered or failed (with the event saying so). Afterwards it keeps the message in step
+ * with the incident, once per incident event.
+ */
+public final class PageDelivery {
+
+    private final Page page;
+    private final String channel;
+    private DeliveryStatus status;
+    private int attempts;
+    private SentPage sent;
+    private String failureReason;
+    private Instant settledAt;
+    private PageState state;
+    private final List<String> processedEventIds;
+
+    PageDelivery(Page page, String channel, DeliveryStatus status, int attempts, SentPage sent, String failureReason,
+                 Instant settledAt, PageState state, List<String> processedEventIds) {
+        this.page = page;
+        this.channel = channel;
+        this.status = status;
+        this.attempts = attempts;
+        this.sent = sent;
+        this.failureReason = failureReason;
+        this.settledAt = settledAt;
+        this.state = state;
+        this.processedEventIds = new ArrayList<>(processedEventIds);
+    }
+
+    /** A page about to be handed to the channel for the first time. */
+    static PageDelivery sending(Page page, String channel) {
+        return new PageDelivery(page, channel, DeliveryStatus.SENDING, 1, null, null, null, PageState.OPEN, List.of());
+    }
+
+    /** Another attempt after one whose outcome was never recorded (the process died during it). */
+    void retrying() {
+        requireSending();
+        attempts++;
+    }
+
+    PageDelivered delivered(SentPage sent, Instant now) {
+        requireSending();
+        this.status = DeliveryStatus.DELIVERED;
+        this.sent = sent;
+        this.settledAt = now;
+        return new PageDelivered(page.pageId(), page.incidentId(), channel, sent.destination(), sent.messageRef(), now);
+    }
+
+    PageFailed failed(String reason, Instant now) {
+        requireSending();
+        this.status = DeliveryStatus.FAILED;
+        this.failureReason = reason;
+        this.settledAt = now;
+        return new PageFailed(page.pageId(), page.incidentId(), channel, reason, now);
+    }
+
+    /**
+     * Takes in an incident event that changes what the message shows. True when the message has to be rewritten:
+     * the page was delivered and this event was not taken in before.
+     */
+    boolean show(String incidentEventId, PageState next) {
+        if (status != DeliveryStatus.DELIVERED || processedEventIds.contains(incidentEventId)) {
+            return false;
+        }
+        processedEventIds.add(incidentEventId);
+        state = next;
+        return true;
+    }
+
+    private void requireSending() {
+        if (status != DeliveryStatus.SENDING) {
+            throw new IllegalStateException("page " + page.pageId() + " is already " + status);
+        }
+    }
+
+    public Page page() {
+        return page;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public DeliveryStatus status() {
+        return status;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public SentPage sent() {
+        return sent;
+    }
+
+    public String failureReason() {
+        return failureReason;
+    }
+
+    public Instant settledAt() {
+        return settledAt;
+    }
+
+    public PageState state() {
+        return state;
+    }
+
+    public List<String> processedEventIds() {
+        return List.copyOf(processedEventIds);
+    }
+}

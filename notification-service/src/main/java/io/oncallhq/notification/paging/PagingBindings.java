@@ -1,0 +1,38 @@
+package io.oncallhq.notification.paging;
+
+import io.oncallhq.contracts.cloudevents.CloudEventCodec;
+import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.contracts.page.PageEvent;
+import io.oncallhq.contracts.page.PageRequested;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import java.util.function.Consumer;
+
+/**
+ * The {@code pages} and {@code incidents} topics (bindings {@code pages-in-0}, {@code incidents-in-0}). A handler
+ * failure is retried by the binding, then dead-lettered.
+ */
+@Configuration(proxyBeanMethods = false)
+class PagingBindings {
+
+    private static final Logger log = LoggerFactory.getLogger(PagingBindings.class);
+
+    @Bean
+    Consumer<Message<byte[]>> pages(CloudEventCodec codec, DeliveringPages delivering) {
+        return message -> codec.decode(message, PageEvent.class).ifPresentOrElse(received -> {
+            switch (received.data()) {
+                case PageRequested requested -> delivering.handle(requested);
+            }
+        }, () -> log.debug("Skipping a pages message of a type this service does not know"));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> incidents(CloudEventCodec codec, UpdatingPageMessages updating) {
+        return message -> codec.decode(message, IncidentEvent.class).ifPresentOrElse(updating::handle,
+                () -> log.debug("Skipping an incidents message of a type this service does not know"));
+    }
+}

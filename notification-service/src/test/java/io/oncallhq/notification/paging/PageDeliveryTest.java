@@ -1,0 +1,76 @@
+package io.oncallhq.notification.paging;
+
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.contracts.page.PageDelivered;
+import io.oncallhq.contracts.page.PageFailed;
+import io.oncallhq.contracts.page.PageTarget;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PageDeliveryTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:15:00Z");
+    private static final PageState ACKNOWLEDGED = PageState.acknowledged("Alex Rivera", NOW);
+
+    @Test
+    void deliveringReportsWhereThePageWent() {
+        PageDelivery delivery = PageDelivery.sending(page(), "slack");
+
+        PageDelivered delivered = delivery.delivered(new SentPage("D0DM", "1700000000.000100"), NOW);
+
+        assertThat(delivered).isEqualTo(new PageDelivered("page-1", "inc-1", "slack", "D0DM", "1700000000.000100", NOW));
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void failingReportsTheReason() {
+        PageDelivery delivery = PageDelivery.sending(page(), "slack");
+
+        PageFailed failed = delivery.failed("chat.postMessage: channel_not_found", NOW);
+
+        assertThat(failed.reason()).isEqualTo("chat.postMessage: channel_not_found");
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.FAILED);
+    }
+
+    @Test
+    void aSettledDeliveryCannotBeSettledAgain() {
+        PageDelivery delivery = deliveredPage();
+
+        assertThatThrownBy(() -> delivery.failed("late", NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> delivery.delivered(new SentPage("D0DM", "2"), NOW))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anIncidentEventChangesADeliveredMessageOnce() {
+        PageDelivery delivery = deliveredPage();
+
+        assertThat(delivery.show("event-1", ACKNOWLEDGED)).isTrue();
+        assertThat(delivery.show("event-1", ACKNOWLEDGED)).isFalse();
+        assertThat(delivery.state()).isEqualTo(ACKNOWLEDGED);
+    }
+
+    @Test
+    void aPageThatWasNotDeliveredHasNoMessageToChange() {
+        PageDelivery delivery = PageDelivery.sending(page(), "slack");
+        delivery.failed("channel_not_found", NOW);
+
+        assertThat(delivery.show("event-1", ACKNOWLEDGED)).isFalse();
+        assertThat(delivery.state()).isEqualTo(PageState.OPEN);
+    }
+
+    private static PageDelivery deliveredPage() {
+        PageDelivery delivery = PageDelivery.sending(page(), "slack");
+        delivery.delivered(new SentPage("D0DM", "1700000000.000100"), NOW);
+        return delivery;
+    }
+
+    private static Page page() {
+        return new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "Checkout API", 1,
+                "http://localhost:8082/incidents/inc-1", new PageTarget("alex", "Alex Rivera", null, "U0DEMO0001"));
+    }
+}

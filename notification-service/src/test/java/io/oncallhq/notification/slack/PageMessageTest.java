@@ -1,0 +1,105 @@
+package io.oncallhq.notification.slack;
+
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.element.ButtonElement;
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.notification.paging.Page;
+import io.oncallhq.notification.paging.PageState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PageMessageTest {
+
+    private static final Instant ACKNOWLEDGED_AT = Instant.parse("2026-11-22T10:20:00Z");
+
+    @Test
+    void anOpenPageLeadsWithSeverityNumberAndTitle() {
+        HeaderBlock header = (HeaderBlock) PageMessage.blocks(checkoutLatencyPage(), PageState.OPEN).getFirst();
+
+        assertThat(header.getText().getText()).isEqualTo("[CRITICAL] #42 Checkout latency high");
+    }
+
+    @Test
+    void anOpenPageShowsServiceLevelAndALinkToTheIncident() {
+        SectionBlock section = (SectionBlock) PageMessage.blocks(checkoutLatencyPage(), PageState.OPEN).get(1);
+
+        assertThat(section.getText().getText())
+                .contains("Checkout API")
+                .contains("*Escalation level:* 1")
+                .contains("<http://localhost:8082/incidents/inc-1|View incident #42>");
+    }
+
+    @Test
+    void anOpenPageOffersAcknowledgeAndResolveCarryingTheIncidentId() {
+        List<ButtonElement> buttons = buttonsOf(PageMessage.blocks(checkoutLatencyPage(), PageState.OPEN));
+
+        assertThat(buttons).extracting(ButtonElement::getActionId)
+                .containsExactly("incident_acknowledge", "incident_resolve");
+        assertThat(buttons).extracting(ButtonElement::getValue).containsOnly("inc-1");
+        assertThat(buttons).extracting(ButtonElement::getStyle).containsExactly("primary", "danger");
+        assertThat(buttons).extracting(button -> button.getText().getText()).containsExactly("Acknowledge", "Resolve");
+    }
+
+    @Test
+    void anAcknowledgedPageNamesWhoAndOffersOnlyResolve() {
+        List<LayoutBlock> blocks = PageMessage.blocks(checkoutLatencyPage(),
+                PageState.acknowledged("Alex Rivera", ACKNOWLEDGED_AT));
+
+        assertThat(statusLineOf(blocks)).contains("Acknowledged by Alex Rivera at ").contains("2026-11-22 10:20 UTC");
+        assertThat(buttonsOf(blocks)).extracting(ButtonElement::getActionId).containsExactly("incident_resolve");
+    }
+
+    @Test
+    void aResolvedPageHasNoButtonsLeft() {
+        List<LayoutBlock> blocks = PageMessage.blocks(checkoutLatencyPage(), PageState.resolved("Alex Rivera", ACKNOWLEDGED_AT));
+
+        assertThat(statusLineOf(blocks)).contains("Resolved by Alex Rivera");
+        assertThat(blocks).noneMatch(ActionsBlock.class::isInstance);
+    }
+
+    @Test
+    void theFallbackTextCarriesTheHeadlineAndTheState() {
+        assertThat(PageMessage.text(checkoutLatencyPage(), PageState.OPEN))
+                .startsWith("[CRITICAL] #42 Checkout latency high (Checkout API)")
+                .contains("level 1")
+                .endsWith("http://localhost:8082/incidents/inc-1");
+        assertThat(PageMessage.text(checkoutLatencyPage(), PageState.acknowledged("Alex Rivera", ACKNOWLEDGED_AT)))
+                .contains("acknowledged by Alex Rivera");
+    }
+
+    @Test
+    void markupInNamesIsEscaped() {
+        Page page = new Page("page-1", "inc-1", 42, "x", Severity.ERROR, "<!channel> & co", 1, null,
+                new PageTarget("alex", "Alex", null, "U1"));
+
+        SectionBlock section = (SectionBlock) PageMessage.blocks(page, PageState.OPEN).get(1);
+
+        assertThat(section.getText().getText()).contains("&lt;!channel&gt; &amp; co").doesNotContain("<!channel>");
+    }
+
+    private static Page checkoutLatencyPage() {
+        return new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "Checkout API", 1,
+                "http://localhost:8082/incidents/inc-1", new PageTarget("alex", "Alex Rivera", null, "U0DEMO0001"));
+    }
+
+    private static List<ButtonElement> buttonsOf(List<LayoutBlock> blocks) {
+        return blocks.stream().filter(ActionsBlock.class::isInstance).map(ActionsBlock.class::cast)
+                .flatMap(actions -> actions.getElements().stream()).map(ButtonElement.class::cast).toList();
+    }
+
+    private static String statusLineOf(List<LayoutBlock> blocks) {
+        ContextBlock context = blocks.stream().filter(ContextBlock.class::isInstance).map(ContextBlock.class::cast)
+                .findFirst().orElseThrow();
+        return ((MarkdownTextObject) context.getElements().getFirst()).getText();
+    }
+}
