@@ -1,7 +1,8 @@
 package io.oncallhq.localruntime;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ public final class LocalMongo implements AutoCloseable {
      */
     public static LocalMongo start(Path dataFile, int port) {
         QuietLogs.warnOnly("de.bwaldvogel.mongo");
-        MongoServer server = new MongoServer(dataFile == null ? H2Backend.inMemory() : onDisk(dataFile));
+        MongoServer server = new MongoServer(dataFile == null ? new HandshakeAwareH2Backend(MVStore.open(null)) : onDisk(dataFile));
         try {
             server.bind(Ports.HOST, port);
         } catch (RuntimeException e) {
@@ -56,13 +57,13 @@ public final class LocalMongo implements AutoCloseable {
         }
     }
 
-    private static H2Backend onDisk(Path dataFile) {
+    private static HandshakeAwareH2Backend onDisk(Path dataFile) {
         Path file = dataFile.toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the MongoDB data folder " + file.getParent(), e);
         }
-        return new H2Backend(file.toString());
+        return new HandshakeAwareH2Backend(file.toString());
     }
 }

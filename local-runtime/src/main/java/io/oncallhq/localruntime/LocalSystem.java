@@ -157,6 +157,11 @@ public final class LocalSystem implements AutoCloseable {
         return integrationKey;
     }
 
+    /** The broker the services use, embedded or given; only meaningful after {@link #start}. */
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
     /** Where everything listens, the demo key and a curl to try it; only meaningful after {@link #start}. */
     public String banner() {
         String rule = "=".repeat(100);

@@ -48,6 +48,17 @@ class LocalMongoTest {
         }
     }
 
+    @Test
+    void answersTheHelloHandshakeLikeMongoDb() {
+        try (LocalMongo mongo = LocalMongo.start(null, 0);
+             MongoClient client = MongoClients.create(mongo.connectionString("incidents"))) {
+            Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+
+            assertThat(hello.get("ok")).isIn(1, 1.0);
+            assertThat(hello).containsEntry("isWritablePrimary", true).containsKey("maxWireVersion");
+        }
+    }
+
     private static MongoCollection<Document> incidents(MongoClient client) {
         return client.getDatabase("incidents").getCollection("incidents");
     }

@@ -1,0 +1,247 @@
+package io.oncallhq.system;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.oncallhq.contracts.Topics;
+import io.oncallhq.localruntime.LocalSystem;
+import io.oncallhq.localruntime.Ports;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One alert travels the whole way: webhook → incident → Slack page → acknowledge from Slack → resolve →
+ * post-mortem, through the four service jars exactly as {@code ./run.sh} starts them. Subclasses choose the
+ * broker and database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class AlertToPostmortemScenario {
+
+    private static final String INTEGRATION_KEY = "system-test-integration-key-0001";
+    private static final String SLACK_USER = "U0ALEX0001";
+
+    private final SlackStandIn slack = new SlackStandIn();
+    private LocalSystem system;
+    private KafkaTopics kafka;
+    private final Map<String, Integer> ports = new HashMap<>();
+    private String incidentId;
+
+    /** {@code KAFKA_BOOTSTRAP_SERVERS} and {@code MONGODB_SERVER} of the infrastructure to use; empty for embedded. */
+    abstract Map<String, String> infrastructure();
+
+    /** The bootstrap servers the test reads the topics through. */
+    abstract String bootstrapServers(LocalSystem system);
+
+    @BeforeAll
+    void startSystem() throws IOException, InterruptedException {
+        Path dataDir = Files.createTempDirectory("oncallhq-system-test");
+        for (String variable : List.of("ALERT_INGEST_PORT", "INCIDENT_PORT", "NOTIFICATION_PORT", "POSTMORTEM_PORT",
+                "KAFKA_PORT", "MONGODB_PORT")) {
+            ports.put(variable, Ports.free());
+        }
+        Map<String, String> environment = new HashMap<>(infrastructure());
+        ports.forEach((variable, port) -> environment.put(variable, String.valueOf(port)));
+        environment.put("REPO_DIR", System.getProperty("repo.dir", ".."));
+        environment.put("DATA_DIR", dataDir.toString());
+        environment.put("DEMO_INTEGRATION_KEY", INTEGRATION_KEY);
+        environment.put("DEMO_SLACK_USER_ID", SLACK_USER);
+        environment.put("SLACK_API_URL", slack.apiUrl());
+        environment.put("SLACK_BOT_TOKEN", "xoxb-system-test");
+        environment.put("SLACK_SIGNING_SECRET", SlackStandIn.SIGNING_SECRET);
+        system = new LocalSystem(environment, new PrintStream(System.out, true));
+        system.start();
+        kafka = new KafkaTopics(bootstrapServers(system));
+    }
+
+    @AfterAll
+    void stopSystem() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (system != null) {
+            system.close();
+        }
+        slack.close();
+    }
+
+    @Test
+    @Order(1)
+    void rejectedAlertsGetAProblemAndOpenNothing() {
+        Http.Response unknownKey = Http.postJson(ingest("/integrations/not-a-key/generic"),
+                "{\"summary\":\"Disk full\",\"severity\":\"critical\",\"dedupKey\":\"disk\"}");
+        Http.Response missingFields = Http.postJson(ingest("/integrations/" + INTEGRATION_KEY + "/generic"),
+                "{\"dedupKey\":\"disk\"}");
+
+        assertThat(unknownKey.status()).isEqualTo(401);
+        assertThat(unknownKey.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(missingFields.status()).isEqualTo(400);
+        assertThat(missingFields.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(missingFields.body()).contains("summary").contains("severity");
+        assertThat(kafka.readAll(List.of(Topics.ALERTS))).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void anAlertOpensAnIncidentAndPagesTheOnCallResponderInSlack() {
+        Http.Response accepted = Http.postJson(ingest("/integrations/" + INTEGRATION_KEY + "/generic"),
+                "{\"summary\":\"Checkout latency above 2s\",\"severity\":\"critical\",\"dedupKey\":\"checkout-latency\"}");
+        Instant acceptedAt = Instant.now();
+        assertThat(accepted.status()).isEqualTo(202);
+
+        JsonNode incident = await().atMost(Duration.ofSeconds(30)).until(this::onlyIncident, found -> found != null);
+        incidentId = incident.get("id").asString();
+        assertThat(incident.get("status").asString()).isEqualToIgnoringCase("triggered");
+        assertThat(incident.get("serviceId").asString()).isEqualTo("checkout-api");
+
+        LoggedRequest page = await().atMost(Duration.ofSeconds(30))
+                .until(() -> slack.calls("chat.postMessage"), calls -> !calls.isEmpty()).getFirst();
+        String blocks = page.getBodyAsString();
+        assertThat(blocks).contains(incidentId).contains("incident_acknowledge").contains("incident_resolve");
+        System.out.printf("202 → Slack chat.postMessage: %d ms%n",
+                Duration.between(acceptedAt, page.getLoggedDate().toInstant()).toMillis());
+
+        Http.Response sameProblemAgain = Http.postJson(ingest("/integrations/" + INTEGRATION_KEY + "/generic"),
+                "{\"summary\":\"Checkout latency above 2s\",\"severity\":\"critical\",\"dedupKey\":\"checkout-latency\"}");
+        assertThat(sameProblemAgain.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> timelineText(incidentId).contains("checkout-latency")
+                || incidentDetails(incidentId).toString().contains("\"count\":2"));
+        assertThat(incidents()).hasSize(1);
+        assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void acknowledgingFromSlackUpdatesTheIncidentAndTheMessage() {
+        String body = SlackStandIn.buttonClick(SLACK_USER, "incident_acknowledge", incidentId);
+        long timestamp = Instant.now().getEpochSecond();
+
+        Http.Response click = Http.postForm(notification("/slack/interactions"), body, Map.of(
+                "X-Slack-Request-Timestamp", String.valueOf(timestamp),
+                "X-Slack-Signature", SlackStandIn.signature(SlackStandIn.SIGNING_SECRET, timestamp, body)));
+
+        assertThat(click.status()).isEqualTo(200);
+        JsonNode acknowledged = await().atMost(Duration.ofSeconds(30))
+                .until(() -> incidentDetails(incidentId), found -> found.get("status").asString().equalsIgnoreCase("acknowledged"));
+        assertThat(acknowledged.toString()).contains("Alex Rivera");
+        LoggedRequest update = await().atMost(Duration.ofSeconds(30))
+                .until(() -> slack.calls("chat.update"), calls -> !calls.isEmpty()).getFirst();
+        assertThat(update.getBodyAsString()).contains(SlackStandIn.MESSAGE_TS).containsIgnoringCase("acknowledged");
+    }
+
+    @Test
+    @Order(4)
+    void aForgedSlackClickIsRefused() {
+        String body = SlackStandIn.buttonClick(SLACK_USER, "incident_resolve", incidentId);
+        long timestamp = Instant.now().getEpochSecond();
+
+        Http.Response click = Http.postForm(notification("/slack/interactions"), body, Map.of(
+                "X-Slack-Request-Timestamp", String.valueOf(timestamp),
+                "X-Slack-Signature", SlackStandIn.signature("not-the-secret", timestamp, body)));
+
+        assertThat(click.status()).isEqualTo(401);
+        assertThat(incidentDetails(incidentId).get("status").asString()).isEqualToIgnoringCase("acknowledged");
+    }
+
+    @Test
+    @Order(5)
+    void resolvingDraftsAPostmortemWithTheIncidentsTimeline() {
+        Http.Response resolved = Http.postJson(incidents("/incidents/" + incidentId + "/resolve"), "{}");
+        assertThat(resolved.status()).isEqualTo(200);
+
+        JsonNode postmortem = await().atMost(Duration.ofSeconds(30))
+                .until(() -> postmortemsOf(incidentId), found -> found.size() == 1).get(0);
+        assertThat(postmortem.get("status").asString()).isEqualToIgnoringCase("draft");
+        assertThat(postmortem.get("title").asString()).contains("Checkout latency above 2s");
+        assertThat(postmortem.get("serviceId").asString()).isEqualTo("checkout-api");
+        assertThat(postmortem.has("timeToAcknowledge")).isTrue();
+        assertThat(postmortem.has("timeToResolve")).isTrue();
+        assertThat(postmortem.get("timeline").size()).isGreaterThanOrEqualTo(4);
+        Http.Response byId = Http.get(postmortemService("/postmortems/" + postmortem.get("id").asString()));
+        assertThat(byId.status()).isEqualTo(200);
+        assertThat(byId.json().get("incidentId").asString()).isEqualTo(incidentId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("chat.update").size() >= 2);
+    }
+
+    @Test
+    @Order(6)
+    void redeliveredEventsMakeNoSecondIncidentPageOrPostmortem() throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> everything = kafka.readAll(List.of(Topics.ALERTS, Topics.INCIDENTS,
+                Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS));
+        int messagesPosted = slack.calls("chat.postMessage").size();
+        int messagesUpdated = slack.calls("chat.update").size();
+        int timelineLength = incidentDetails(incidentId).get("timeline").size();
+
+        kafka.redeliver(everything);
+        await().atMost(Duration.ofSeconds(60)).until(kafka::consumersCaughtUp);
+
+        assertThat(incidents()).hasSize(1);
+        assertThat(incidentDetails(incidentId).get("status").asString()).isEqualToIgnoringCase("resolved");
+        assertThat(incidentDetails(incidentId).get("timeline").size()).isEqualTo(timelineLength);
+        assertThat(slack.calls("chat.postMessage")).hasSize(messagesPosted);
+        assertThat(slack.calls("chat.update")).hasSize(messagesUpdated);
+        assertThat(postmortemsOf(incidentId)).hasSize(1);
+    }
+
+    private JsonNode onlyIncident() {
+        List<JsonNode> all = incidents();
+        return all.size() == 1 ? all.getFirst() : null;
+    }
+
+    private List<JsonNode> incidents() {
+        return items(Http.get(incidents("/incidents")).json());
+    }
+
+    private JsonNode incidentDetails(String id) {
+        return Http.get(incidents("/incidents/" + id)).json();
+    }
+
+    private String timelineText(String id) {
+        return incidentDetails(id).get("timeline").toString();
+    }
+
+    private List<JsonNode> postmortemsOf(String id) {
+        return items(Http.get(postmortemService("/postmortems?incidentId=" + id)).json());
+    }
+
+    /** A list answer, either a bare array or a page object with its items. */
+    private static List<JsonNode> items(JsonNode answer) {
+        JsonNode list = answer.isArray() ? answer : answer.has("items") ? answer.get("items") : answer.get("content");
+        return StreamSupport.stream(list.spliterator(), false).toList();
+    }
+
+    private String ingest(String path) {
+        return "http://localhost:" + ports.get("ALERT_INGEST_PORT") + path;
+    }
+
+    private String incidents(String path) {
+        return "http://localhost:" + ports.get("INCIDENT_PORT") + path;
+    }
+
+    private String notification(String path) {
+        return "http://localhost:" + ports.get("NOTIFICATION_PORT") + path;
+    }
+
+    private String postmortemService(String path) {
+        return "http://localhost:" + ports.get("POSTMORTEM_PORT") + path;
+    }
+}

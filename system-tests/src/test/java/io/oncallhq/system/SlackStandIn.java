@@ -1,0 +1,85 @@
+package io.oncallhq.system;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * A local stand-in for the Slack Web API (the real Slack SDK in notification-service talks to it), and the
+ * signing side of Slack's interactivity requests.
+ */
+final class SlackStandIn implements AutoCloseable {
+
+    static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    static final String DM_CHANNEL = "D0ALEX0001";
+    static final String MESSAGE_TS = "1732267000.000100";
+
+    private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+
+    SlackStandIn() {
+        server.start();
+        answer("conversations.open", "{\"ok\":true,\"channel\":{\"id\":\"" + DM_CHANNEL + "\"}}");
+        answer("chat.postMessage", "{\"ok\":true,\"channel\":\"" + DM_CHANNEL + "\",\"ts\":\"" + MESSAGE_TS + "\","
+                + "\"message\":{\"type\":\"message\",\"ts\":\"" + MESSAGE_TS + "\"}}");
+        answer("chat.update", "{\"ok\":true,\"channel\":\"" + DM_CHANNEL + "\",\"ts\":\"" + MESSAGE_TS + "\"}");
+        answer("chat.postEphemeral", "{\"ok\":true,\"message_ts\":\"" + MESSAGE_TS + "\"}");
+    }
+
+    /** The Web API base URL, as {@code SLACK_API_URL}. */
+    String apiUrl() {
+        return server.baseUrl() + "/api/";
+    }
+
+    List<LoggedRequest> calls(String method) {
+        return server.findAll(postRequestedFor(urlEqualTo("/api/" + method)));
+    }
+
+    /** A {@code block_actions} interaction as Slack sends it when the user clicks a button of our message. */
+    static String buttonClick(String slackUserId, String actionId, String value) {
+        String payload = """
+                {"type":"block_actions","user":{"id":"%s","username":"alex","name":"alex","team_id":"T0DEMO"},
+                 "api_app_id":"A0DEMO","token":"legacy-verification-token","trigger_id":"13345224609.738474920.8088930838d88f008e0",
+                 "team":{"id":"T0DEMO","domain":"demo"},
+                 "container":{"type":"message","message_ts":"%s","channel_id":"%s","is_ephemeral":false},
+                 "channel":{"id":"%s","name":"directmessage"},
+                 "response_url":"https://hooks.slack.com/actions/T0DEMO/1/xyz",
+                 "actions":[{"action_id":"%s","block_id":"incident_actions","text":{"type":"plain_text","text":"Acknowledge"},
+                             "value":"%s","style":"primary","type":"button","action_ts":"1732267005.000300"}]}
+                """.formatted(slackUserId, MESSAGE_TS, DM_CHANNEL, DM_CHANNEL, actionId, value);
+        return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+    }
+
+    /** {@code v0=} + hex HMAC-SHA256 of {@code v0:<timestamp>:<body>}, as Slack signs requests. */
+    static String signature(String secret, long timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+            return "v0=" + HexFormat.of().formatHex(digest);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void answer(String method, String json) {
+        server.stubFor(post(urlEqualTo("/api/" + method))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json; charset=utf-8").withBody(json)));
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
