@@ -13,6 +13,8 @@ public final class Topics {
     public static final String PAGE_OUTCOMES = "page-outcomes";
     /** Keyed by incident id. */
     public static final String INCIDENT_COMMANDS = "incident-commands";
+    /** Keyed by post-mortem id. */
+    public static final String POSTMORTEMS = "postmortems";
 
     private static final String DEAD_LETTER_SUFFIX = ".dlq";
 

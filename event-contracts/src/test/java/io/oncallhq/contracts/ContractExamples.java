@@ -21,6 +21,7 @@ import io.oncallhq.contracts.page.PageDelivered;
 import io.oncallhq.contracts.page.PageFailed;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.contracts.postmortem.ActionItemOverdue;
 
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +67,8 @@ final class ContractExamples {
                 new AcknowledgeIncident(INCIDENT, Actor.slackUser("U0DEMO0001", "alex"), AT),
                 new ResolveIncident(INCIDENT, Actor.slackUser("U0DEMO0001", "alex"), AT),
                 new EscalateIncident(INCIDENT, Actor.slackUser("U0DEMO0001", "alex"), AT),
-                new AddNote(INCIDENT, ALEX, "Customer impact confirmed", AT));
+                new AddNote(INCIDENT, ALEX, "Customer impact confirmed", AT),
+                new ActionItemOverdue("pm-1", INCIDENT, "payments", "ai-1", "Alert on checkout p99 before customers notice",
+                        "alex", java.time.LocalDate.parse("2026-11-20"), "http://localhost:8084/postmortems/pm-1", AT));
     }
 }

@@ -7,6 +7,7 @@ import io.oncallhq.contracts.command.IncidentCommand;
 import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageOutcomeEvent;
+import io.oncallhq.contracts.postmortem.PostmortemEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractRoundTripTest {
 
     static final List<Class<? extends ContractEvent>> FAMILIES =
-            List.of(AlertEvent.class, IncidentEvent.class, PageEvent.class, PageOutcomeEvent.class, IncidentCommand.class);
+            List.of(AlertEvent.class, IncidentEvent.class, PageEvent.class, PageOutcomeEvent.class, IncidentCommand.class,
+                    PostmortemEvent.class);
 
     private final CloudEventCodec codec = new CloudEventCodec("contract-test");
     private final JsonMapper json = JsonMapper.builder().build();

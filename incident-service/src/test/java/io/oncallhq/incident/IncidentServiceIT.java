@@ -13,6 +13,7 @@ import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalMongo;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -81,11 +82,11 @@ class IncidentServiceIT {
     MongoTemplate mongo;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private KafkaTopics kafka;
+    private EventTopics kafka;
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaTopics(broker.getBrokersAsString());
+        kafka = new EventTopics(broker.getBrokersAsString(), "incident-service-it");
     }
 
     @AfterEach
@@ -208,7 +209,7 @@ class IncidentServiceIT {
         kafka.publish(Topics.ALERTS, alert("no-such-service", "whatever"), eventId);
 
         await().atMost(PATIENCE).until(() -> kafka.readAll(Topics.deadLetter(Topics.ALERTS)).stream()
-                .anyMatch(record -> KafkaTopics.header(record, "ce_id").orElse("").equals(eventId)));
+                .anyMatch(record -> EventTopics.header(record, "ce_id").orElse("").equals(eventId)));
         assertThat(body(mvc.perform(get("/incidents").param("serviceId", "no-such-service")).andReturn())).isEmpty();
     }
 

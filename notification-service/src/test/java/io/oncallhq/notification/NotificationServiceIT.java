@@ -13,6 +13,7 @@ import io.oncallhq.contracts.page.PageFailed;
 import io.oncallhq.contracts.page.PageOutcomeEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalMongo;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -90,11 +91,11 @@ class NotificationServiceIT {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newHttpClient();
-    private KafkaTopics kafka;
+    private EventTopics kafka;
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaTopics(broker.getBrokersAsString());
+        kafka = new EventTopics(broker.getBrokersAsString(), "notification-service-it");
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package io.oncallhq.system;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.oncallhq.contracts.Topics;
+import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalSystem;
 import io.oncallhq.localruntime.Ports;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +43,7 @@ abstract class AlertToPostmortemScenario {
 
     private final SlackStandIn slack = new SlackStandIn();
     private LocalSystem system;
-    private KafkaTopics kafka;
+    private EventTopics kafka;
     private final Map<String, Integer> ports = new HashMap<>();
     private String incidentId;
 
@@ -70,7 +71,7 @@ abstract class AlertToPostmortemScenario {
         environment.put("SLACK_SIGNING_SECRET", SlackStandIn.SIGNING_SECRET);
         system = new LocalSystem(environment, new PrintStream(System.out, true));
         system.start();
-        kafka = new KafkaTopics(bootstrapServers(system));
+        kafka = new EventTopics(bootstrapServers(system), "system-test");
     }
 
     @AfterAll
