@@ -70,7 +70,10 @@ public final class LocalSystem implements AutoCloseable {
         this.dataDir = Path.of(environment.getOrDefault("DATA_DIR", ".data")).toAbsolutePath().normalize();
         this.kafkaPort = port("KAFKA_PORT", 9092);
         this.mongoPort = port("MONGODB_PORT", 27017);
+        List<String> selected = List.of(environment.getOrDefault("LOCAL_SERVICES",
+                SERVICES.stream().map(ServiceDefinition::module).collect(Collectors.joining(","))).split(","));
         this.serviceSet = SERVICES.stream()
+                .filter(definition -> selected.contains(definition.module()))
                 .map(definition -> new Service(definition, port(definition.portVariable(), definition.defaultPort()),
                         repoDir.resolve(definition.module()).resolve("target").resolve(definition.module() + ".jar")))
                 .toList();
@@ -313,7 +316,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private int portOf(ServiceDefinition definition) {
-        return serviceSet.stream().filter(s -> s.definition() == definition).findFirst().orElseThrow().port();
+        return port(definition.portVariable(), definition.defaultPort());
     }
 
     private Path logDir() {

@@ -5,6 +5,7 @@ import io.oncallhq.contracts.Topics;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalSystem;
 import io.oncallhq.localruntime.Ports;
+import io.oncallhq.slackstandin.SlackStandIn;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package io.oncallhq.system;
+package io.oncallhq.slackstandin;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -20,15 +20,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * A local stand-in for the Slack Web API (the real Slack SDK in notification-service talks to it), and the
  * signing side of Slack's interactivity requests.
  */
-final class SlackStandIn implements AutoCloseable {
+public final class SlackStandIn implements AutoCloseable {
 
-    static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-    static final String DM_CHANNEL = "D0ALEX0001";
-    static final String MESSAGE_TS = "1732267000.000100";
+    public static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    public static final String DM_CHANNEL = "D0ALEX0001";
+    public static final String MESSAGE_TS = "1732267000.000100";
 
     private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
 
-    SlackStandIn() {
+    public SlackStandIn() {
         server.start();
         answer("conversations.open", "{\"ok\":true,\"channel\":{\"id\":\"" + DM_CHANNEL + "\"}}");
         answer("chat.postMessage", "{\"ok\":true,\"channel\":\"" + DM_CHANNEL + "\",\"ts\":\"" + MESSAGE_TS + "\","
@@ -38,16 +38,16 @@ final class SlackStandIn implements AutoCloseable {
     }
 
     /** The Web API base URL, as {@code SLACK_API_URL}. */
-    String apiUrl() {
+    public String apiUrl() {
         return server.baseUrl() + "/api/";
     }
 
-    List<LoggedRequest> calls(String method) {
+    public List<LoggedRequest> calls(String method) {
         return server.findAll(postRequestedFor(urlEqualTo("/api/" + method)));
     }
 
     /** A {@code block_actions} interaction as Slack sends it when the user clicks a button of our message. */
-    static String buttonClick(String slackUserId, String actionId, String value) {
+    public static String buttonClick(String slackUserId, String actionId, String value) {
         String payload = """
                 {"type":"block_actions","user":{"id":"%s","username":"alex","name":"alex","team_id":"T0DEMO"},
                  "api_app_id":"A0DEMO","token":"legacy-verification-token","trigger_id":"13345224609.738474920.8088930838d88f008e0",
@@ -62,7 +62,7 @@ final class SlackStandIn implements AutoCloseable {
     }
 
     /** {@code v0=} + hex HMAC-SHA256 of {@code v0:<timestamp>:<body>}, as Slack signs requests. */
-    static String signature(String secret, long timestamp, String body) {
+    public static String signature(String secret, long timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

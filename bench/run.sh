@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs a benchmark against the real system on loopback and prints its figures.
+#   bench/run.sh paging   # time from an alert's 202 to the Slack chat.postMessage (Slack stood in locally)
+#   bench/run.sh ingest   # alerts/s and latency of alert-ingest, every 202 checked durable in Kafka
+# Settings through the environment: see the class of each benchmark. Builds first when a jar is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/use-jdk.sh
+if [ ! -f bench/target/bench.jar ] || [ "${BENCH_BUILD:-false}" = true ]; then
+  ./mvnw -q -B -DskipTests install
+fi
+# JDK 23+ warns when Kafka unmaps its index files through sun.misc.Unsafe, which is expected here.
+unsafe_access=""
+if [ "$(jdk_major_version "$JAVA_HOME")" -ge 23 ]; then
+  unsafe_access="--sun-misc-unsafe-memory-access=allow"
+fi
+exec "$JAVA_HOME/bin/java" $unsafe_access -Xmx1g -jar bench/target/bench.jar "$@"

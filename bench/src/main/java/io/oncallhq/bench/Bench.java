@@ -1,0 +1,22 @@
+package io.oncallhq.bench;
+
+/** Entry point of {@code bench/run.sh}: {@code paging} or {@code ingest}. */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("logback.configurationFile", "local-runtime-logback.xml");
+        String which = args.length == 0 ? "" : args[0];
+        switch (which) {
+            case "paging" -> PagingLatency.run();
+            case "ingest" -> IngestThroughput.run();
+            default -> {
+                System.err.println("usage: bench/run.sh paging|ingest");
+                System.exit(2);
+            }
+        }
+        System.exit(0);
+    }
+}

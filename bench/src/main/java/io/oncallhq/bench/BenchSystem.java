@@ -1,0 +1,60 @@
+package io.oncallhq.bench;
+
+import io.oncallhq.localruntime.LocalSystem;
+import io.oncallhq.localruntime.Ports;
+import io.oncallhq.slackstandin.SlackStandIn;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The system as {@code ./run.sh} starts it, on free ports and a fresh data folder, with Slack stood in locally. */
+final class BenchSystem implements AutoCloseable {
+
+    static final String INTEGRATION_KEY = "bench-integration-key-000000001";
+
+    final SlackStandIn slack = new SlackStandIn();
+    final LocalSystem system;
+    final int ingestPort = Ports.free();
+    final HttpClient http = HttpClient.newBuilder().build();
+
+    BenchSystem(String services) throws IOException, InterruptedException {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("LOCAL_SERVICES", services);
+        environment.put("DATA_DIR", Files.createTempDirectory("oncallhq-bench").toString());
+        environment.put("REPO_DIR", System.getenv().getOrDefault("REPO_DIR", "."));
+        environment.put("ALERT_INGEST_PORT", String.valueOf(ingestPort));
+        for (String variable : new String[] {"INCIDENT_PORT", "NOTIFICATION_PORT", "POSTMORTEM_PORT", "KAFKA_PORT", "MONGODB_PORT"}) {
+            environment.put(variable, String.valueOf(Ports.free()));
+        }
+        environment.put("DEMO_INTEGRATION_KEY", INTEGRATION_KEY);
+        environment.put("SLACK_API_URL", slack.apiUrl());
+        environment.put("SLACK_BOT_TOKEN", "xoxb-bench");
+        environment.put("SLACK_SIGNING_SECRET", SlackStandIn.SIGNING_SECRET);
+        system = new LocalSystem(environment, System.out);
+        system.start();
+    }
+
+    HttpResponse<String> postAlert(String path, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + ingestPort + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String genericAlert(String summary, String dedupKey) {
+        return "{\"summary\":\"" + summary + "\",\"severity\":\"critical\",\"dedupKey\":\"" + dedupKey + "\"}";
+    }
+
+    @Override
+    public void close() {
+        system.close();
+        slack.close();
+    }
+}

@@ -1,0 +1,62 @@
+package io.oncallhq.bench;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Time from an alert's 202 at alert-ingest to notification-service's {@code chat.postMessage} at the Slack
+ * stand-in, through Kafka, incident-service (outbox, page decision) and notification-service. Alerts are sent one
+ * at a time, each opening its own incident. {@code BENCH_ALERTS} (200) measured after {@code BENCH_WARMUP} (30).
+ */
+final class PagingLatency {
+
+    private PagingLatency() {
+    }
+
+    static void run() throws Exception {
+        int warmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", "30"));
+        int alerts = Integer.parseInt(System.getenv().getOrDefault("BENCH_ALERTS", "200"));
+        try (BenchSystem bench = new BenchSystem("alert-ingest-service,incident-service,notification-service")) {
+            Latencies accepted = new Latencies();
+            Latencies paged = new Latencies();
+            for (int i = 0; i < warmup + alerts; i++) {
+                String marker = "bench-" + i + "-" + System.nanoTime();
+                long start = System.nanoTime();
+                HttpResponse<String> response = bench.postAlert("/integrations/" + BenchSystem.INTEGRATION_KEY + "/generic",
+                        BenchSystem.genericAlert("Latency alert " + marker, marker));
+                Instant acceptedAt = Instant.now();
+                if (response.statusCode() != 202) {
+                    throw new IllegalStateException("alert " + i + " answered " + response.statusCode() + ": " + response.body());
+                }
+                long acceptNanos = System.nanoTime() - start;
+                LoggedRequest page = awaitPage(bench, marker);
+                if (i >= warmup) {
+                    accepted.add(acceptNanos);
+                    paged.add(Duration.between(acceptedAt, page.getLoggedDate().toInstant()).toNanos());
+                }
+            }
+            System.out.println();
+            System.out.println("alert-ingest 202 (HTTP round trip)   " + accepted.summary());
+            System.out.println("202 -> Slack chat.postMessage        " + paged.summary());
+            System.out.println("(the stand-in logs arrivals with millisecond resolution)");
+        }
+    }
+
+    private static LoggedRequest awaitPage(BenchSystem bench, String marker) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<LoggedRequest> pages = bench.slack.calls("chat.postMessage");
+            for (int i = pages.size() - 1; i >= 0; i--) {
+                if (pages.get(i).getBodyAsString().contains(marker)) {
+                    return pages.get(i);
+                }
+            }
+            Thread.sleep(2);
+        }
+        throw new IllegalStateException("no Slack page for " + marker + " within 30 s");
+    }
+}
