@@ -8,13 +8,13 @@ import io.oncallhq.contracts.alert.AlertResolved;
 import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.incident.escalation.Escalating;
 import io.oncallhq.incident.incident.IllegalTransitionException;
 import io.oncallhq.incident.incident.Incident;
 import io.oncallhq.incident.incident.Incidents;
 import io.oncallhq.incident.incident.ServiceRef;
 import io.oncallhq.incident.oncall.OnCallDirectory;
 import io.oncallhq.incident.oncall.TechnicalService;
-import io.oncallhq.incident.paging.Pager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,14 +43,14 @@ class CorrelatingAlerts {
 
     private final Incidents incidents;
     private final OnCallDirectory directory;
-    private final Pager pager;
+    private final Escalating escalating;
     private final Clock clock;
     private final Correlator correlator = new Correlator();
 
-    CorrelatingAlerts(Incidents incidents, OnCallDirectory directory, Pager pager, Clock clock) {
+    CorrelatingAlerts(Incidents incidents, OnCallDirectory directory, Escalating escalating, Clock clock) {
         this.incidents = incidents;
         this.directory = directory;
-        this.pager = pager;
+        this.escalating = escalating;
         this.clock = clock;
     }
 
@@ -94,15 +94,12 @@ class CorrelatingAlerts {
         Incident incident = opened.incident();
         incident.markProcessed(eventId);
         List<ContractEvent> events = new ArrayList<>(opened.events());
-        Optional<List<PageRequested>> pages = pager.pageLevel(
-                new Pager.Subject(incidentId, incident.number(), incident.title(), incident.severity()), service, 1, now);
+        List<PageRequested> pages = escalating.pageFirstLevel(incident, service, now);
         if (pages.isEmpty()) {
-            log.warn("Service {} has no escalation level 1: incident #{} pages nobody", service.id(), incident.number());
+            log.warn("Service {} pages nobody at level 1 for incident #{}", service.id(), incident.number());
         }
-        pages.ifPresent(requested -> {
-            events.addAll(requested);
-            events.addAll(incident.pagesRequested(requested));
-        });
+        events.addAll(pages);
+        events.addAll(incident.pagesRequested(pages));
         if (incidents.insert(incident, events)) {
             log.info("Incident #{} ({}) opened for {} by alert {}", incident.number(), incidentId, service.id(),
                     alert.dedupKey());

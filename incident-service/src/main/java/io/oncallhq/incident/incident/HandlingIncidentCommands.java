@@ -8,16 +8,13 @@ import io.oncallhq.contracts.command.EscalateIncident;
 import io.oncallhq.contracts.command.IncidentCommand;
 import io.oncallhq.contracts.command.ResolveIncident;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
-import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.incident.oncall.OnCallDirectory;
-import io.oncallhq.incident.paging.Pager;
+import io.oncallhq.incident.escalation.Escalating;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static io.oncallhq.incident.incident.Incidents.changed;
 import static io.oncallhq.incident.incident.Incidents.unchanged;
@@ -32,13 +29,13 @@ class HandlingIncidentCommands {
 
     private final Incidents incidents;
     private final OnCallDirectory directory;
-    private final Pager pager;
+    private final Escalating escalating;
     private final Clock clock;
 
-    HandlingIncidentCommands(Incidents incidents, OnCallDirectory directory, Pager pager, Clock clock) {
+    HandlingIncidentCommands(Incidents incidents, OnCallDirectory directory, Escalating escalating, Clock clock) {
         this.incidents = incidents;
         this.directory = directory;
-        this.pager = pager;
+        this.escalating = escalating;
         this.clock = clock;
     }
 
@@ -55,7 +52,7 @@ class HandlingIncidentCommands {
                 events = switch (command) {
                     case AcknowledgeIncident ignored -> incident.acknowledge(actor, now);
                     case ResolveIncident ignored -> incident.resolve(actor, null, now);
-                    case EscalateIncident ignored -> escalate(incident, actor, now);
+                    case EscalateIncident ignored -> escalating.escalateOnRequest(incident, actor, now);
                     case AddNote note -> incident.addNote(actor, note.text(), now);
                 };
             } catch (IllegalTransitionException notAllowed) {
@@ -65,22 +62,6 @@ class HandlingIncidentCommands {
             incident.markProcessed(event.id());
             return changed(events);
         });
-    }
-
-    /** Pages the next level of the service's policy, if it has one. */
-    private List<ContractEvent> escalate(Incident incident, Actor by, Instant now) {
-        int next = incident.escalationLevel() + 1;
-        Optional<List<PageRequested>> pages = pager.pageLevel(
-                new Pager.Subject(incident.id(), incident.number(), incident.title(), incident.severity()),
-                directory.service(incident.service().id()), next, now);
-        if (pages.isEmpty()) {
-            incident.escalationExhausted(by, now);
-            return List.of();
-        }
-        List<ContractEvent> events = new ArrayList<>(incident.escalate(next, by, now));
-        events.addAll(pages.get());
-        events.addAll(incident.pagesRequested(pages.get()));
-        return events;
     }
 
     /** A Slack user who is a known responder acts as that responder. */

@@ -16,6 +16,8 @@ import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,9 @@ import java.util.Optional;
  * or makes ids; callers pass the time and ids in. Every change also writes a timeline line.
  */
 public final class Incident {
+
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     /** How many processed event ids are kept for deduplication; older redeliveries are past any broker retry. */
     static final int PROCESSED_EVENT_IDS_KEPT = 500;
@@ -42,14 +47,17 @@ public final class Incident {
     private Actor acknowledgedBy;
     private Actor resolvedBy;
     private int escalationLevel;
+    private int escalationRound;
+    private EscalationStep nextEscalation;
     private final List<PageLog> pages;
     private final List<TimelineEntry> timeline;
     private final List<String> processedEventIds;
 
     Incident(String id, long number, ServiceRef service, String title, Severity severity, IncidentStatus status,
              List<IncidentAlert> alerts, Instant triggeredAt, Instant acknowledgedAt, Instant resolvedAt,
-             Actor acknowledgedBy, Actor resolvedBy, int escalationLevel, List<PageLog> pages,
-             List<TimelineEntry> timeline, List<String> processedEventIds) {
+             Actor acknowledgedBy, Actor resolvedBy, int escalationLevel, int escalationRound,
+             EscalationStep nextEscalation, List<PageLog> pages, List<TimelineEntry> timeline,
+             List<String> processedEventIds) {
         this.id = id;
         this.number = number;
         this.service = service;
@@ -63,6 +71,8 @@ public final class Incident {
         this.acknowledgedBy = acknowledgedBy;
         this.resolvedBy = resolvedBy;
         this.escalationLevel = escalationLevel;
+        this.escalationRound = Math.max(1, escalationRound);
+        this.nextEscalation = nextEscalation;
         this.pages = new ArrayList<>(pages);
         this.timeline = new ArrayList<>(timeline);
         this.processedEventIds = new ArrayList<>(processedEventIds);
@@ -72,7 +82,7 @@ public final class Incident {
     public static Opened open(String id, long number, ServiceRef service, AlertTriggered alert, Instant now) {
         Incident incident = new Incident(id, number, service, alert.summary(), alert.severity(),
                 IncidentStatus.TRIGGERED, List.of(IncidentAlert.firstSeen(alert.dedupKey(), alert.summary(),
-                alert.severity(), now)), now, null, null, null, null, 1, List.of(), List.of(), List.of());
+                alert.severity(), now)), now, null, null, null, null, 1, 1, null, List.of(), List.of(), List.of());
         incident.log(now, "triggered", null, "Incident #" + number + " opened by alert " + alert.dedupKey()
                 + ": " + alert.summary());
         List<IncidentEvent> events = List.of(
@@ -142,6 +152,8 @@ public final class Incident {
         resolvedAt = null;
         resolvedBy = null;
         escalationLevel = 1;
+        escalationRound = 1;
+        nextEscalation = null;
         log(now, "reopened", by, "Reopened by " + nameOf(by) + (reason == null ? "" : ": " + reason));
         return List.of(new IncidentReopened(id, by, reason, now));
     }
@@ -166,10 +178,66 @@ public final class Incident {
 
     /** Moves to the given escalation level; its responders are paged by the caller. */
     public List<IncidentEvent> escalate(int toLevel, Actor by, Instant now) {
+        return escalate(toLevel, escalationRound, by, "requested", now);
+    }
+
+    /**
+     * Moves to a level of a round of the policy; its responders are paged by the caller.
+     *
+     * @param reason {@code requested} for a person's request, or why a timer escalated
+     */
+    public List<IncidentEvent> escalate(int toLevel, int round, Actor by, String reason, Instant now) {
         requireOpenToEscalate();
         escalationLevel = toLevel;
-        log(now, "escalated", by, "Escalated to level " + toLevel + " by " + nameOf(by));
-        return List.of(new IncidentEscalated(id, toLevel, by, "requested", now));
+        escalationRound = round;
+        String roundText = round > 1 ? " (round " + round + ")" : "";
+        String why = "requested".equals(reason) ? " by " + nameOf(by) : ": " + reason;
+        log(now, "escalated", by, "Escalated to level " + toLevel + roundText + why);
+        return List.of(new IncidentEscalated(id, toLevel, by, reason, now));
+    }
+
+    /** The step a timer will take unless someone acknowledges first; null when the policy has no further step. */
+    public void scheduleEscalation(EscalationStep next) {
+        nextEscalation = next;
+    }
+
+    /**
+     * A stored escalation timer is due. Only the incident's pending step counts, so a timer fired twice, or one
+     * overtaken by a manual escalation, changes nothing. An acknowledged or resolved incident is not paged and its
+     * timeline says why.
+     */
+    public EscalationDue escalationDue(int level, int round, Instant now) {
+        if (nextEscalation == null || nextEscalation.level() != level || nextEscalation.round() != round) {
+            return EscalationDue.STALE;
+        }
+        nextEscalation = null;
+        String step = "Level " + level + (round > 1 ? " (round " + round + ")" : "") + " not paged: ";
+        switch (status) {
+            case ACKNOWLEDGED -> {
+                log(now, "escalation", null, step + "acknowledged by " + nameOf(acknowledgedBy) + " at "
+                        + TIME_OF_DAY.format(acknowledgedAt));
+                return EscalationDue.SKIPPED;
+            }
+            case RESOLVED -> {
+                log(now, "escalation", null, step + "resolved by " + nameOf(resolvedBy) + " at "
+                        + TIME_OF_DAY.format(resolvedAt));
+                return EscalationDue.SKIPPED;
+            }
+            case TRIGGERED -> {
+                return EscalationDue.PAGE;
+            }
+        }
+        throw new IllegalStateException("unknown status " + status);
+    }
+
+    /** What a due escalation timer should do. */
+    public enum EscalationDue {
+        /** Not the incident's pending step (fired before, or overtaken): nothing to do. */
+        STALE,
+        /** Acknowledged or resolved in the meantime: recorded on the timeline, nobody paged. */
+        SKIPPED,
+        /** Still triggered: the caller pages the level. */
+        PAGE
     }
 
     /** Escalation was asked for, but the policy has no further level. */
@@ -280,6 +348,10 @@ public final class Incident {
     public Actor resolvedBy() { return resolvedBy; }
 
     public int escalationLevel() { return escalationLevel; }
+
+    public int escalationRound() { return escalationRound; }
+
+    public EscalationStep nextEscalation() { return nextEscalation; }
 
     public List<PageLog> pages() { return List.copyOf(pages); }
 

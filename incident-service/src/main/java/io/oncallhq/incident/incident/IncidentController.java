@@ -59,6 +59,11 @@ class IncidentController {
         return IncidentResponse.of(responding.resolve(id, API_CLIENT));
     }
 
+    @PostMapping("/{id}/escalate")
+    IncidentResponse escalate(@PathVariable String id) {
+        return IncidentResponse.of(responding.escalate(id, API_CLIENT));
+    }
+
     @PostMapping("/{id}/notes")
     IncidentResponse addNote(@PathVariable String id, @Valid @RequestBody NoteRequest note) {
         return IncidentResponse.of(responding.addNote(id, API_CLIENT, note.text()));

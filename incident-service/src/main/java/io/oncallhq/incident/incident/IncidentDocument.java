@@ -32,6 +32,8 @@ record IncidentDocument(
         Actor acknowledgedBy,
         Actor resolvedBy,
         int escalationLevel,
+        int escalationRound,
+        EscalationStep nextEscalation,
         List<PageLog> pages,
         List<TimelineEntry> timeline,
         List<String> processedEventIds,
@@ -43,14 +45,14 @@ record IncidentDocument(
         return new IncidentDocument(incident.id(), incident.number(), service.id(), service.name(), service.teamId(),
                 incident.title(), incident.severity(), incident.status(), incident.alerts(), incident.triggeredAt(),
                 incident.acknowledgedAt(), incident.resolvedAt(), incident.acknowledgedBy(), incident.resolvedBy(),
-                incident.escalationLevel(), incident.pages(), incident.timeline(), incident.processedEventIds(),
-                outbox, version);
+                incident.escalationLevel(), incident.escalationRound(), incident.nextEscalation(), incident.pages(),
+                incident.timeline(), incident.processedEventIds(), outbox, version);
     }
 
     Incident toIncident() {
         return new Incident(id, number, new ServiceRef(serviceId, serviceName, teamId), title, severity, status,
                 orEmpty(alerts), triggeredAt, acknowledgedAt, resolvedAt, acknowledgedBy, resolvedBy, escalationLevel,
-                orEmpty(pages), orEmpty(timeline), orEmpty(processedEventIds));
+                escalationRound, nextEscalation, orEmpty(pages), orEmpty(timeline), orEmpty(processedEventIds));
     }
 
     /** The waiting events plus the new ones, in order. */

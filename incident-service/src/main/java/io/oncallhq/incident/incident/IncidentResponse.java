@@ -25,7 +25,9 @@ record IncidentResponse(
         int escalationLevel,
         List<AlertResponse> alerts,
         List<PageResponse> pages,
-        List<TimelineResponse> timeline) {
+        List<TimelineResponse> timeline,
+        int escalationRound,
+        NextEscalationResponse nextEscalation) {
 
     static IncidentResponse of(Incident incident) {
         return new IncidentResponse(incident.id(), incident.number(), incident.service().id(),
@@ -35,7 +37,16 @@ record IncidentResponse(
                 incident.escalationLevel(),
                 incident.alerts().stream().map(AlertResponse::of).toList(),
                 incident.pages().stream().map(PageResponse::of).toList(),
-                incident.timeline().stream().map(TimelineResponse::of).toList());
+                incident.timeline().stream().map(TimelineResponse::of).toList(),
+                incident.escalationRound(), NextEscalationResponse.of(incident.nextEscalation()));
+    }
+
+    /** The level a timer pages at {@code dueAt} unless the incident is acknowledged first. */
+    record NextEscalationResponse(int level, int round, Instant dueAt) {
+
+        static NextEscalationResponse of(EscalationStep step) {
+            return step == null ? null : new NextEscalationResponse(step.level(), step.round(), step.dueAt());
+        }
     }
 
     record ActorResponse(String kind, String id, String name) {

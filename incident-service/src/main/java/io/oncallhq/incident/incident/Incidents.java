@@ -5,6 +5,7 @@ import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.incident.escalation.EscalationTimers;
 import io.oncallhq.outbox.OutboxMessage;
 import io.oncallhq.outbox.OutboxRelay;
 import org.bson.Document;
@@ -47,11 +48,13 @@ public class Incidents {
     private final MongoTemplate mongo;
     private final CloudEventCodec codec;
     private final OutboxRelay relay;
+    private final EscalationTimers timers;
 
-    Incidents(MongoTemplate mongo, CloudEventCodec codec, OutboxRelay relay) {
+    Incidents(MongoTemplate mongo, CloudEventCodec codec, OutboxRelay relay, EscalationTimers timers) {
         this.mongo = mongo;
         this.codec = codec;
         this.relay = relay;
+        this.timers = timers;
         IndexOperations indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index("number", Sort.Direction.DESC).unique().named("number_unique"));
         indexes.createIndex(new Index("serviceId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
@@ -107,6 +110,7 @@ public class Incidents {
             return false;
         }
         relay.relaySoon(COLLECTION, incident.id());
+        storeTimer(incident);
         return true;
     }
 
@@ -129,6 +133,7 @@ public class Incidents {
             try {
                 mongo.save(IncidentDocument.of(incident, stored.outboxWith(toOutbox(events.get())), stored.version()));
                 relay.relaySoon(COLLECTION, id);
+                storeTimer(incident);
                 return incident;
             } catch (OptimisticLockingFailureException conflict) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -136,6 +141,22 @@ public class Incidents {
                 }
                 Thread.onSpinWait();
             }
+        }
+    }
+
+    /** Incidents waiting for an escalation step (open, or closed since and not yet told by their timer). */
+    public List<Incident> withPendingEscalation() {
+        return mongo.find(query(where("nextEscalation").ne(null)), IncidentDocument.class).stream()
+                .map(IncidentDocument::toIncident).toList();
+    }
+
+    /**
+     * The pending step was saved with the incident; its timer is stored right after. Should the instance stop in
+     * between, the poller's repair run stores it later (same deterministic id, so never twice).
+     */
+    private void storeTimer(Incident incident) {
+        if (incident.nextEscalation() != null) {
+            timers.schedule(incident.id(), incident.nextEscalation());
         }
     }
 

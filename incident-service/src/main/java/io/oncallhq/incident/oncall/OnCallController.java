@@ -44,19 +44,20 @@ class OnCallController {
     record ResponderResponse(String id, String name, String email, String timeZone, String slackUserId) {
     }
 
-    record LevelResponse(int level, List<String> responderIds, int delayMinutes) {
+    record LevelResponse(int level, List<String> responderIds, int delayMinutes, List<String> scheduleIds) {
     }
 
     record ServiceResponse(String id, String name, String teamId, List<LevelResponse> escalationPolicy,
-                           boolean autoResolve) {
+                           boolean autoResolve, int repeat) {
 
         static ServiceResponse of(TechnicalService service) {
             List<EscalationPolicy.Level> levels = service.policy().levels();
             List<LevelResponse> policy = IntStream.range(0, levels.size())
-                    .mapToObj(i -> new LevelResponse(i + 1, levels.get(i).responderIds(), levels.get(i).delayMinutes()))
+                    .mapToObj(i -> new LevelResponse(i + 1, levels.get(i).responderIds(), levels.get(i).delayMinutes(),
+                            levels.get(i).scheduleIds()))
                     .toList();
             return new ServiceResponse(service.id(), service.name(), service.teamId(), policy,
-                    service.resolvesAutomatically());
+                    service.resolvesAutomatically(), service.policy().rounds() - 1);
         }
     }
 }

@@ -1,0 +1,83 @@
+package io.oncallhq.incident.escalation;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.ContractEvent;
+import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.incident.incident.EscalationStep;
+import io.oncallhq.incident.incident.Incident;
+import io.oncallhq.incident.oncall.EscalationPolicy;
+import io.oncallhq.incident.oncall.OnCallDirectory;
+import io.oncallhq.incident.oncall.TechnicalService;
+import io.oncallhq.incident.paging.Pager;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Pages a level of an incident's escalation policy and sets the step its timer takes next, all on the incident
+ * object, so the caller saves pages, events and the pending step in one write.
+ */
+@Component
+public class Escalating {
+
+    private final OnCallDirectory directory;
+    private final Pager pager;
+
+    Escalating(OnCallDirectory directory, Pager pager) {
+        this.directory = directory;
+        this.pager = pager;
+    }
+
+    /** Level 1 of a new incident: the pages and the timer step for level 2 (no escalation event). */
+    public List<PageRequested> pageFirstLevel(Incident incident, TechnicalService service, Instant now) {
+        Optional<List<PageRequested>> pages = pager.pageLevel(subject(incident), service, 1, now);
+        pages.ifPresent(requested -> incident.scheduleEscalation(stepAfter(service.policy(), 1, 1, now)));
+        return pages.orElse(List.of());
+    }
+
+    /** Somebody asked for the next level now; the policy's order decides which level that is. */
+    public List<ContractEvent> escalateOnRequest(Incident incident, Actor by, Instant now) {
+        TechnicalService service = directory.service(incident.service().id());
+        Optional<EscalationPolicy.Position> next = service.policy()
+                .after(incident.escalationLevel(), incident.escalationRound());
+        if (next.isEmpty()) {
+            incident.escalationExhausted(by, now);
+            return List.of();
+        }
+        return escalate(incident, service, next.get(), by, "requested", now);
+    }
+
+    /** A timer's step is due and the incident is still triggered. */
+    List<ContractEvent> escalateOnTimer(Incident incident, int level, int round, Instant now) {
+        TechnicalService service = directory.service(incident.service().id());
+        int previousLevel = level > 1 ? level - 1 : service.policy().levels().size();
+        long waited = service.policy().level(previousLevel).map(EscalationPolicy.Level::delayMinutes).orElse(0);
+        return escalate(incident, service, new EscalationPolicy.Position(level, round), Actor.system("escalation"),
+                "not acknowledged within " + waited + " min", now);
+    }
+
+    private List<ContractEvent> escalate(Incident incident, TechnicalService service, EscalationPolicy.Position to,
+                                         Actor by, String reason, Instant now) {
+        List<ContractEvent> events = new ArrayList<>(incident.escalate(to.level(), to.round(), by, reason, now));
+        List<PageRequested> pages = pager.pageLevel(subject(incident), service, to.level(), now).orElse(List.of());
+        events.addAll(pages);
+        events.addAll(incident.pagesRequested(pages));
+        incident.scheduleEscalation(stepAfter(service.policy(), to.level(), to.round(), now));
+        return events;
+    }
+
+    /** The next step of the policy, due the paged level's delay after paging it; null when none is left. */
+    static EscalationStep stepAfter(EscalationPolicy policy, int level, int round, Instant pagedAt) {
+        return policy.after(level, round)
+                .flatMap(next -> policy.level(level).map(paged ->
+                        new EscalationStep(next.level(), next.round(), pagedAt.plus(paged.delay()))))
+                .orElse(null);
+    }
+
+    private static Pager.Subject subject(Incident incident) {
+        return new Pager.Subject(incident.id(), incident.number(), incident.title(), incident.severity());
+    }
+}
