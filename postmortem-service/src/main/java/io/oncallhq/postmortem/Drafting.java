@@ -1,6 +1,7 @@
 package io.oncallhq.postmortem;
 
 import io.oncallhq.postmortem.history.IncidentHistory;
+import io.oncallhq.postmortem.template.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -11,9 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Keeps an incident's post-mortem in step with its history: drafts it once the incident was resolved, and
- * refreshes its facts whenever the history changes afterwards. Running it twice on the same history changes
- * nothing, so it can run after every event, redeliveries included.
+ * Keeps an incident's post-mortem in step with its history: drafts it once the incident was resolved (with the
+ * sections of the team's template for the incident's severity), and refreshes its facts and unedited sections
+ * whenever the history changes afterwards. Running it twice on the same history changes nothing, so it can run
+ * after every event, redeliveries included.
  */
 @Component
 class Drafting {
@@ -22,10 +24,12 @@ class Drafting {
     private static final int ATTEMPTS = 5;
 
     private final Postmortems postmortems;
+    private final Templates templates;
     private final Clock clock;
 
-    Drafting(Postmortems postmortems, Clock clock) {
+    Drafting(Postmortems postmortems, Templates templates, Clock clock) {
         this.postmortems = postmortems;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -38,7 +42,7 @@ class Drafting {
             Optional<Postmortem> existing = postmortems.findByIncidentId(history.incidentId());
             if (existing.isEmpty()) {
                 Postmortem draft = Postmortem.draft(UUID.randomUUID().toString(), history.incidentId(), facts,
-                        clock.instant());
+                        templates.forTeam(facts.teamId()).sectionsFor(facts.severity()), clock.instant());
                 if (postmortems.insertIfAbsent(draft)) {
                     log.info("Drafted post-mortem {} for incident {}", draft.id(), history.incidentId());
                     return;

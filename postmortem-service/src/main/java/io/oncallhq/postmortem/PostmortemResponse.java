@@ -5,13 +5,17 @@ import io.oncallhq.postmortem.history.IncidentAlert;
 import io.oncallhq.postmortem.history.Link;
 import io.oncallhq.postmortem.history.PagedResponder;
 import io.oncallhq.postmortem.history.TimelineEntry;
+import io.oncallhq.postmortem.template.Template;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-/** A post-mortem as the REST API shows it: the generated facts and the written sections side by side. */
+/**
+ * A post-mortem as the REST API shows it: the generated facts, the sections (also {@code summary},
+ * {@code impact} and {@code rootCause} on their own, as the first drafts showed them), the action items and
+ * the review state.
+ */
 record PostmortemResponse(
         String id,
         String incidentId,
@@ -36,7 +40,11 @@ record PostmortemResponse(
         String summary,
         String impact,
         String rootCause,
+        List<SectionResponse> sections,
         List<ActionItemResponse> actionItems,
+        int revision,
+        List<Integer> publishedVersions,
+        List<TransitionResponse> transitions,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -57,24 +65,41 @@ record PostmortemResponse(
     record TimelineEntryResponse(String eventId, Instant at, String kind, String actor, String text) {
     }
 
-    record ActionItemResponse(String id, String description, String owner, LocalDate dueOn) {
+    record SectionResponse(String key, String heading, String guidance, String text, boolean edited, String editedBy,
+                           Instant editedAt) {
     }
 
-    static PostmortemResponse of(Postmortem postmortem, String incidentUrl) {
+    record TransitionResponse(String from, String to, String by, String comment, Instant at) {
+    }
+
+    static PostmortemResponse of(Postmortem postmortem, List<ActionItem> actionItems, String incidentUrl) {
         IncidentFacts facts = postmortem.facts();
-        Sections sections = postmortem.sections();
         return new PostmortemResponse(postmortem.id(), postmortem.incidentId(), facts.incidentNumber(), incidentUrl,
-                facts.title(), facts.serviceId(), facts.serviceName(), facts.teamId(), facts.severity(),
-                lowerCase(postmortem.status().name()), facts.startedAt(), facts.acknowledgedAt(),
+                postmortem.title(), facts.serviceId(), facts.serviceName(), facts.teamId(), facts.severity(),
+                postmortem.status().wire(), facts.startedAt(), facts.acknowledgedAt(),
                 facts.acknowledgedBy(), facts.resolvedAt(), facts.resolvedBy(), timeSpan(facts.timeToAcknowledge()),
                 timeSpan(facts.timeToResolve()),
                 facts.responders().stream().map(PostmortemResponse::responder).toList(),
                 facts.alerts().stream().map(PostmortemResponse::alert).toList(),
                 facts.timeline().stream().map(PostmortemResponse::entry).toList(),
-                sections.summary(), sections.impact(), sections.rootCause(),
-                sections.actionItems().stream().map(item -> new ActionItemResponse(item.id(), item.description(),
-                        item.owner(), item.dueOn())).toList(),
+                text(postmortem, Template.SUMMARY), text(postmortem, Template.IMPACT),
+                text(postmortem, Template.ROOT_CAUSE),
+                postmortem.content().stream().map(PostmortemResponse::section).toList(),
+                actionItems.stream().map(ActionItemResponse::of).toList(),
+                postmortem.revision(),
+                postmortem.publishedVersions().stream().map(PublishedVersion::number).toList(),
+                postmortem.transitions().stream().map(step -> new TransitionResponse(step.from().wire(),
+                        step.to().wire(), step.by(), step.comment(), step.at())).toList(),
                 postmortem.createdAt(), postmortem.updatedAt(), postmortem.version());
+    }
+
+    private static String text(Postmortem postmortem, String key) {
+        return postmortem.section(key).map(Section::text).orElse("");
+    }
+
+    static SectionResponse section(Section section) {
+        return new SectionResponse(section.key(), section.heading(), section.guidance(), section.text(),
+                section.edited(), section.editedBy(), section.editedAt());
     }
 
     private static TimeSpanResponse timeSpan(TimeSpan span) {

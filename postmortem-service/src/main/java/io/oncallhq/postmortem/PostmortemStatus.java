@@ -1,6 +1,15 @@
 package io.oncallhq.postmortem;
 
-/** Where a post-mortem is in its life. Drafts are generated; review and publishing come later. */
+import java.util.Locale;
+
+/** Where a post-mortem is in its review: draft → in_review → published, and back to draft on requested changes. */
 public enum PostmortemStatus {
-    DRAFT
+    DRAFT,
+    IN_REVIEW,
+    PUBLISHED;
+
+    /** As the API spells it: {@code draft}, {@code in_review}, {@code published}. */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -3,6 +3,8 @@ package io.oncallhq.postmortem;
 import io.oncallhq.postmortem.RecordedIncident.Recorded;
 import io.oncallhq.postmortem.history.IncidentHistory;
 import io.oncallhq.postmortem.history.TimelineEntry;
+import io.oncallhq.postmortem.template.SectionTemplate;
+import io.oncallhq.postmortem.template.Template;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,6 +25,7 @@ class PostmortemDraftingTest {
 
     private static final String INCIDENT = "inc-1";
     private static final Instant DRAFTED_AT = Instant.parse("2026-11-20T11:00:00Z");
+    private static final List<SectionTemplate> FULL = Template.builtIn().high();
 
     @Test
     void draftCarriesTheIncidentsTimesAndMeasuresFromWhenTheProblemBegan() {
@@ -84,24 +87,28 @@ class PostmortemDraftingTest {
         for (Recorded redelivered : events) {
             assertThat(history.apply(redelivered.id(), redelivered.event())).isEmpty();
         }
-        Postmortem draft = Postmortem.draft("pm-1", INCIDENT, IncidentFacts.of(history), DRAFTED_AT);
+        Postmortem draft = Postmortem.draft("pm-1", INCIDENT, IncidentFacts.of(history), FULL, DRAFTED_AT);
         assertThat(draft.refreshedWith(IncidentFacts.of(history), DRAFTED_AT.plusSeconds(60))).isEmpty();
     }
 
     @Test
     void reopeningAndResolvingAgainRefreshesTheFactsAndKeepsEditedSections() {
         List<Recorded> events = new ArrayList<>(resolvedCheckoutIncident(INCIDENT));
-        Postmortem edited = withSections(
-                Postmortem.draft("pm-1", INCIDENT, IncidentFacts.of(projected(events)), DRAFTED_AT),
-                new Sections("Checkout was slow for 30 minutes", "Some payments took longer",
-                        "The connection pool was too small for the traffic peak", List.of()));
+        Postmortem edited = Postmortem.draft("pm-1", INCIDENT, IncidentFacts.of(projected(events)), FULL, DRAFTED_AT)
+                .withSectionText(Template.IMPACT, "Some payments took longer", "sam", DRAFTED_AT.plusSeconds(60))
+                .withSectionText(Template.SUMMARY, "Checkout was slow for 30 minutes", "sam", DRAFTED_AT.plusSeconds(90));
+        String generatedResponse = edited.section(Template.RESPONSE).orElseThrow().text();
 
         events.add(reopened(INCIDENT, "e8", 40 * 60));
         events.add(resolvedAgain(INCIDENT, "e9", 50 * 60));
         Postmortem refreshed = edited.refreshedWith(IncidentFacts.of(projected(events)), DRAFTED_AT.plusSeconds(3600))
                 .orElseThrow();
 
-        assertThat(refreshed.sections()).isEqualTo(edited.sections());
+        assertThat(refreshed.section(Template.SUMMARY)).isEqualTo(edited.section(Template.SUMMARY));
+        assertThat(refreshed.section(Template.IMPACT)).isEqualTo(edited.section(Template.IMPACT));
+        assertThat(generatedResponse).contains("Resolved 30 min after the problem began");
+        assertThat(refreshed.section(Template.RESPONSE).orElseThrow().text())
+                .contains("Resolved 52 min after the problem began");
         assertThat(refreshed.facts().resolvedAt()).isEqualTo(TRIGGERED_AT.plus(Duration.ofMinutes(50)));
         assertThat(refreshed.facts().timeToResolve()).isEqualTo(new TimeSpan("PT52M", 52 * 60));
         assertThat(refreshed.facts().timeline()).extracting(TimelineEntry::text).endsWith(
@@ -139,10 +146,5 @@ class PostmortemDraftingTest {
             history = history.apply(recorded.id(), recorded.event()).orElse(history);
         }
         return history;
-    }
-
-    private static Postmortem withSections(Postmortem postmortem, Sections sections) {
-        return new Postmortem(postmortem.id(), postmortem.incidentId(), postmortem.status(), postmortem.facts(),
-                sections, postmortem.createdAt(), postmortem.updatedAt(), postmortem.version());
     }
 }

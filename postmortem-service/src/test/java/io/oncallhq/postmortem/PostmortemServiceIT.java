@@ -1,44 +1,26 @@
 package io.oncallhq.postmortem;
 
 import io.oncallhq.contracts.Topics;
-import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.contracts.incident.IncidentResolved;
-import io.oncallhq.localruntime.LocalMongo;
 import io.oncallhq.postmortem.RecordedIncident.Recorded;
 import io.oncallhq.postmortem.history.IncidentHistories;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.messaging.Message;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 
 import static io.oncallhq.postmortem.RecordedIncident.ALEX;
 import static io.oncallhq.postmortem.RecordedIncident.TRIGGERED_AT;
@@ -49,43 +31,11 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-/** The service on a real KRaft broker and an in-memory MongoDB-wire server, driven through Kafka and HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "spring.cloud.stream.kafka.binder.consumer-properties.metadata.max.age.ms=1000",
-        "postmortem.incident-service-url=http://incidents.test"})
-@EmbeddedKafka(topics = {Topics.INCIDENTS, "incidents.dlq"}, partitions = 1)
-class PostmortemServiceIT {
+/** Generation: incident events in, one drafted post-mortem out. */
+class PostmortemServiceIT extends ServiceITSupport {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final LocalMongo MONGO = LocalMongo.start(null, 0);
-    private static final CloudEventCodec INCIDENT_SERVICE = new CloudEventCodec("incident-service");
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.connectionString("postmortems"));
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     IncidentHistories histories;
-    @LocalServerPort
-    int port;
-
-    private RestClient http;
-
-    @BeforeEach
-    void client() {
-        http = RestClient.create("http://localhost:" + port);
-    }
 
     @Test
     void aResolvedIncidentGetsExactlyOneDraftedPostmortem() {
@@ -116,7 +66,11 @@ class PostmortemServiceIT {
                 "Acknowledged by Alex Rivera",
                 "Note: Rolled back release 2026.11.20-1",
                 "Resolved by Alex Rivera");
-        assertThat(draft.get("summary").asString()).isEmpty();
+        assertThat(draft.get("summary").asString()).startsWith("Checkout API had a critical incident, #42");
+        assertThat(draft.get("sections").valueStream().map(section -> section.get("key").asString()))
+                .containsExactly("summary", "impact", "detection", "response", "rootCause", "wentWell", "wentBadly",
+                        "gotLucky", "actionItems");
+        assertThat(draft.get("revision").asInt()).isEqualTo(1);
         assertThat(draft.get("actionItems").size()).isZero();
 
         JsonNode byId = http.get().uri("/postmortems/{id}", draft.get("id").asString()).retrieve().body(JsonNode.class);
@@ -198,48 +152,5 @@ class PostmortemServiceIT {
             assertThat(deadLetter.get().headers().lastHeader("x-exception-message")).isNotNull();
         }
         assertThat(histories.find(incidentId)).isEmpty();
-    }
-
-    private JsonNode awaitPostmortem(String incidentId, Predicate<JsonNode> ready) {
-        AtomicReference<JsonNode> found = new AtomicReference<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            JsonNode list = http.get().uri("/postmortems?incidentId={id}", incidentId).retrieve().body(JsonNode.class);
-            if (list.size() > 1) {
-                throw new AssertionError("more than one post-mortem for " + incidentId + ": " + list);
-            }
-            if (list.size() == 1 && ready.test(list.get(0))) {
-                found.set(list.get(0));
-                return true;
-            }
-            return false;
-        });
-        return found.get();
-    }
-
-    private static List<String> texts(JsonNode postmortem) {
-        return postmortem.get("timeline").valueStream().map(entry -> entry.get("text").asString()).toList();
-    }
-
-    private void publish(Recorded recorded) {
-        Message<byte[]> message = INCIDENT_SERVICE.toMessage(recorded.event(), recorded.id(), recorded.event().occurredAt());
-        send(message, message.getPayload());
-    }
-
-    /** As any Kafka client would: the codec's {@code ce_*} headers as UTF-8 bytes, the partition key as the key. */
-    private void send(Message<byte[]> message, byte[] value) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        try (KafkaProducer<byte[], byte[]> producer =
-                     new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.INCIDENTS,
-                    (byte[]) message.getHeaders().get("kafka_messageKey"), value);
-            message.getHeaders().forEach((name, headerValue) -> {
-                if (name.startsWith(CloudEventCodec.HEADER_PREFIX)) {
-                    record.headers().add(name, headerValue.toString().getBytes(StandardCharsets.UTF_8));
-                }
-            });
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish to " + Topics.INCIDENTS, e);
-        }
     }
 }

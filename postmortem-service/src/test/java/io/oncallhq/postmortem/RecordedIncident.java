@@ -11,6 +11,7 @@ import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.contracts.incident.NoteAdded;
 import io.oncallhq.contracts.incident.PageRecorded;
+import io.oncallhq.postmortem.history.IncidentHistory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,15 @@ public final class RecordedIncident {
                 new Recorded(incidentId + "-e6", new NoteAdded(incidentId, ALEX, "Rolled back release 2026.11.20-1",
                         at(10 * 60))),
                 new Recorded(incidentId + "-e7", new IncidentResolved(incidentId, ALEX, null, at(28 * 60))));
+    }
+
+    /** The facts a post-mortem of {@link #resolvedCheckoutIncident} carries. */
+    public static IncidentFacts resolvedCheckoutFacts(String incidentId) {
+        IncidentHistory history = IncidentHistory.empty(incidentId);
+        for (Recorded recorded : resolvedCheckoutIncident(incidentId)) {
+            history = history.apply(recorded.id(), recorded.event()).orElse(history);
+        }
+        return IncidentFacts.of(history);
     }
 
     public static Recorded reopened(String incidentId, String eventId, int secondsAfterTrigger) {

@@ -3,21 +3,34 @@ package io.oncallhq.postmortem.config;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
 
 /**
  * The service's own settings ({@code postmortem.*} in application.yml).
  *
- * @param incidentServiceUrl the base of incident links, such as {@code http://localhost:8082}
- * @param listLimit          how many post-mortems a list returns when the client names no limit
+ * @param incidentServiceUrl   the base of incident links, such as {@code http://localhost:8082}
+ * @param publicUrl            this service's own base URL, for post-mortem links in events
+ * @param listLimit            how many post-mortems a list returns when the client names no limit
+ * @param overdueCheckInterval how often open action items are checked for passed due dates
  */
 @Validated
 @ConfigurationProperties("postmortem")
-public record PostmortemProperties(@NotBlank String incidentServiceUrl, @Min(1) @Max(200) int listLimit) {
+public record PostmortemProperties(@NotBlank String incidentServiceUrl, @NotBlank String publicUrl,
+                                   @Min(1) @Max(200) int listLimit, @NotNull Duration overdueCheckInterval) {
 
     public String incidentUrl(String incidentId) {
-        String base = incidentServiceUrl.endsWith("/") ? incidentServiceUrl : incidentServiceUrl + "/";
-        return base + "incidents/" + incidentId;
+        return withSlash(incidentServiceUrl) + "incidents/" + incidentId;
+    }
+
+    public String postmortemUrl(String postmortemId) {
+        return withSlash(publicUrl) + "postmortems/" + postmortemId;
+    }
+
+    private static String withSlash(String base) {
+        return base.endsWith("/") ? base : base + "/";
     }
 }

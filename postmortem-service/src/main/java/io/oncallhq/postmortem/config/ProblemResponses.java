@@ -1,11 +1,15 @@
 package io.oncallhq.postmortem.config;
 
+import io.oncallhq.postmortem.IllegalTransitionException;
+import io.oncallhq.postmortem.UnknownSectionException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -15,7 +19,7 @@ import java.util.List;
 
 /**
  * RFC 9457 problem details for every error; validation problems list each field at fault in {@code errors}.
- * Unknown ids arrive here as {@link org.springframework.web.ErrorResponseException}s that carry their own 404.
+ * Illegal workflow steps are 409, unknown sections 404. Unknown ids arrive here as {@link org.springframework.web.ErrorResponseException}s that carry their own 404.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -37,6 +41,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                         error.getDefaultMessage())))
                 .toList();
         return withErrors(ex.getBody(), errors, headers, status, request, ex);
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ProblemDetail illegalTransition(IllegalTransitionException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not allowed in this state");
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownSectionException.class)
+    ProblemDetail unknownSection(UnknownSectionException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Section not found");
+        return problem;
     }
 
     private ResponseEntity<Object> withErrors(ProblemDetail problem, List<FieldProblem> errors,

@@ -1,0 +1,83 @@
+package io.oncallhq.postmortem;
+
+import io.oncallhq.postmortem.template.Templates;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiFunction;
+
+/**
+ * Edits and review steps. An edit names the version it is based on and is refused (412) when the post-mortem
+ * moved on since, so nothing is ever silently overwritten. A review step may name a version; without one it
+ * retries against the latest, since the step itself checks the state it starts from.
+ */
+@Component
+class EditingPostmortems {
+
+    private static final int ATTEMPTS = 5;
+
+    private final Postmortems postmortems;
+    private final ActionItems actionItems;
+    private final Templates templates;
+    private final Clock clock;
+
+    EditingPostmortems(Postmortems postmortems, ActionItems actionItems, Templates templates, Clock clock) {
+        this.postmortems = postmortems;
+        this.actionItems = actionItems;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    Postmortem get(String id) {
+        Postmortem stored = postmortems.find(id).orElseThrow(() -> new PostmortemNotFoundException(id));
+        return stored.withSectionsFrom(templates.forTeam(stored.facts().teamId()).sectionsFor(stored.facts().severity()));
+    }
+
+    Postmortem editSection(String id, long expectedVersion, String key, String text, String by) {
+        return edit(id, expectedVersion, (postmortem, now) -> postmortem.withSectionText(key, text, by, now));
+    }
+
+    Postmortem retitle(String id, long expectedVersion, String title, String by) {
+        return edit(id, expectedVersion, (postmortem, now) -> postmortem.withTitle(title, by, now));
+    }
+
+    Postmortem submit(String id, Long expectedVersion, String by) {
+        return step(id, expectedVersion, (postmortem, now) -> postmortem.submitted(by, now));
+    }
+
+    Postmortem requestChanges(String id, Long expectedVersion, String by, String comment) {
+        return step(id, expectedVersion, (postmortem, now) -> postmortem.changesRequested(by, comment, now));
+    }
+
+    Postmortem publish(String id, Long expectedVersion, String by) {
+        return step(id, expectedVersion,
+                (postmortem, now) -> postmortem.published(by, actionItems.ofPostmortem(id), now));
+    }
+
+    private Postmortem edit(String id, long expectedVersion, BiFunction<Postmortem, Instant, Postmortem> change) {
+        Postmortem current = get(id);
+        if (current.version() != expectedVersion) {
+            throw new StaleVersionException(id, current.version());
+        }
+        Postmortem changed = change.apply(current, clock.instant());
+        if (!postmortems.replaceIfUnchanged(changed)) {
+            throw new StaleVersionException(id, get(id).version());
+        }
+        return changed.withVersion(changed.version() + 1);
+    }
+
+    private Postmortem step(String id, Long expectedVersion, BiFunction<Postmortem, Instant, Postmortem> change) {
+        if (expectedVersion != null) {
+            return edit(id, expectedVersion, change);
+        }
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Postmortem changed = change.apply(get(id), clock.instant());
+            if (postmortems.replaceIfUnchanged(changed)) {
+                return changed.withVersion(changed.version() + 1);
+            }
+        }
+        throw new OptimisticLockingFailureException("post-mortem " + id + " kept changing");
+    }
+}

@@ -1,0 +1,98 @@
+package io.oncallhq.postmortem;
+
+import io.oncallhq.postmortem.history.IncidentAlert;
+import io.oncallhq.postmortem.history.PagedResponder;
+import io.oncallhq.postmortem.template.Template;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The first text of the sections the incident's facts can speak to. Blameless by construction: it states what
+ * the systems did and when the response acted, and never judges a person.
+ */
+final class GeneratedText {
+
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private GeneratedText() {
+    }
+
+    static String forSection(String key, IncidentFacts facts) {
+        return switch (key) {
+            case Template.SUMMARY -> summary(facts);
+            case Template.DETECTION -> detection(facts);
+            case Template.RESPONSE -> response(facts);
+            default -> "";
+        };
+    }
+
+    private static String summary(IncidentFacts facts) {
+        String service = facts.serviceName() != null ? facts.serviceName() : facts.serviceId();
+        String severity = facts.severity() == null ? "" : facts.severity().name().toLowerCase(Locale.ROOT) + " ";
+        StringBuilder text = new StringBuilder(service == null ? "A service" : service)
+                .append(" had a ").append(severity).append("incident");
+        if (facts.incidentNumber() != null) {
+            text.append(", #").append(facts.incidentNumber());
+        }
+        if (facts.startedAt() != null) {
+            text.append(", starting ").append(at(facts.startedAt()));
+        }
+        text.append('.');
+        if (facts.timeToResolve() != null) {
+            text.append(" It was resolved ").append(span(facts.timeToResolve())).append(" after it began");
+            text.append(facts.timeToAcknowledge() == null ? "." : " and acknowledged after "
+                    + span(facts.timeToAcknowledge()) + ".");
+        }
+        return text.toString();
+    }
+
+    private static String detection(IncidentFacts facts) {
+        if (facts.alerts().isEmpty()) {
+            return facts.startedAt() == null ? "" : "The incident was opened at " + at(facts.startedAt()) + ".";
+        }
+        IncidentAlert first = facts.alerts().getFirst();
+        String alerts = facts.alerts().size() == 1 ? "1 alert" : facts.alerts().size() + " alerts";
+        return "The first signal was the alert \"" + first.summary() + "\""
+                + (first.source() == null ? "" : " from " + first.source())
+                + (first.startedAt() == null ? "" : " at " + at(first.startedAt()))
+                + ". Monitoring raised " + alerts + " for this incident.";
+    }
+
+    private static String response(IncidentFacts facts) {
+        StringBuilder text = new StringBuilder();
+        if (!facts.responders().isEmpty()) {
+            text.append("Paged: ").append(facts.responders().stream().map(GeneratedText::paged)
+                    .collect(Collectors.joining(", "))).append(". ");
+        }
+        if (facts.timeToAcknowledge() != null) {
+            text.append("Acknowledged ").append(span(facts.timeToAcknowledge())).append(" after the problem began. ");
+        }
+        if (facts.timeToResolve() != null) {
+            text.append("Resolved ").append(span(facts.timeToResolve())).append(" after the problem began.");
+        }
+        return text.toString().strip();
+    }
+
+    private static String paged(PagedResponder responder) {
+        return responder.name() + " (level " + responder.level() + ", " + responder.outcome() + ")";
+    }
+
+    static String at(Instant instant) {
+        return AT.format(instant);
+    }
+
+    /** {@code 45 s}, {@code 6 min}, {@code 1 h 5 min}. */
+    static String span(TimeSpan span) {
+        long seconds = span.seconds();
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        long minutes = seconds / 60;
+        return minutes < 60 ? minutes + " min" : minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+    }
+}

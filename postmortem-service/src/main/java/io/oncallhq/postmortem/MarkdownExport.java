@@ -1,0 +1,122 @@
+package io.oncallhq.postmortem;
+
+import io.oncallhq.postmortem.history.IncidentAlert;
+import io.oncallhq.postmortem.history.PagedResponder;
+import io.oncallhq.postmortem.history.TimelineEntry;
+import io.oncallhq.postmortem.template.Template;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A post-mortem as a Markdown document for a wiki or a git repository: title, a facts table, the sections in
+ * template order (the action-items section lists the tracked items), and the timeline.
+ */
+final class MarkdownExport {
+
+    private MarkdownExport() {
+    }
+
+    static String render(Postmortem postmortem, List<ActionItem> actionItems, String incidentUrl) {
+        IncidentFacts facts = postmortem.facts();
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(inline(postmortem.title())).append("\n\n");
+        md.append("| | |\n| --- | --- |\n");
+        row(md, "Status", postmortem.status().wire() + " (revision " + postmortem.revision() + ")");
+        row(md, "Incident", facts.incidentNumber() == null ? "[" + postmortem.incidentId() + "](" + incidentUrl + ")"
+                : "[#" + facts.incidentNumber() + "](" + incidentUrl + ")");
+        row(md, "Service", facts.serviceName() != null ? facts.serviceName() + " (`" + facts.serviceId() + "`)"
+                : facts.serviceId());
+        row(md, "Team", facts.teamId());
+        row(md, "Severity", facts.severity() == null ? null : facts.severity().name().toLowerCase(Locale.ROOT));
+        row(md, "Started", at(facts.startedAt()));
+        row(md, "Acknowledged", at(facts.acknowledgedAt()) + by(facts.acknowledgedBy()));
+        row(md, "Resolved", at(facts.resolvedAt()) + by(facts.resolvedBy()));
+        row(md, "Time to acknowledge", facts.timeToAcknowledge() == null ? null : GeneratedText.span(facts.timeToAcknowledge()));
+        row(md, "Time to resolve", facts.timeToResolve() == null ? null : GeneratedText.span(facts.timeToResolve()));
+        row(md, "Responders", facts.responders().isEmpty() ? null : String.join(", ",
+                facts.responders().stream().map(MarkdownExport::responder).toList()));
+        md.append('\n');
+        for (Section section : postmortem.content()) {
+            md.append("## ").append(inline(section.heading())).append("\n\n");
+            if (Template.ACTION_ITEMS.equals(section.key())) {
+                appendText(md, section.text());
+                appendActionItems(md, actionItems);
+            } else {
+                appendText(md, section.text().isBlank() ? "_Not written yet._" : section.text());
+            }
+        }
+        if (!facts.alerts().isEmpty()) {
+            md.append("## Alerts\n\n");
+            facts.alerts().forEach(alert -> md.append("- ").append(alert(alert)).append('\n'));
+            md.append('\n');
+        }
+        md.append("## Timeline\n\n| Time | Event |\n| --- | --- |\n");
+        for (TimelineEntry entry : facts.timeline()) {
+            md.append("| ").append(at(entry.at())).append(" | ").append(cell(entry.text())).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static void appendActionItems(StringBuilder md, List<ActionItem> items) {
+        if (items.isEmpty()) {
+            md.append("_None yet._\n\n");
+            return;
+        }
+        md.append("| | Action | Owner | Due | Priority | Status |\n| --- | --- | --- | --- | --- | --- |\n");
+        for (ActionItem item : items) {
+            String title = item.issueUrl() == null ? cell(item.title()) : "[" + cell(item.title()) + "](" + item.issueUrl() + ")";
+            md.append("| ").append(item.status() == ActionItemStatus.OPEN ? "[ ]" : "[x]")
+                    .append(" | ").append(title)
+                    .append(" | ").append(cell(item.owner()))
+                    .append(" | ").append(item.dueDate() == null ? "" : item.dueDate())
+                    .append(" | ").append(item.priority().wire())
+                    .append(" | ").append(item.status().wire().replace('_', ' ')).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void appendText(StringBuilder md, String text) {
+        if (!text.isBlank()) {
+            md.append(text.strip()).append("\n\n");
+        }
+    }
+
+    private static void row(StringBuilder md, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            md.append("| ").append(name).append(" | ").append(cell(value)).append(" |\n");
+        }
+    }
+
+    private static String responder(PagedResponder responder) {
+        return responder.name() + " (level " + responder.level() + ", " + responder.outcome() + ")";
+    }
+
+    private static String alert(IncidentAlert alert) {
+        StringBuilder text = new StringBuilder(inline(alert.summary()));
+        if (alert.source() != null) {
+            text.append(" (").append(inline(alert.source())).append(')');
+        }
+        alert.links().forEach(link -> text.append(" [").append(inline(link.text() == null ? link.href() : link.text()))
+                .append("](").append(link.href()).append(')'));
+        return text.toString();
+    }
+
+    private static String at(Instant instant) {
+        return instant == null ? "" : GeneratedText.at(instant);
+    }
+
+    private static String by(String who) {
+        return who == null ? "" : " by " + who;
+    }
+
+    /** Table cells hold one line and no unescaped pipes. */
+    private static String cell(String text) {
+        return text == null ? "" : inline(text).replace("|", "\\|");
+    }
+
+    private static String inline(String text) {
+        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}

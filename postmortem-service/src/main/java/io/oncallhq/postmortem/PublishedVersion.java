@@ -1,0 +1,14 @@
+package io.oncallhq.postmortem;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A published revision, frozen as it was read at publication: it never changes afterwards. */
+public record PublishedVersion(int number, Instant publishedAt, String publishedBy, String title,
+                               IncidentFacts facts, List<Section> sections, List<ActionItem> actionItems) {
+
+    public PublishedVersion {
+        sections = List.copyOf(sections);
+        actionItems = List.copyOf(actionItems);
+    }
+}

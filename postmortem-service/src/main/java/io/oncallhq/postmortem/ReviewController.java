@@ -1,0 +1,94 @@
+package io.oncallhq.postmortem;
+
+import io.oncallhq.postmortem.config.PostmortemProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Editing (If-Match required) and the review workflow (If-Match optional). The acting user is taken from the
+ * request's {@code by}; roles are enforced once the service authenticates requests.
+ */
+@RestController
+@RequestMapping("/postmortems/{id}")
+class ReviewController {
+
+    private final EditingPostmortems editing;
+    private final ActionItems actionItems;
+    private final PostmortemProperties properties;
+
+    ReviewController(EditingPostmortems editing, ActionItems actionItems, PostmortemProperties properties) {
+        this.editing = editing;
+        this.actionItems = actionItems;
+        this.properties = properties;
+    }
+
+    @Operation(summary = "Rewrite one section; needs If-Match with the ETag read; a published post-mortem starts a new draft revision")
+    @PatchMapping("/sections/{section}")
+    ResponseEntity<PostmortemResponse> editSection(@PathVariable String id, @PathVariable String section,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody SectionEditRequest request) {
+        return answer(editing.editSection(id, Etags.expectedVersion(ifMatch, id), section, request.text(), request.by()));
+    }
+
+    @Operation(summary = "Rename the post-mortem; needs If-Match")
+    @PatchMapping("/title")
+    ResponseEntity<PostmortemResponse> retitle(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody TitleEditRequest request) {
+        return answer(editing.retitle(id, Etags.expectedVersion(ifMatch, id), request.title(), request.by()));
+    }
+
+    @Operation(summary = "draft → in_review")
+    @PostMapping("/submit")
+    ResponseEntity<PostmortemResponse> submit(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ReviewRequest request) {
+        return answer(editing.submit(id, optionalVersion(ifMatch, id), request.by()));
+    }
+
+    @Operation(summary = "in_review → draft, with the changes the reviewer asks for")
+    @PostMapping("/request-changes")
+    ResponseEntity<PostmortemResponse> requestChanges(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ReviewRequest request) {
+        return answer(editing.requestChanges(id, optionalVersion(ifMatch, id), request.by(), request.comment()));
+    }
+
+    @Operation(summary = "in_review → published: the revision becomes an immutable version")
+    @PostMapping("/publish")
+    ResponseEntity<PostmortemResponse> publish(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ReviewRequest request) {
+        return answer(editing.publish(id, optionalVersion(ifMatch, id), request.by()));
+    }
+
+    private ResponseEntity<PostmortemResponse> answer(Postmortem postmortem) {
+        return ResponseEntity.ok().eTag(Etags.of(postmortem.version())).body(PostmortemResponse.of(postmortem,
+                actionItems.ofPostmortem(postmortem.id()), properties.incidentUrl(postmortem.incidentId())));
+    }
+
+    private static Long optionalVersion(String ifMatch, String id) {
+        return ifMatch == null || ifMatch.isBlank() ? null : Etags.expectedVersion(ifMatch, id);
+    }
+
+    record SectionEditRequest(@NotNull @Size(max = 20_000) String text, @NotBlank String by) {
+    }
+
+    record TitleEditRequest(@NotBlank @Size(max = 300) String title, @NotBlank String by) {
+    }
+
+    record ReviewRequest(@NotBlank String by, @Size(max = 5_000) String comment) {
+    }
+}

@@ -1,0 +1,57 @@
+package io.oncallhq.postmortem;
+
+import io.oncallhq.postmortem.template.Template;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckoutFacts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Markdown export against a reviewed snapshot ({@code src/test/resources/snapshots}). On a difference the
+ * actual document is written to {@code target/snapshots} to compare and, if it is right, to copy over.
+ */
+class MarkdownExportTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T09:00:00Z");
+
+    @Test
+    void aReviewedPostmortemExportsAsTheSnapshot() throws IOException {
+        Postmortem postmortem = Postmortem.draft("pm-1", "inc-1", resolvedCheckoutFacts("inc-1"),
+                        Template.builtIn().high(), NOW)
+                .withSectionText(Template.IMPACT, "About 2% of checkouts took longer than 5 s.\nNo payment was lost.",
+                        "sam", NOW)
+                .withSectionText(Template.ROOT_CAUSE, "The connection pool | sized for last year's peak.", "sam", NOW)
+                .submitted("sam", NOW);
+        List<ActionItem> items = List.of(
+                item("ai-1", "Size the pool from the load forecast", ActionItemStatus.OPEN,
+                        "https://issues.example.com/PAY-12"),
+                item("ai-2", "Alert on pool saturation", ActionItemStatus.DONE, null));
+
+        String markdown = MarkdownExport.render(postmortem, items, "http://incidents.test/incidents/inc-1");
+
+        assertThat(markdown).isEqualTo(snapshot("checkout-postmortem.md", markdown));
+    }
+
+    private static ActionItem item(String id, String title, ActionItemStatus status, String issueUrl) {
+        return new ActionItem(id, "pm-1", "inc-1", "payments", title, "alex", LocalDate.parse("2026-12-01"),
+                ActionItemPriority.HIGH, status, issueUrl, null, NOW, NOW, List.of(), 1);
+    }
+
+    private static String snapshot(String name, String actual) throws IOException {
+        Path written = Path.of("target", "snapshots", name);
+        Files.createDirectories(written.getParent());
+        Files.writeString(written, actual);
+        try (InputStream expected = MarkdownExportTest.class.getResourceAsStream("/snapshots/" + name)) {
+            return expected == null ? "(no snapshot " + name + " yet)" : new String(expected.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

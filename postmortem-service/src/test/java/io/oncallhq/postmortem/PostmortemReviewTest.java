@@ -1,0 +1,120 @@
+package io.oncallhq.postmortem;
+
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.postmortem.template.SectionTemplate;
+import io.oncallhq.postmortem.template.Template;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckoutFacts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PostmortemReviewTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T09:00:00Z");
+
+    @Test
+    void highSeverityGetsTheFullTemplateAndLowSeverityTheShortOne() {
+        Template template = Template.builtIn();
+
+        assertThat(template.sectionsFor(Severity.CRITICAL)).extracting(SectionTemplate::key).containsExactly(
+                "summary", "impact", "detection", "response", "rootCause", "wentWell", "wentBadly", "gotLucky",
+                "actionItems");
+        assertThat(template.sectionsFor(Severity.ERROR)).isEqualTo(template.high());
+        assertThat(template.sectionsFor(Severity.WARNING)).extracting(SectionTemplate::key)
+                .containsExactly("summary", "impact", "rootCause", "actionItems");
+        assertThat(template.sectionsFor(Severity.INFO)).isEqualTo(template.low());
+    }
+
+    @Test
+    void theGeneratedSummarySpeaksOfTheSystemAndTheTimes() {
+        Postmortem draft = draft();
+
+        assertThat(draft.section(Template.SUMMARY).orElseThrow().text()).isEqualTo(
+                "Checkout API had a critical incident, #42, starting 2026-11-20 09:58 UTC. It was resolved 30 min "
+                        + "after it began and acknowledged after 6 min.");
+        assertThat(draft.section(Template.ROOT_CAUSE).orElseThrow().guidance()).contains("not who did it");
+    }
+
+    @Test
+    void aDraftGoesThroughReviewToPublished() {
+        Postmortem published = draft()
+                .submitted("sam", NOW)
+                .changesRequested("rita", "Impact is missing", NOW.plusSeconds(60))
+                .withSectionText(Template.IMPACT, "2% of checkouts failed", "sam", NOW.plusSeconds(120))
+                .submitted("sam", NOW.plusSeconds(180))
+                .published("rita", List.of(), NOW.plusSeconds(240));
+
+        assertThat(published.status()).isEqualTo(PostmortemStatus.PUBLISHED);
+        assertThat(published.transitions()).extracting(Transition::to).containsExactly(PostmortemStatus.IN_REVIEW,
+                PostmortemStatus.DRAFT, PostmortemStatus.IN_REVIEW, PostmortemStatus.PUBLISHED);
+        assertThat(published.transitions().get(1).comment()).isEqualTo("Impact is missing");
+        assertThat(published.publishedVersion(1)).hasValueSatisfying(version -> {
+            assertThat(version.publishedBy()).isEqualTo("rita");
+            assertThat(version.sections()).anySatisfy(section -> assertThat(section.text()).isEqualTo("2% of checkouts failed"));
+        });
+        assertThat(published.firstPublishedAt()).contains(NOW.plusSeconds(240));
+    }
+
+    @Test
+    void stepsOutOfOrderAreRefused() {
+        Postmortem draft = draft();
+        Postmortem inReview = draft.submitted("sam", NOW);
+
+        assertThatThrownBy(() -> draft.published("rita", List.of(), NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> draft.changesRequested("rita", null, NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> inReview.submitted("sam", NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> inReview.withSectionText(Template.IMPACT, "x", "sam", NOW))
+                .isInstanceOf(IllegalTransitionException.class);
+        Postmortem published = inReview.published("rita", List.of(), NOW);
+        assertThatThrownBy(() -> published.submitted("sam", NOW)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void editingAPublishedPostmortemStartsTheNextRevisionAndKeepsThePublishedOne() {
+        ActionItem item = new ActionItem("ai-1", "pm-1", "inc-1", "payments", "Resize the pool", "alex",
+                LocalDate.parse("2026-12-01"), null, null, null, null, NOW, NOW, List.of(), 3);
+        Postmortem published = draft()
+                .withSectionText(Template.IMPACT, "2% of checkouts failed", "sam", NOW)
+                .submitted("sam", NOW).published("rita", List.of(item), NOW.plusSeconds(60));
+
+        Postmortem edited = published.withSectionText(Template.IMPACT, "3% of checkouts failed", "sam", NOW.plusSeconds(120));
+
+        assertThat(edited.status()).isEqualTo(PostmortemStatus.DRAFT);
+        assertThat(edited.revision()).isEqualTo(2);
+        assertThat(edited.section(Template.IMPACT).orElseThrow().text()).isEqualTo("3% of checkouts failed");
+        PublishedVersion first = edited.publishedVersion(1).orElseThrow();
+        assertThat(edited.asPublished(first).section(Template.IMPACT).orElseThrow().text())
+                .isEqualTo("2% of checkouts failed");
+        assertThat(first.actionItems()).extracting(ActionItem::title).containsExactly("Resize the pool");
+        assertThat(edited.publishedVersion(2)).isEmpty();
+    }
+
+    @Test
+    void anUnknownSectionCannotBeEdited() {
+        assertThatThrownBy(() -> draft().withSectionText("blame", "x", "sam", NOW))
+                .isInstanceOf(UnknownSectionException.class);
+    }
+
+    @Test
+    void aDraftStoredBeforeTemplatesGetsTheTemplatesSectionsOnce() {
+        Postmortem legacy = new Postmortem("pm-1", "inc-1", PostmortemStatus.DRAFT, resolvedCheckoutFacts("inc-1"),
+                null, null, 0, null, null, NOW, NOW, 4);
+
+        Postmortem upgraded = legacy.withSectionsFrom(Template.builtIn().high());
+
+        assertThat(legacy.revision()).isEqualTo(1);
+        assertThat(upgraded.content()).hasSize(9);
+        assertThat(upgraded.version()).isEqualTo(4);
+        assertThat(upgraded.withSectionsFrom(Template.builtIn().low())).isEqualTo(upgraded);
+    }
+
+    private static Postmortem draft() {
+        return Postmortem.draft("pm-1", "inc-1", resolvedCheckoutFacts("inc-1"), Template.builtIn().high(),
+                NOW.minusSeconds(3600));
+    }
+}

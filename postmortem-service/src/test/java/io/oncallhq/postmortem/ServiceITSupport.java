@@ -1,0 +1,187 @@
+package io.oncallhq.postmortem;
+
+import io.oncallhq.contracts.Topics;
+import io.oncallhq.contracts.cloudevents.CloudEventCodec;
+import io.oncallhq.localruntime.LocalMongo;
+import io.oncallhq.postmortem.RecordedIncident.Recorded;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.messaging.Message;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service on a real KRaft broker and an in-memory MongoDB-wire server, driven through Kafka and HTTP. The
+ * integration tests extend this class so that they share one Spring context (and one database, which the JVM's
+ * end closes).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "spring.cloud.stream.kafka.binder.consumer-properties.metadata.max.age.ms=1000",
+        "postmortem.incident-service-url=http://incidents.test",
+        "postmortem.public-url=http://postmortems.test",
+        "postmortem.overdue-check-interval=PT1H"})
+@EmbeddedKafka(topics = {Topics.INCIDENTS, "incidents.dlq", Topics.POSTMORTEMS}, partitions = 1)
+@Import(ServiceITSupport.TestClock.class)
+abstract class ServiceITSupport {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final CloudEventCodec INCIDENT_SERVICE = new CloudEventCodec("incident-service");
+    private static final LocalMongo MONGO = LocalMongo.start(null, 0);
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.connectionString("postmortems"));
+    }
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    MutableClock clock;
+    @LocalServerPort
+    int port;
+
+    RestClient http;
+
+    @BeforeEach
+    void client() {
+        http = RestClient.create("http://localhost:" + port);
+    }
+
+    JsonNode awaitPostmortem(String incidentId, Predicate<JsonNode> ready) {
+        AtomicReference<JsonNode> found = new AtomicReference<>();
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode list = http.get().uri("/postmortems?incidentId={id}", incidentId).retrieve().body(JsonNode.class);
+            if (list.size() > 1) {
+                throw new AssertionError("more than one post-mortem for " + incidentId + ": " + list);
+            }
+            if (list.size() == 1 && ready.test(list.get(0))) {
+                found.set(list.get(0));
+                return true;
+            }
+            return false;
+        });
+        return found.get();
+    }
+
+    static List<String> texts(JsonNode postmortem) {
+        return postmortem.get("timeline").valueStream().map(entry -> entry.get("text").asString()).toList();
+    }
+
+    void publish(Recorded recorded) {
+        Message<byte[]> message = INCIDENT_SERVICE.toMessage(recorded.event(), recorded.id(), recorded.event().occurredAt());
+        send(message, message.getPayload());
+    }
+
+    /** As any Kafka client would: the codec's {@code ce_*} headers as UTF-8 bytes, the partition key as the key. */
+    void send(Message<byte[]> message, byte[] value) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        try (KafkaProducer<byte[], byte[]> producer =
+                     new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.INCIDENTS,
+                    (byte[]) message.getHeaders().get("kafka_messageKey"), value);
+            message.getHeaders().forEach((name, headerValue) -> {
+                if (name.startsWith(CloudEventCodec.HEADER_PREFIX)) {
+                    record.headers().add(name, headerValue.toString().getBytes(StandardCharsets.UTF_8));
+                }
+            });
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + Topics.INCIDENTS, e);
+        }
+    }
+
+    Answer call(HttpMethod method, String uri, String ifMatch, Object body) {
+        return call(method, uri, ifMatch, body, MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    Answer call(HttpMethod method, String uri, String ifMatch, Object body, String accept) {
+        var request = http.method(method).uri(uri).header(HttpHeaders.ACCEPT, accept);
+        if (ifMatch != null) {
+            request = request.header(HttpHeaders.IF_MATCH, ifMatch);
+        }
+        if (body != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.exchange((req, response) -> new Answer(response.getStatusCode().value(), response.getHeaders(),
+                new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
+    /** An HTTP answer of any status, body as text. */
+    record Answer(int status, HttpHeaders headers, String body) {
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    /** A clock the tests move, so that due dates pass without waiting. */
+    static final class MutableClock extends Clock {
+
+        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+
+        void set(Instant instant) {
+            now.set(instant);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+    }
+}
