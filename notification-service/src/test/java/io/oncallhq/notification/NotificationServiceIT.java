@@ -52,56 +52,10 @@ import static io.oncallhq.notification.SlackStandIn.TS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/**
- * The service on a real KRaft broker, an in-memory MongoDB-wire server and a WireMock stand-in for the Slack Web API
- * (the official SDK pointed at it, see {@link SlackStandIn}), driven through Kafka and HTTP.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "notification.slack.bot-token=xoxb-test-token",
-        "notification.slack.signing-secret=" + NotificationServiceIT.SIGNING_SECRET})
-@EmbeddedKafka(partitions = 1, // KRaft: spring-kafka 4 has no ZooKeeper mode, hence no kraft attribute
-        topics = {Topics.PAGES, Topics.INCIDENTS, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
-class NotificationServiceIT {
-
-    static final String SIGNING_SECRET = "it-signing-secret";
-    private static final String GROUP = "notification-service";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final LocalMongo MONGO = LocalMongo.start(null, 0);
-    private static final SlackStandIn SLACK = new SlackStandIn();
-
-    @DynamicPropertySource
-    static void standIns(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.connectionString("notifications"));
-        registry.add("notification.slack.api-url", SLACK::apiUrl);
-    }
-
-    @AfterAll
-    static void stopStandIns() {
-        SLACK.close();
-        MONGO.close();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    MongoTemplate mongo;
+/** Paging through Slack and button presses, end to end through the running service. */
+class NotificationServiceIT extends RunningService {
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private EventTopics kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new EventTopics(broker.getBrokersAsString(), "notification-service-it");
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void aPageRequestBecomesOneSlackDirectMessageWithButtonsEvenWhenRedelivered() throws Exception {
@@ -171,6 +125,7 @@ class NotificationServiceIT {
     @Test
     void signedButtonPressesBecomeIncidentCommandsActedByTheSlackUser() throws Exception {
         String incidentId = "inc-" + UUID.randomUUID();
+        alexIsPagedAbout(incidentId);
 
         HttpResponse<String> acknowledge = postInteraction(buttonPress("incident_acknowledge", incidentId), SIGNING_SECRET);
         HttpResponse<String> resolve = postInteraction(buttonPress("incident_resolve", incidentId), SIGNING_SECRET);
@@ -190,6 +145,7 @@ class NotificationServiceIT {
     void aBadlySignedButtonPressIsRefusedAndPublishesNothing() throws Exception {
         String forgedIncidentId = "inc-" + UUID.randomUUID();
         String genuineIncidentId = "inc-" + UUID.randomUUID();
+        alexIsPagedAbout(genuineIncidentId);
 
         HttpResponse<String> forged = postInteraction(buttonPress("incident_acknowledge", forgedIncidentId), "not-the-secret");
         HttpResponse<String> genuine = postInteraction(buttonPress("incident_acknowledge", genuineIncidentId), SIGNING_SECRET);
@@ -201,24 +157,6 @@ class NotificationServiceIT {
         // Commands share one partition, in request order: once the genuine one is there, the forged one would be too.
         await().atMost(PATIENCE).until(() -> commandsAbout(genuineIncidentId).size() == 1);
         assertThat(commandsAbout(forgedIncidentId)).isEmpty();
-    }
-
-    private PageOutcomeEvent awaitOutcome(String pageId) {
-        return await().atMost(PATIENCE).until(() -> outcomesOf(pageId), outcomes -> !outcomes.isEmpty()).getFirst();
-    }
-
-    private List<PageOutcomeEvent> outcomesOf(String pageId) {
-        return kafka.events(Topics.PAGE_OUTCOMES, PageOutcomeEvent.class).stream()
-                .map(event -> event.data()).filter(outcome -> outcome.pageId().equals(pageId)).toList();
-    }
-
-    private List<IncidentCommand> commandsAbout(String incidentId) {
-        return kafka.events(Topics.INCIDENT_COMMANDS, IncidentCommand.class).stream()
-                .map(event -> event.data()).filter(command -> command.incidentId().equals(incidentId)).toList();
-    }
-
-    private Document delivery(String pageId) {
-        return mongo.findById(pageId, Document.class, "page_deliveries");
     }
 
     private static List<Map<String, String>> postsAbout(String incidentId) {
@@ -238,34 +176,5 @@ class NotificationServiceIT {
                 .map(button -> button.get("action_id").asString() + "=" + button.get("value").asString()
                         + " (" + button.get("style").asString() + ")")
                 .toList();
-    }
-
-    private HttpResponse<String> postInteraction(String payload, String secret) throws Exception {
-        String body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
-        String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/slack/interactions"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", new SlackSignature.Generator(secret).generate(timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A {@code block_actions} payload as Slack sends it when Alex presses a button of a page. */
-    private static String buttonPress(String actionId, String incidentId) {
-        return """
-                {"type":"block_actions","user":{"id":"%s","username":"alex","name":"alex","team_id":"T0TEAM"},
-                 "api_app_id":"A0APP","container":{"type":"message","message_ts":"%s","channel_id":"%s"},
-                 "actions":[{"type":"button","block_id":"incident_actions","action_id":"%s","value":"%s",
-                             "action_ts":"1700000001.000200"}]}
-                """.formatted(ALEX_SLACK_ID, TS, ALEX_DM, actionId, incidentId);
-    }
-
-    private static PageRequested pageRequested(String incidentId, String slackUserId) {
-        return new PageRequested("page-" + UUID.randomUUID(), incidentId, 7, "checkout-api", "Checkout API",
-                "Checkout latency high", Severity.CRITICAL, 1,
-                new PageTarget("alex", "Alex Rivera", "alex@example.com", slackUserId),
-                "http://localhost:8082/incidents/" + incidentId, Instant.now());
     }
 }

@@ -40,6 +40,8 @@ final class SlackStandIn implements AutoCloseable {
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"" + ALEX_DM + "\",\"ts\":\"" + TS + "\"}")));
         server.stubFor(post("/api/chat.postMessage").atPriority(1).withRequestBody(containing(GONE_DM))
                 .willReturn(okJson("{\"ok\":false,\"error\":\"channel_not_found\"}")));
+        server.stubFor(post("/api/chat.postEphemeral")
+                .willReturn(okJson("{\"ok\":true,\"message_ts\":\"" + TS + "\"}")));
         server.stubFor(post("/api/chat.update")
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"" + ALEX_DM + "\",\"ts\":\"" + TS + "\"}")));
     }
@@ -52,6 +54,11 @@ final class SlackStandIn implements AutoCloseable {
     /** The form parameters of every call of a Slack method, in order. */
     List<Map<String, String>> calls(String method) {
         return server.findAll(postRequestedFor(urlEqualTo("/api/" + method))).stream().map(SlackStandIn::form).toList();
+    }
+
+    /** The ephemeral messages shown to one Slack user. */
+    List<Map<String, String>> ephemeralsTo(String slackUserId) {
+        return calls("chat.postEphemeral").stream().filter(params -> slackUserId.equals(params.get("user"))).toList();
     }
 
     /** The calls of a Slack method whose blocks mention the incident (the buttons carry its id). */

@@ -2,18 +2,41 @@ package io.oncallhq.notification.config;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.oncallhq.notification.console.ConsoleChannel;
+import io.oncallhq.notification.paging.ChannelUnavailableException;
 import io.oncallhq.notification.paging.PagingChannel;
+import io.oncallhq.notification.paging.PagingChannels;
+import io.oncallhq.notification.paging.ResilientChannel;
+import io.oncallhq.notification.slack.ChannelThrottle;
+import io.oncallhq.notification.slack.PerChannelThrottle;
 import io.oncallhq.notification.slack.SlackChannel;
 import io.oncallhq.notification.slack.SlackSignatureVerifier;
+import io.oncallhq.notification.webhook.WebhookChannel;
+import io.oncallhq.notification.webhook.WebhookSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 
-/** Decides once, at startup, where pages go: Slack when a bot token is set, the console otherwise. */
+/**
+ * Decides once, at startup, where pages go: Slack when a bot token is set, the console otherwise; the signed webhook
+ * as fallback when {@code FALLBACK_WEBHOOK_URL} is set. Slack and the webhook sit behind the Resilience4j instances
+ * named in {@code application.yml} ({@code slack}, {@code webhook}; rate limiter config {@code slack-channel}, one
+ * limiter per Slack channel id).
+ */
 @Configuration(proxyBeanMethods = false)
 class ChannelConfig {
 
@@ -24,25 +47,72 @@ class ChannelConfig {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(properties.slack().apiUrl());
         config.setStatsEnabled(false);
+        int timeoutMillis = (int) properties.slack().httpTimeout().toMillis();
+        config.setHttpClientReadTimeoutMillis(timeoutMillis);
+        config.setHttpClientWriteTimeoutMillis(timeoutMillis);
+        config.setHttpClientCallTimeoutMillis(timeoutMillis);
         return Slack.getInstance(config);
     }
 
     @Bean
-    PagingChannel pagingChannel(NotificationProperties properties, Slack slack) {
+    MethodsClient slackMethods(Slack slack, NotificationProperties properties) {
+        return slack.methods(properties.slack().botToken());
+    }
+
+    @Bean
+    PagingChannels pagingChannels(NotificationProperties properties, MethodsClient slackMethods, Clock clock,
+                                  RetryRegistry retries, CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads,
+                                  RateLimiterRegistry rateLimiters) {
+        PagingChannel fallback = null;
+        if (properties.fallback().enabled()) {
+            NotificationProperties.Fallback settings = properties.fallback();
+            WebhookChannel webhook = new WebhookChannel(URI.create(settings.webhookUrl()),
+                    new WebhookSignature(List.of(settings.secret(), nullToEmpty(settings.secretPrevious()))),
+                    settings.timeout(), clock);
+            fallback = resilient(webhook, WebhookChannel.NAME, retries, breakers, bulkheads);
+            log.info("Fallback channel: webhook ({})", settings.webhookUrl());
+        }
         if (properties.slack().pagingEnabled()) {
             log.info("Paging channel: slack (Web API at {})", properties.slack().apiUrl());
-            return new SlackChannel(slack.methods(properties.slack().botToken()));
+            ChannelThrottle perChannel = new PerChannelThrottle(rateLimiters, properties.slack().rateLimiterConfig());
+            SlackChannel slack = new SlackChannel(slackMethods, perChannel);
+            return new PagingChannels(resilient(slack, SlackChannel.NAME, retries, breakers, bulkheads), fallback);
         }
         log.warn("Paging channel: console (SLACK_BOT_TOKEN is not set, pages are written to this log)");
-        return new ConsoleChannel(properties.incidentServiceUrl());
+        return new PagingChannels(new ConsoleChannel(properties.incidentServiceUrl()), fallback);
     }
 
     @Bean
     SlackSignatureVerifier slackSignatureVerifier(NotificationProperties properties, Clock clock) {
-        SlackSignatureVerifier verifier = new SlackSignatureVerifier(properties.slack().signingSecret(), clock);
+        SlackSignatureVerifier verifier = new SlackSignatureVerifier(properties.slack().signingSecrets(), clock);
         if (!verifier.configured()) {
-            log.warn("SLACK_SIGNING_SECRET is not set: POST /slack/interactions answers 503");
+            log.warn("SLACK_SIGNING_SECRET is not set: POST /slack/interactions and /slack/commands answer 503");
         }
         return verifier;
+    }
+
+    /**
+     * The instance's retry, with one addition YAML cannot express: after a 429 the next attempt waits the
+     * {@code Retry-After} the channel asked for instead of the backoff.
+     */
+    private static PagingChannel resilient(PagingChannel channel, String instance, RetryRegistry retries,
+                                           CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads) {
+        RetryConfig configured = retries.retry(instance).getRetryConfig();
+        IntervalBiFunction<Object> backoff = configured.getIntervalBiFunction();
+        RetryConfig honouringRetryAfter = RetryConfig.custom()
+                .maxAttempts(configured.getMaxAttempts())
+                .retryOnException(configured.getExceptionPredicate())
+                .intervalBiFunction((Integer attempt, Either<Throwable, Object> outcome) ->
+                        outcome.isLeft() && outcome.getLeft() instanceof ChannelUnavailableException unavailable
+                                && unavailable.retryAfter().isPresent()
+                                ? unavailable.retryAfter().get().toMillis()
+                                : backoff.apply(attempt, outcome))
+                .build();
+        Retry retry = Retry.of(instance, honouringRetryAfter);
+        return new ResilientChannel(channel, retry, breakers.circuitBreaker(instance), bulkheads.bulkhead(instance));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

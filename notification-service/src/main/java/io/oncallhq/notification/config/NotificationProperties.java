@@ -2,22 +2,50 @@ package io.oncallhq.notification.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
- * @param incidentServiceUrl base of incident-service's REST API, shown where a page cannot carry buttons
+ * @param incidentServiceUrl base of incident-service's REST API: incident links, slash command look-ups
+ * @param incidentServiceTimeout how long a slash command waits for incident-service (Slack allows 3 s in all)
  * @param slack              the Slack app; without a bot token pages go to the console channel
+ * @param fallback           the signed outgoing webhook pages go to when Slack stays down
  */
 @ConfigurationProperties("notification")
-public record NotificationProperties(String incidentServiceUrl, Slack slack) {
+public record NotificationProperties(String incidentServiceUrl, Duration incidentServiceTimeout, Slack slack,
+                                     Fallback fallback) {
 
     /**
-     * @param apiUrl        the Web API's method URL prefix ({@code https://slack.com/api/}, or a stand-in in tests)
-     * @param botToken      the bot token ({@code xoxb-...}); blank means Slack is not used for paging
-     * @param signingSecret verifies requests from Slack; blank means the interactions endpoint answers 503
+     * @param apiUrl                the Web API's method URL prefix ({@code https://slack.com/api/}, or a stand-in)
+     * @param botToken              the bot token ({@code xoxb-...}); blank means Slack is not used for paging
+     * @param signingSecret         verifies requests from Slack; blank means the Slack endpoints answer 503
+     * @param signingSecretPrevious the secret being rotated out, also accepted while set
+     * @param httpTimeout           read/write/call timeout of one Web API call
+     * @param rateLimiterConfig     the Resilience4j rate limiter config each per-channel limiter is made from
      */
-    public record Slack(String apiUrl, String botToken, String signingSecret) {
+    public record Slack(String apiUrl, String botToken, String signingSecret, String signingSecretPrevious,
+                        Duration httpTimeout, String rateLimiterConfig) {
 
         public boolean pagingEnabled() {
             return botToken != null && !botToken.isBlank();
+        }
+
+        public List<String> signingSecrets() {
+            return java.util.stream.Stream.of(signingSecret, signingSecretPrevious)
+                    .filter(secret -> secret != null && !secret.isBlank()).toList();
+        }
+    }
+
+    /**
+     * @param webhookUrl     where pages go when Slack stays down; blank means no fallback
+     * @param secret         signs the webhook calls
+     * @param secretPrevious a secret being rotated out: while set, calls carry a second {@code v1=} signature
+     * @param timeout        connect and request timeout of one webhook call
+     */
+    public record Fallback(String webhookUrl, String secret, String secretPrevious, Duration timeout) {
+
+        public boolean enabled() {
+            return webhookUrl != null && !webhookUrl.isBlank();
         }
     }
 }

@@ -11,10 +11,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -41,6 +46,8 @@ public class PageDeliveries {
         this.codec = codec;
         this.relay = relay;
         mongo.indexOps(COLLECTION).createIndex(new Index("incidentId", Sort.Direction.ASC).named("incident"));
+        mongo.indexOps(COLLECTION).createIndex(new Index("page.responder.slackUserId", Sort.Direction.ASC)
+                .named("responder_slack_user"));
     }
 
     public Optional<PageDelivery> find(String pageId) {
@@ -56,6 +63,30 @@ public class PageDeliveries {
         } catch (DuplicateKeyException alreadyThere) {
             return false;
         }
+    }
+
+    /**
+     * A Slack user id counts as a known responder once it was the target of a page. (There is no link table yet:
+     * responders get their Slack user id in incident-service's on-call model, and it reaches us on pages.)
+     */
+    public boolean pagedSlackUser(String slackUserId) {
+        return mongo.exists(query(where("page.responder.slackUserId").is(slackUserId)), PageDeliveryDocument.class);
+    }
+
+    /** The incidents a Slack user was paged about. */
+    public Set<String> incidentsPagedTo(String slackUserId) {
+        return mongo.find(query(where("page.responder.slackUserId").is(slackUserId)), PageDeliveryDocument.class)
+                .stream().map(PageDeliveryDocument::incidentId).collect(Collectors.toSet());
+    }
+
+    /**
+     * How far the incident got, as its page messages show it (the incident events applied to its deliveries): the
+     * most advanced state of any of its deliveries, open when none was moved on.
+     */
+    public PageState incidentState(String incidentId) {
+        return mongo.find(query(where("incidentId").is(incidentId)), PageDeliveryDocument.class).stream()
+                .map(PageDeliveryDocument::state).filter(Objects::nonNull)
+                .max(Comparator.comparing(PageState::status)).orElse(PageState.OPEN);
     }
 
     /** The delivered pages of an incident: the messages that show its state. */
@@ -82,7 +113,7 @@ public class PageDeliveries {
             }
             List<OutboxMessage> added = result.outcome() == null ? List.of()
                     : List.of(OutboxMessage.of(OUTCOMES_BINDING, codec, result.outcome(), UUID.randomUUID().toString(),
-                            delivery.settledAt()));
+                            result.at()));
             try {
                 mongo.save(PageDeliveryDocument.of(delivery, stored.outboxWith(added), stored.version()));
                 if (!added.isEmpty()) {
@@ -99,16 +130,16 @@ public class PageDeliveries {
     }
 
     /** What a change did: nothing, a state change alone, or a state change with its outcome event. */
-    record Change(boolean save, PageOutcomeEvent outcome) {
+    record Change(boolean save, PageOutcomeEvent outcome, Instant at) {
 
-        static final Change NONE = new Change(false, null);
+        static final Change NONE = new Change(false, null, null);
 
         static Change saved() {
-            return new Change(true, null);
+            return new Change(true, null, null);
         }
 
-        static Change savedWith(PageOutcomeEvent outcome) {
-            return new Change(true, outcome);
+        static Change savedWith(PageOutcomeEvent outcome, Instant at) {
+            return new Change(true, outcome, at);
         }
     }
 }

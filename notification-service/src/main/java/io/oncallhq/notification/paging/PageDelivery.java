@@ -15,7 +15,7 @@ import java.util.List;
 public final class PageDelivery {
 
     private final Page page;
-    private final String channel;
+    private String channel;
     private DeliveryStatus status;
     private int attempts;
     private SentPage sent;
@@ -54,6 +54,18 @@ public final class PageDelivery {
         this.sent = sent;
         this.settledAt = now;
         return new PageDelivered(page.pageId(), page.incidentId(), channel, sent.destination(), sent.messageRef(), now);
+    }
+
+    /**
+     * The channel stayed unavailable: reports the failure there and moves the page to the fallback channel, still
+     * {@link DeliveryStatus#SENDING}, so the timeline shows both the failure and where the page went instead.
+     */
+    PageFailed failedOver(String reason, String fallbackChannel, Instant now) {
+        requireSending();
+        PageFailed failed = new PageFailed(page.pageId(), page.incidentId(), channel, reason, now);
+        this.channel = fallbackChannel;
+        this.failureReason = reason;
+        return failed;
     }
 
     PageFailed failed(String reason, Instant now) {

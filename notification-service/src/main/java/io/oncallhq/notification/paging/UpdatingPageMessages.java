@@ -31,9 +31,9 @@ class UpdatingPageMessages {
     private final PageDeliveries deliveries;
     private final PagingChannel channel;
 
-    UpdatingPageMessages(PageDeliveries deliveries, PagingChannel channel) {
+    UpdatingPageMessages(PageDeliveries deliveries, PagingChannels channels) {
         this.deliveries = deliveries;
-        this.channel = channel;
+        this.channel = channels.primary();
     }
 
     void handle(ReceivedEvent<IncidentEvent> event) {
@@ -44,7 +44,7 @@ class UpdatingPageMessages {
             case IncidentTriggered ignored -> null;
             case AlertAttached ignored -> null;
             case IncidentEscalated ignored -> null;
-            case IncidentReopened ignored -> null;
+            case IncidentReopened ignored -> PageState.OPEN; // buttons back: the incident needs someone again
             case NoteAdded ignored -> null;
             case SeverityChanged ignored -> null;
             case PageRecorded ignored -> null;

@@ -95,7 +95,7 @@ final class PageMessage {
     }
 
     /** Shown in each reader's own time zone by Slack, with a UTC fallback. */
-    private static String time(Instant at) {
+    static String time(Instant at) {
         if (at == null) {
             return "an unknown time";
         }

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * Checks that a request comes from Slack: {@code X-Slack-Signature} must be {@code v0=} plus the hex HMAC-SHA256,
@@ -25,18 +26,21 @@ public final class SlackSignatureVerifier {
     private static final String VERSION = "v0";
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    private final List<SecretKeySpec> keys;
     private final Clock clock;
 
-    /** @param signingSecret the Slack app's signing secret; blank when not configured */
-    public SlackSignatureVerifier(String signingSecret, Clock clock) {
-        this.key = signingSecret == null || signingSecret.isBlank() ? null
-                : new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    /**
+     * @param signingSecrets the Slack app's signing secret, and during a rotation the previous one too; a request
+     *                       signed with any of them is accepted. Empty when not configured.
+     */
+    public SlackSignatureVerifier(List<String> signingSecrets, Clock clock) {
+        this.keys = signingSecrets.stream().filter(secret -> secret != null && !secret.isBlank())
+                .map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM)).toList();
         this.clock = clock;
     }
 
     public boolean configured() {
-        return key != null;
+        return !keys.isEmpty();
     }
 
     /** @throws InvalidSlackSignatureException when the request is not provably Slack's, or too old */
@@ -56,13 +60,18 @@ public final class SlackSignatureVerifier {
         if (Math.abs(clock.instant().getEpochSecond() - seconds) > REPLAY_WINDOW.toSeconds()) {
             throw new InvalidSlackSignatureException(TIMESTAMP_HEADER + " is more than five minutes away from now");
         }
-        byte[] expected = (VERSION + "=" + hmacHex(timestamp.trim(), body)).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, signature.trim().getBytes(StandardCharsets.US_ASCII))) {
+        byte[] given = signature.trim().getBytes(StandardCharsets.US_ASCII);
+        boolean matches = false;
+        for (SecretKeySpec key : keys) { // every key is tried, so the time taken does not tell which one matched
+            byte[] expected = (VERSION + "=" + hmacHex(key, timestamp.trim(), body)).getBytes(StandardCharsets.US_ASCII);
+            matches |= MessageDigest.isEqual(expected, given);
+        }
+        if (!matches) {
             throw new InvalidSlackSignatureException("the signature does not match the body");
         }
     }
 
-    private String hmacHex(String timestamp, byte[] body) {
+    private static String hmacHex(SecretKeySpec key, String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -63,6 +63,25 @@ class PageDeliveryTest {
         assertThat(delivery.state()).isEqualTo(PageState.OPEN);
     }
 
+    @Test
+    void failingOverReportsTheFailureWhereItHappenedAndDeliversOnTheFallback() {
+        PageDelivery delivery = PageDelivery.sending(page(), "slack");
+
+        PageFailed failed = delivery.failedOver("chat.postMessage failed: HTTP 500", "webhook", NOW);
+        PageDelivered delivered = delivery.delivered(new SentPage("https://hooks.example.com/page", null), NOW);
+
+        assertThat(failed).isEqualTo(new PageFailed("page-1", "inc-1", "slack", "chat.postMessage failed: HTTP 500", NOW));
+        assertThat(delivered.channel()).isEqualTo("webhook");
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void aSettledDeliveryCannotFailOver() {
+        PageDelivery delivery = deliveredPage();
+
+        assertThatThrownBy(() -> delivery.failedOver("late", "webhook", NOW)).isInstanceOf(IllegalStateException.class);
+    }
+
     private static PageDelivery deliveredPage() {
         PageDelivery delivery = PageDelivery.sending(page(), "slack");
         delivery.delivered(new SentPage("D0DM", "1700000000.000100"), NOW);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,8 +18,25 @@ class SlackSignatureVerifierTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:15:00Z");
     private static final String BODY = "payload=%7B%22type%22%3A%22block_actions%22%7D";
 
+    private static final String PREVIOUS_SECRET = "0123456789abcdef0123456789abcdef";
     private final SlackSignatureVerifier verifier =
-            new SlackSignatureVerifier(SECRET, Clock.fixed(NOW, ZoneOffset.UTC));
+            new SlackSignatureVerifier(List.of(SECRET), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final SlackSignatureVerifier rotating =
+            new SlackSignatureVerifier(List.of(SECRET, PREVIOUS_SECRET), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void duringARotationAcceptsBothTheNewAndThePreviousSecret() {
+        String timestamp = secondsAgo(10);
+
+        assertThatCode(() -> rotating.verify(timestamp, signed(SECRET, timestamp, BODY), bytes(BODY)))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> rotating.verify(timestamp, signed(PREVIOUS_SECRET, timestamp, BODY), bytes(BODY)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> verifier.verify(timestamp, signed(PREVIOUS_SECRET, timestamp, BODY), bytes(BODY)))
+                .isInstanceOf(InvalidSlackSignatureException.class);
+        assertThatThrownBy(() -> rotating.verify(timestamp, signed("some-other-secret", timestamp, BODY), bytes(BODY)))
+                .isInstanceOf(InvalidSlackSignatureException.class);
+    }
 
     @Test
     void acceptsARequestSignedBySlacksOwnGenerator() {
@@ -86,7 +104,7 @@ class SlackSignatureVerifierTest {
 
     @Test
     void refusesEverythingWhenNoSecretIsConfigured() {
-        SlackSignatureVerifier unconfigured = new SlackSignatureVerifier("", Clock.fixed(NOW, ZoneOffset.UTC));
+        SlackSignatureVerifier unconfigured = new SlackSignatureVerifier(List.of(""), Clock.fixed(NOW, ZoneOffset.UTC));
         String timestamp = secondsAgo(10);
 
         assertThatThrownBy(() -> unconfigured.verify(timestamp, signed(SECRET, timestamp, BODY), bytes(BODY)))

@@ -1,0 +1,60 @@
+package io.oncallhq.notification.paging;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+
+import java.util.function.Supplier;
+
+/**
+ * A channel behind Resilience4j: each attempt passes the bulkhead (a slow channel holds at most a few threads) and
+ * the circuit breaker; the retry repeats attempts that failed with {@link ChannelUnavailableException}, waiting as its
+ * interval function says (exponential backoff, or the channel's {@code Retry-After}). What stays unavailable leaves
+ * as {@link ChannelUnavailableException}, so the delivery can fall back; a refusal of the page is not retried.
+ */
+public final class ResilientChannel implements PagingChannel {
+
+    private final PagingChannel channel;
+    private final Retry retry;
+    private final CircuitBreaker circuitBreaker;
+    private final Bulkhead bulkhead;
+
+    public ResilientChannel(PagingChannel channel, Retry retry, CircuitBreaker circuitBreaker, Bulkhead bulkhead) {
+        this.channel = channel;
+        this.retry = retry;
+        this.circuitBreaker = circuitBreaker;
+        this.bulkhead = bulkhead;
+    }
+
+    @Override
+    public String name() {
+        return channel.name();
+    }
+
+    @Override
+    public SentPage send(Page page) {
+        return call(() -> channel.send(page));
+    }
+
+    @Override
+    public void update(Page page, SentPage sent, PageState state) {
+        call(() -> {
+            channel.update(page, sent, state);
+            return null;
+        });
+    }
+
+    private <T> T call(Supplier<T> attempt) {
+        Supplier<T> guarded = Retry.decorateSupplier(retry,
+                CircuitBreaker.decorateSupplier(circuitBreaker, Bulkhead.decorateSupplier(bulkhead, attempt)));
+        try {
+            return guarded.get();
+        } catch (CallNotPermittedException e) {
+            throw new ChannelUnavailableException(channel.name() + " circuit breaker is open", null, e);
+        } catch (BulkheadFullException e) {
+            throw new ChannelUnavailableException(channel.name() + " has too many calls in flight", null, e);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.oncallhq.notification.slack;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.command.AcknowledgeIncident;
+import io.oncallhq.contracts.command.IncidentCommand;
+import io.oncallhq.contracts.command.ResolveIncident;
+import io.oncallhq.notification.paging.PageDeliveries;
+import io.oncallhq.notification.slack.IncidentDirectory.IncidentServiceUnavailableException;
+import io.oncallhq.notification.slack.IncidentDirectory.IncidentSummary;
+import io.oncallhq.notification.slack.IncidentDirectory.Responder;
+import io.oncallhq.notification.slack.IncidentDirectory.ServiceSummary;
+import io.oncallhq.notification.slack.IncidentDirectory.Team;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code /incident ack|resolve <id|number>}, {@code /incident list}, {@code /incident oncall [team]}: the text of the
+ * ephemeral answer. Acknowledge and resolve publish a command (once per Slack request, like button presses) and
+ * need the user to be a known responder; list and oncall read incident-service.
+ */
+@Service
+class AnsweringSlashCommands {
+
+    static final String USAGE = """
+            Usage: `/incident ack <id|number>`, `/incident resolve <id|number>`, `/incident list` (your open \
+            incidents), `/incident oncall [team]`""";
+    private static final String UNAVAILABLE = "incident-service is not reachable right now, so this cannot be "
+            + "looked up. Try again in a moment";
+
+    private final HandledSlackRequests handled;
+    private final PageDeliveries deliveries;
+    private final IncidentCommands commands;
+    private final IncidentDirectory directory;
+    private final Clock clock;
+
+    AnsweringSlashCommands(HandledSlackRequests handled, PageDeliveries deliveries, IncidentCommands commands,
+                           IncidentDirectory directory, Clock clock) {
+        this.handled = handled;
+        this.deliveries = deliveries;
+        this.commands = commands;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    String answer(SlashCommand command) {
+        String[] words = command.text().split("\\s+", 2);
+        String verb = words[0].toLowerCase(Locale.ROOT);
+        String argument = words.length > 1 ? words[1].trim() : "";
+        return switch (verb) {
+            case "ack", "acknowledge" -> act(command, argument, true);
+            case "resolve" -> act(command, argument, false);
+            case "list" -> myOpenIncidents(command.userId());
+            case "oncall" -> onCall(argument);
+            default -> USAGE;
+        };
+    }
+
+    private String act(SlashCommand command, String reference, boolean acknowledging) {
+        if (reference.isBlank()) {
+            return USAGE;
+        }
+        if (!deliveries.pagedSlackUser(command.userId())) {
+            return PressingButtons.HOW_TO_LINK.formatted(command.userId());
+        }
+        String incidentId;
+        try {
+            Optional<String> found = incidentId(reference);
+            if (found.isEmpty()) {
+                return "There is no incident " + reference + ".";
+            }
+            incidentId = found.get();
+        } catch (IncidentServiceUnavailableException e) {
+            return UNAVAILABLE + ", or use the incident id instead of its number.";
+        }
+        String stale = PressingButtons.staleness(deliveries.incidentState(incidentId), acknowledging);
+        if (stale != null) {
+            return stale;
+        }
+        Instant now = clock.instant();
+        String key = command.deliveryKey();
+        if (!handled.claim(key, command.userId(), command.text(), now)) {
+            return "This command was handled already.";
+        }
+        Actor actor = Actor.slackUser(command.userId(), command.userName());
+        IncidentCommand incidentCommand = acknowledging ? new AcknowledgeIncident(incidentId, actor, now)
+                : new ResolveIncident(incidentId, actor, now);
+        try {
+            commands.publish(incidentCommand);
+        } catch (CommandNotPublishedException e) {
+            handled.release(key);
+            return "The command could not be passed on (the message broker did not take it); nothing happened. "
+                    + "Please try again.";
+        }
+        return (acknowledging ? "Acknowledging" : "Resolving") + " incident " + reference
+                + ". The page message will show it once incident-service has recorded it.";
+    }
+
+    /** {@code 42} or {@code #42} is a number, looked up in incident-service; anything else is an incident id. */
+    private Optional<String> incidentId(String reference) {
+        String bare = reference.startsWith("#") ? reference.substring(1) : reference;
+        if (!bare.isEmpty() && bare.chars().allMatch(Character::isDigit)) {
+            return directory.incidentByNumber(Long.parseLong(bare)).map(IncidentSummary::id);
+        }
+        return Optional.of(reference);
+    }
+
+    private String myOpenIncidents(String slackUserId) {
+        Set<String> mine = deliveries.incidentsPagedTo(slackUserId);
+        List<IncidentSummary> open;
+        try {
+            open = Stream.concat(directory.incidents("triggered").stream(), directory.incidents("acknowledged").stream())
+                    .filter(incident -> mine.contains(incident.id())).toList();
+        } catch (IncidentServiceUnavailableException e) {
+            return UNAVAILABLE + ".";
+        }
+        if (open.isEmpty()) {
+            return "You have no open incidents.";
+        }
+        return "Your open incidents:\n" + open.stream()
+                .map(incident -> "• #" + incident.number() + " " + incident.title() + " (" + incident.serviceName()
+                        + ") — " + incident.status().toLowerCase(Locale.ROOT) + ", id `" + incident.id() + "`")
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Level 1 of each service's escalation policy: who gets paged first. */
+    private String onCall(String teamReference) {
+        List<ServiceSummary> services;
+        Map<String, Responder> responders;
+        List<Team> teams;
+        try {
+            services = directory.services();
+            responders = directory.responders().stream().collect(Collectors.toMap(Responder::id, Function.identity()));
+            teams = directory.teams();
+        } catch (IncidentServiceUnavailableException e) {
+            return UNAVAILABLE + ".";
+        }
+        Optional<Team> team = teams.stream().filter(candidate -> teamReference.equalsIgnoreCase(candidate.id())
+                || teamReference.equalsIgnoreCase(candidate.name())).findFirst();
+        if (!teamReference.isBlank() && team.isEmpty()) {
+            return "There is no team " + teamReference + ". Teams: "
+                    + teams.stream().map(Team::id).collect(Collectors.joining(", ")) + ".";
+        }
+        List<String> lines = services.stream()
+                .filter(service -> team.isEmpty() || team.get().id().equals(service.teamId()))
+                .map(service -> "• *" + service.name() + "*: " + firstLevel(service, responders))
+                .toList();
+        String heading = team.map(found -> "On call for " + found.name() + ":").orElse("On call:");
+        return lines.isEmpty() ? heading + " no services." : heading + "\n" + String.join("\n", lines);
+    }
+
+    private static String firstLevel(ServiceSummary service, Map<String, Responder> responders) {
+        return service.levels().stream().filter(level -> level.level() == 1).findFirst()
+                .map(level -> Stream.concat(
+                        level.responderIds().stream().map(id -> Optional.ofNullable(responders.get(id))
+                                .map(AnsweringSlashCommands::mention).orElse(id)),
+                        level.scheduleIds().stream().map(id -> "whoever is on schedule " + id))
+                        .collect(Collectors.joining(", ")))
+                .filter(names -> !names.isBlank())
+                .orElse("nobody (no escalation policy)");
+    }
+
+    private static String mention(Responder responder) {
+        return responder.slackUserId() == null || responder.slackUserId().isBlank() ? responder.name()
+                : responder.name() + " (<@" + responder.slackUserId() + ">)";
+    }
+}

@@ -1,0 +1,103 @@
+package io.oncallhq.notification.slack;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.command.AcknowledgeIncident;
+import io.oncallhq.contracts.command.IncidentCommand;
+import io.oncallhq.contracts.command.ResolveIncident;
+import io.oncallhq.notification.paging.PageDeliveries;
+import io.oncallhq.notification.paging.PageState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * What a button press does. In order: a press handled before (Slack retried the request) does nothing again; a Slack
+ * user who was never paged is told how to get linked; a press on a stale button (the incident moved past what the
+ * button asks for, as the page deliveries know from the applied incident events) is told who did it and when; the
+ * rest becomes an incident command. Nothing but the command is published, and only once.
+ */
+@Service
+class PressingButtons {
+
+    private static final Logger log = LoggerFactory.getLogger(PressingButtons.class);
+    static final String HOW_TO_LINK = "Your Slack account is not linked to an on-call responder yet, so this button "
+            + "did nothing. Ask an admin to put your Slack member ID (%s; Profile > ... > Copy member ID) on your "
+            + "responder in incident-service; once you have been paged here you can use the buttons and `/incident`.";
+
+    private final HandledSlackRequests handled;
+    private final PageDeliveries deliveries;
+    private final IncidentCommands commands;
+    private final EphemeralReplies replies;
+    private final Clock clock;
+
+    PressingButtons(HandledSlackRequests handled, PageDeliveries deliveries, IncidentCommands commands,
+                    EphemeralReplies replies, Clock clock) {
+        this.handled = handled;
+        this.deliveries = deliveries;
+        this.commands = commands;
+        this.replies = replies;
+        this.clock = clock;
+    }
+
+    /** @param retry Slack's {@code X-Slack-Retry-Num} and reason, null on the first delivery */
+    void press(ButtonPress press, String retry) {
+        boolean known = PageMessage.ACKNOWLEDGE.equals(press.actionId()) || PageMessage.RESOLVE.equals(press.actionId());
+        if (!known || press.value() == null || press.value().isBlank()) {
+            log.info("Ignoring Slack action {} (unknown, or without an incident id)", press.actionId());
+            return;
+        }
+        Instant now = clock.instant();
+        String key = press.deliveryKey();
+        if (!handled.claim(key, press.userId(), press.actionId(), now)) {
+            log.info("Slack delivered the press {} of {} again (retry {}); it was handled already", press.actionId(),
+                    press.userId(), retry);
+            return;
+        }
+        if (!deliveries.pagedSlackUser(press.userId())) {
+            log.info("Slack user {} pressed {} but is not a known responder", press.userId(), press.actionId());
+            replies.tell(press, HOW_TO_LINK.formatted(press.userId()));
+            return;
+        }
+        String stale = staleness(press);
+        if (stale != null) {
+            replies.tell(press, stale);
+            return;
+        }
+        try {
+            commands.publish(command(press, now));
+        } catch (CommandNotPublishedException e) {
+            handled.release(key);
+            throw e;
+        }
+    }
+
+    /** Why the button no longer applies, or null when it does. */
+    private String staleness(ButtonPress press) {
+        return staleness(deliveries.incidentState(press.value()), PageMessage.ACKNOWLEDGE.equals(press.actionId()));
+    }
+
+    /** Why acknowledging (or resolving) an incident in this state changes nothing, or null when it would. */
+    static String staleness(PageState state, boolean acknowledging) {
+        boolean pastIt = switch (state.status()) {
+            case OPEN -> false;
+            case ACKNOWLEDGED -> acknowledging;
+            case RESOLVED -> true;
+        };
+        if (!pastIt) {
+            return null;
+        }
+        String what = state.status() == PageState.Status.RESOLVED ? "resolved" : "acknowledged";
+        return "This incident was already " + what + " by " + state.by() + " at " + PageMessage.time(state.at())
+                + ". Nothing was changed.";
+    }
+
+    private static IncidentCommand command(ButtonPress press, Instant now) {
+        Actor actor = Actor.slackUser(press.userId(), press.userName());
+        return PageMessage.ACKNOWLEDGE.equals(press.actionId())
+                ? new AcknowledgeIncident(press.value(), actor, now)
+                : new ResolveIncident(press.value(), actor, now);
+    }
+}

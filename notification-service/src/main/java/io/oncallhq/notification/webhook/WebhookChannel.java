@@ -1,0 +1,99 @@
+package io.oncallhq.notification.webhook;
+
+import io.oncallhq.notification.paging.ChannelUnavailableException;
+import io.oncallhq.notification.paging.Page;
+import io.oncallhq.notification.paging.PageState;
+import io.oncallhq.notification.paging.PagingChannel;
+import io.oncallhq.notification.paging.PagingFailedException;
+import io.oncallhq.notification.paging.SentPage;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The generic outgoing webhook: POSTs the page as JSON, signed ({@link WebhookSignature}), to the configured URL. The
+ * fallback when Slack stays down. One attempt per call; a webhook message cannot be edited, so updates do nothing.
+ * The page id travels as {@code Idempotency-Key} so a receiver can drop a resent page.
+ */
+public final class WebhookChannel implements PagingChannel {
+
+    public static final String NAME = "webhook";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final URI url;
+    private final WebhookSignature signature;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Clock clock;
+
+    public WebhookChannel(URI url, WebhookSignature signature, Duration timeout, Clock clock) {
+        this.url = url;
+        this.signature = signature;
+        this.timeout = timeout;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public SentPage send(Page page) {
+        byte[] body = JSON.writeValueAsBytes(payload(page));
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", page.pageId())
+                .header(WebhookSignature.HEADER, signature.header(clock.instant().getEpochSecond(), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<Void> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new ChannelUnavailableException("webhook failed: " + e.getMessage(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChannelUnavailableException("webhook call interrupted", null, e);
+        }
+        int status = response.statusCode();
+        if (status >= 500 || status == 429) {
+            throw new ChannelUnavailableException("webhook answered HTTP " + status, null, null);
+        }
+        if (status >= 300) {
+            throw new PagingFailedException("webhook answered HTTP " + status);
+        }
+        return new SentPage(url.toString(), null);
+    }
+
+    @Override
+    public void update(Page page, SentPage sent, PageState state) {
+        // A delivered webhook call cannot be changed afterwards.
+    }
+
+    private static Map<String, Object> payload(Page page) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "page");
+        payload.put("pageId", page.pageId());
+        payload.put("incidentId", page.incidentId());
+        payload.put("incidentNumber", page.incidentNumber());
+        payload.put("headline", page.headline());
+        payload.put("title", page.title());
+        payload.put("severity", page.severity() == null ? null : page.severity().name().toLowerCase());
+        payload.put("service", page.serviceName());
+        payload.put("level", page.level());
+        payload.put("incidentUrl", page.incidentUrl());
+        payload.put("responder", page.responder());
+        return payload;
+    }
+}

@@ -1,0 +1,157 @@
+package io.oncallhq.notification;
+
+import com.slack.api.app_backend.SlackSignature;
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.contracts.Topics;
+import io.oncallhq.contracts.command.IncidentCommand;
+import io.oncallhq.contracts.page.PageOutcomeEvent;
+import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.localruntime.EventTopics;
+import io.oncallhq.localruntime.LocalMongo;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.oncallhq.notification.SlackStandIn.ALEX_DM;
+import static io.oncallhq.notification.SlackStandIn.TS;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service on a real KRaft broker, an in-memory MongoDB-wire server and a WireMock stand-in for the Slack Web API
+ * (the official SDK pointed at it, see {@link SlackStandIn}), driven through Kafka and HTTP. The ITs extending this
+ * share one Spring context and its stand-ins (they stop with the JVM).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "notification.slack.bot-token=xoxb-test-token",
+        "notification.slack.signing-secret=" + RunningService.SIGNING_SECRET,
+        "notification.slack.signing-secret-previous=" + RunningService.PREVIOUS_SIGNING_SECRET})
+@EmbeddedKafka(partitions = 1, // KRaft: spring-kafka 4 has no ZooKeeper mode, hence no kraft attribute
+        topics = {Topics.PAGES, Topics.INCIDENTS, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
+abstract class RunningService {
+
+    static final String SIGNING_SECRET = "it-signing-secret";
+    static final String PREVIOUS_SIGNING_SECRET = "it-signing-secret-before-rotation";
+    static final String GROUP = "notification-service";
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final LocalMongo MONGO = LocalMongo.start(null, 0);
+    static final SlackStandIn SLACK = new SlackStandIn();
+    static final IncidentServiceStandIn INCIDENT_SERVICE = new IncidentServiceStandIn();
+
+    @DynamicPropertySource
+    static void standIns(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.connectionString("notifications"));
+        registry.add("notification.slack.api-url", SLACK::apiUrl);
+        registry.add("notification.incident-service-url", INCIDENT_SERVICE::baseUrl);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    MongoTemplate mongo;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    EventTopics kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new EventTopics(broker.getBrokersAsString(), getClass().getSimpleName());
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    /** Pages Alex about the incident and waits until the page went out: from then on Alex is a known responder. */
+    PageRequested alexIsPagedAbout(String incidentId) throws Exception {
+        PageRequested page = pageRequested(incidentId, SlackStandIn.ALEX_SLACK_ID);
+        kafka.publish(Topics.PAGES, page, "event-" + UUID.randomUUID());
+        awaitOutcome(page.pageId());
+        return page;
+    }
+
+    PageOutcomeEvent awaitOutcome(String pageId) {
+        return await().atMost(PATIENCE).until(() -> outcomesOf(pageId), outcomes -> !outcomes.isEmpty()).getFirst();
+    }
+
+    List<PageOutcomeEvent> outcomesOf(String pageId) {
+        return kafka.events(Topics.PAGE_OUTCOMES, PageOutcomeEvent.class).stream()
+                .map(event -> event.data()).filter(outcome -> outcome.pageId().equals(pageId)).toList();
+    }
+
+    List<IncidentCommand> commandsAbout(String incidentId) {
+        return kafka.events(Topics.INCIDENT_COMMANDS, IncidentCommand.class).stream()
+                .map(event -> event.data()).filter(command -> command.incidentId().equals(incidentId)).toList();
+    }
+
+    Document delivery(String pageId) {
+        return mongo.findById(pageId, Document.class, "page_deliveries");
+    }
+
+    HttpResponse<String> postInteraction(String payload, String secret) throws Exception {
+        return postSigned("/slack/interactions", "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8),
+                secret, Map.of());
+    }
+
+    /** Posts a form body signed as Slack signs requests, with the current time as the request timestamp. */
+    HttpResponse<String> postSigned(String path, String body, String secret, Map<String, String> headers)
+            throws Exception {
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", new SlackSignature.Generator(secret).generate(timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A {@code block_actions} payload as Slack sends it when a user presses a button of a page. */
+    static String buttonPress(String slackUserId, String actionId, String incidentId) {
+        return """
+                {"type":"block_actions","user":{"id":"%s","username":"alex","name":"alex","team_id":"T0TEAM"},
+                 "api_app_id":"A0APP","trigger_id":"%s","team":{"id":"T0TEAM","domain":"demo"},
+                 "container":{"type":"message","message_ts":"%s","channel_id":"%s","is_ephemeral":false},
+                 "channel":{"id":"%s","name":"directmessage"},
+                 "response_url":"https://hooks.slack.com/actions/T0TEAM/1/xyz",
+                 "actions":[{"type":"button","block_id":"incident_actions","action_id":"%s","value":"%s",
+                             "action_ts":"%s"}]}
+                """.formatted(slackUserId, UUID.randomUUID(), TS, ALEX_DM, ALEX_DM, actionId, incidentId,
+                Instant.now().getEpochSecond() + ".000200");
+    }
+
+    static String buttonPress(String actionId, String incidentId) {
+        return buttonPress(SlackStandIn.ALEX_SLACK_ID, actionId, incidentId);
+    }
+
+    static PageRequested pageRequested(String incidentId, String slackUserId) {
+        return new PageRequested("page-" + UUID.randomUUID(), incidentId, 7, "checkout-api", "Checkout API",
+                "Checkout latency high", Severity.CRITICAL, 1,
+                new PageTarget("alex", "Alex Rivera", "alex@example.com", slackUserId),
+                "http://localhost:8082/incidents/" + incidentId, Instant.now());
+    }
+}

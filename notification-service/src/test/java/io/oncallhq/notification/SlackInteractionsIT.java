@@ -1,0 +1,195 @@
+package io.oncallhq.notification;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.Topics;
+import io.oncallhq.contracts.command.AcknowledgeIncident;
+import io.oncallhq.contracts.command.IncidentCommand;
+import io.oncallhq.contracts.command.ResolveIncident;
+import io.oncallhq.contracts.incident.IncidentAcknowledged;
+import io.oncallhq.contracts.page.PageRequested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.oncallhq.notification.SlackStandIn.ALEX_SLACK_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Slack's requests to us: retried presses, stale buttons, strangers, rotated secrets and the slash command. */
+class SlackInteractionsIT extends RunningService {
+
+    private static final String STRANGER_SLACK_ID = "U0STRANGER";
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void aButtonPressSlackRetriesActsOnlyOnce() throws Exception {
+        String incidentId = "inc-" + UUID.randomUUID();
+        alexIsPagedAbout(incidentId);
+        String press = buttonPress("incident_acknowledge", incidentId);
+
+        HttpResponse<String> first = postInteraction(press, SIGNING_SECRET);
+        HttpResponse<String> retry = postSigned("/slack/interactions", form(press), SIGNING_SECRET,
+                Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
+
+        assertThat(List.of(first.statusCode(), retry.statusCode())).containsOnly(200);
+        String marker = publishMarkerCommand();
+        await().atMost(PATIENCE).until(() -> commandsAbout(marker).size() == 1);
+        assertThat(commandsAbout(incidentId)).hasSize(1).first().isInstanceOf(AcknowledgeIncident.class);
+    }
+
+    @Test
+    void aPressOnAStaleButtonIsAnsweredEphemerallyAndPublishesNothing() throws Exception {
+        String incidentId = "inc-" + UUID.randomUUID();
+        alexIsPagedAbout(incidentId);
+        kafka.publish(Topics.INCIDENTS, new IncidentAcknowledged(incidentId, Actor.responder("sam", "Sam Lee"),
+                Instant.parse("2026-11-22T09:30:00Z")), "event-" + UUID.randomUUID());
+        await().atMost(PATIENCE).until(() -> SLACK.callsAbout("chat.update", incidentId).size() == 1);
+
+        HttpResponse<String> click = postInteraction(buttonPress("incident_acknowledge", incidentId), SIGNING_SECRET);
+
+        assertThat(click.statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> SLACK.ephemeralsTo(ALEX_SLACK_ID).stream()
+                .anyMatch(reply -> reply.get("text").contains("already acknowledged by Sam Lee")
+                        && reply.get("text").contains("2026-11-22 09:30 UTC")));
+        String marker = publishMarkerCommand();
+        await().atMost(PATIENCE).until(() -> commandsAbout(marker).size() == 1);
+        assertThat(commandsAbout(incidentId)).isEmpty();
+    }
+
+    @Test
+    void aPressByASlackUserWhoIsNoKnownResponderExplainsHowToLinkAndPublishesNothing() throws Exception {
+        String incidentId = "inc-" + UUID.randomUUID();
+        alexIsPagedAbout(incidentId);
+
+        HttpResponse<String> click = postInteraction(buttonPress(STRANGER_SLACK_ID, "incident_resolve", incidentId),
+                SIGNING_SECRET);
+
+        assertThat(click.statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> SLACK.ephemeralsTo(STRANGER_SLACK_ID).stream()
+                .anyMatch(reply -> reply.get("text").contains("not linked") && reply.get("text").contains(STRANGER_SLACK_ID)));
+        String marker = publishMarkerCommand();
+        await().atMost(PATIENCE).until(() -> commandsAbout(marker).size() == 1);
+        assertThat(commandsAbout(incidentId)).isEmpty();
+    }
+
+    @Test
+    void aPressSignedWithThePreviousSecretIsAcceptedDuringARotation() throws Exception {
+        String incidentId = "inc-" + UUID.randomUUID();
+        alexIsPagedAbout(incidentId);
+
+        HttpResponse<String> click = postInteraction(buttonPress("incident_resolve", incidentId), PREVIOUS_SIGNING_SECRET);
+
+        assertThat(click.statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> commandsAbout(incidentId).size() == 1);
+        assertThat(commandsAbout(incidentId).getFirst()).isInstanceOf(ResolveIncident.class);
+    }
+
+    @Test
+    void slashCommandAckByNumberPublishesTheCommandAndAnswersEphemerally() throws Exception {
+        String incidentId = "inc-" + UUID.randomUUID();
+        alexIsPagedAbout(incidentId);
+        INCIDENT_SERVICE.incidents("?limit=500", "[" + incidentJson(incidentId, 4242, "TRIGGERED") + "]");
+
+        HttpResponse<String> answer = slashCommand(ALEX_SLACK_ID, "ack 4242");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        JsonNode body = json.readTree(answer.body());
+        assertThat(body.get("response_type").asString()).isEqualTo("ephemeral");
+        assertThat(body.get("text").asString()).contains("Acknowledging incident 4242");
+        List<IncidentCommand> commands = await().atMost(PATIENCE).until(() -> commandsAbout(incidentId),
+                found -> !found.isEmpty());
+        assertThat(commands.getFirst()).isEqualTo(new AcknowledgeIncident(incidentId,
+                Actor.slackUser(ALEX_SLACK_ID, "alex"), commands.getFirst().requestedAt()));
+    }
+
+    @Test
+    void slashCommandListShowsTheOpenIncidentsTheUserWasPagedAbout() throws Exception {
+        PageRequested mine = alexIsPagedAbout("inc-" + UUID.randomUUID());
+        INCIDENT_SERVICE.incidents("?limit=500&status=triggered", "[" + incidentJson(mine.incidentId(), 77, "TRIGGERED")
+                + "," + incidentJson("inc-someone-elses", 78, "TRIGGERED") + "]");
+        INCIDENT_SERVICE.incidents("?limit=500&status=acknowledged", "[]");
+
+        String text = json.readTree(slashCommand(ALEX_SLACK_ID, "list").body()).get("text").asString();
+
+        assertThat(text).contains("#77").contains(mine.incidentId()).doesNotContain("#78");
+    }
+
+    @Test
+    void slashCommandOncallNamesTheFirstLevelOfTheTeamsServices() throws Exception {
+        INCIDENT_SERVICE.answers("/teams", "[{\"id\":\"payments\",\"name\":\"Payments\"},{\"id\":\"search\",\"name\":\"Search\"}]");
+        INCIDENT_SERVICE.answers("/responders", "[{\"id\":\"alex\",\"name\":\"Alex Rivera\",\"slackUserId\":\"U0ALEX\"},"
+                + "{\"id\":\"kim\",\"name\":\"Kim Park\",\"slackUserId\":null}]");
+        INCIDENT_SERVICE.answers("/services", "[{\"id\":\"checkout-api\",\"name\":\"Checkout API\",\"teamId\":\"payments\","
+                + "\"escalationPolicy\":[{\"level\":1,\"responderIds\":[\"alex\"],\"scheduleIds\":[]},"
+                + "{\"level\":2,\"responderIds\":[\"kim\"],\"scheduleIds\":[]}]},"
+                + "{\"id\":\"search-api\",\"name\":\"Search API\",\"teamId\":\"search\","
+                + "\"escalationPolicy\":[{\"level\":1,\"responderIds\":[\"kim\"],\"scheduleIds\":[]}]}]");
+
+        String text = json.readTree(slashCommand(ALEX_SLACK_ID, "oncall payments").body()).get("text").asString();
+
+        assertThat(text).contains("Payments").contains("Checkout API").contains("Alex Rivera (<@U0ALEX>)")
+                .doesNotContain("Kim Park").doesNotContain("Search API");
+    }
+
+    @Test
+    void slashCommandSaysSoWhenIncidentServiceIsTooSlow() throws Exception {
+        INCIDENT_SERVICE.slow("/incidents?limit=500&status=triggered", 4000);
+
+        HttpResponse<String> answer = slashCommand(ALEX_SLACK_ID, "list");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(answer.body()).get("text").asString()).contains("not reachable");
+    }
+
+    @Test
+    void aBadlySignedSlashCommandIsRefused() throws Exception {
+        String body = slashCommandForm(ALEX_SLACK_ID, "ack 1");
+
+        HttpResponse<String> answer = postSigned("/slack/commands", body, "not-the-secret", Map.of());
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+    }
+
+    /** A command on a fresh incident: once it is on the topic, everything published before it is there too. */
+    private String publishMarkerCommand() throws Exception {
+        String marker = "inc-marker-" + UUID.randomUUID();
+        alexIsPagedAbout(marker);
+        assertThat(postInteraction(buttonPress("incident_resolve", marker), SIGNING_SECRET).statusCode()).isEqualTo(200);
+        return marker;
+    }
+
+    private HttpResponse<String> slashCommand(String slackUserId, String text) throws Exception {
+        return postSigned("/slack/commands", slashCommandForm(slackUserId, text), SIGNING_SECRET, Map.of());
+    }
+
+    /** The form Slack posts for {@code /incident <text>}. */
+    private static String slashCommandForm(String slackUserId, String text) {
+        Map<String, String> fields = Map.of("token", "legacy", "team_id", "T0TEAM", "team_domain", "demo",
+                "channel_id", "C0OPS", "channel_name", "ops", "user_id", slackUserId, "user_name", "alex",
+                "command", "/incident", "text", text, "response_url", "https://hooks.slack.com/commands/T0TEAM/1/abc");
+        String form = fields.entrySet().stream().map(field -> field.getKey() + "="
+                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).reduce((a, b) -> a + "&" + b).orElseThrow();
+        return form + "&trigger_id=" + UUID.randomUUID();
+    }
+
+    private static String form(String payload) {
+        return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+    }
+
+    private static String incidentJson(String id, long number, String status) {
+        return """
+                {"id":"%s","number":%d,"serviceId":"checkout-api","serviceName":"Checkout API",
+                 "title":"Checkout latency high","severity":"critical","status":"%s","alertCount":1}
+                """.formatted(id, number, status);
+    }
+}
