@@ -13,6 +13,7 @@ import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.incident.oncall.Responder;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalMongo;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The service on a real KRaft broker and an in-memory MongoDB-wire server, driven through Kafka and HTTP. */
@@ -217,11 +219,81 @@ class IncidentServiceIT {
     void theDemoOnCallModelIsReadable() throws Exception {
         JsonNode service = body(mvc.perform(get("/services/checkout-api")).andExpect(status().isOk()).andReturn());
         assertThat(service.get("teamId").asString()).isEqualTo("payments");
-        assertThat(service.get("escalationPolicy").get(0).get("responderIds").get(0).asString()).isEqualTo("alex");
+        assertThat(service.get("escalationPolicy").get(0).get("scheduleIds").get(0).asString())
+                .isEqualTo("payments-primary");
+        JsonNode onCall = body(mvc.perform(get("/schedules/payments-primary/oncall")).andExpect(status().isOk()).andReturn());
+        assertThat(onCall.get("responderId").asString()).isEqualTo("alex");
         assertThat(service.get("autoResolve").asBoolean()).isTrue();
         JsonNode responders = body(mvc.perform(get("/responders")).andExpect(status().isOk()).andReturn());
         assertThat(responders.get(0).get("slackUserId").asString()).isEqualTo(ALEX_SLACK_ID);
         mvc.perform(get("/services/no-such-service")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aScheduleSavedOverRestAnswersWhoIsOnCallAndKeepsItsNineOClockHandoffAcrossSpringForward() throws Exception {
+        mongo.save(new Responder("blake", "Blake Chen", "blake@example.com", "Europe/Berlin", "U0BLAKE"));
+        String daily = """
+                {"name": "Berlin daily", "timeZone": "Europe/Berlin",
+                 "layers": [{"name": "daily", "participants": ["alex", "blake"], "shiftLength": 1, "unit": "DAYS",
+                             "handoffTime": "09:00", "startDate": "2026-03-01"}],
+                 "overrides": [{"responderId": "alex", "start": "2026-03-30T12:00:00Z", "end": "2026-03-30T13:00:00Z"}]}
+                """;
+        mvc.perform(put("/schedules/berlin-daily").contentType(MediaType.APPLICATION_JSON).content(daily))
+                .andExpect(status().isOk());
+
+        JsonNode onCall = body(mvc.perform(get("/schedules/berlin-daily/oncall").param("at", "2026-03-29T06:59:00Z"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(onCall.get("responderId").asString()).isEqualTo("blake");
+        JsonNode shifts = body(mvc.perform(get("/schedules/berlin-daily/shifts")
+                        .param("from", "2026-03-28T08:00:00Z").param("to", "2026-03-30T14:00:00Z"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(StreamSupport.stream(shifts.spliterator(), false)
+                .map(shift -> shift.get("responderId").asString() + " " + shift.get("start").asString()).toList())
+                .containsExactly("blake 2026-03-28T08:00:00Z", "alex 2026-03-29T07:00:00Z",
+                        "blake 2026-03-30T07:00:00Z", "alex 2026-03-30T12:00:00Z", "blake 2026-03-30T13:00:00Z");
+        mvc.perform(get("/schedules/no-such-schedule/oncall")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anInvalidScheduleIsRejectedWithEveryFieldAtFault() throws Exception {
+        String invalid = """
+                {"name": " ", "timeZone": "Europe/Atlantis",
+                 "layers": [{"participants": ["alex"], "shiftLength": 0, "handoffTime": "09:00", "startDate": "2026-03-01"}]}
+                """;
+        MvcResult result = mvc.perform(put("/schedules/broken").contentType(MediaType.APPLICATION_JSON).content(invalid))
+                .andExpect(status().isBadRequest()).andReturn();
+        assertThat(result.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(StreamSupport.stream(body(result).get("errors").spliterator(), false)
+                .map(error -> error.get("field").asString()).toList())
+                .containsExactlyInAnyOrder("name", "timeZoneKnown", "layers[0].shiftLength", "layers[0].unit");
+
+        String unknownResponder = daily("nobody");
+        JsonNode unknown = body(mvc.perform(put("/schedules/broken").contentType(MediaType.APPLICATION_JSON)
+                .content(unknownResponder)).andExpect(status().isBadRequest()).andReturn());
+        assertThat(unknown.get("errors").get(0).get("field").asString()).isEqualTo("layers[0].participants[0]");
+        mvc.perform(get("/schedules/broken")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void escalatingOverRestBeyondTheLastLevelSaysSoOnTheTimeline() throws Exception {
+        String dedupKey = "checkout-mem-" + UUID.randomUUID();
+        kafka.publish(Topics.ALERTS, alert("checkout-api", dedupKey), "alert-" + UUID.randomUUID());
+        String incidentId = awaitIncidentOpenedBy(dedupKey);
+
+        JsonNode escalated = body(mvc.perform(post("/incidents/{id}/escalate", incidentId))
+                .andExpect(status().isOk()).andReturn());
+
+        assertThat(texts(escalated.get("timeline"))).anyMatch(text -> text.contains("the policy has no level 2"));
+        assertThat(escalated.get("escalationLevel").asInt()).isEqualTo(1);
+        mvc.perform(post("/incidents/{id}/escalate", "no-such-incident")).andExpect(status().isNotFound());
+    }
+
+    private static String daily(String participant) {
+        return """
+                {"name": "Daily", "timeZone": "Europe/Berlin",
+                 "layers": [{"participants": ["%s"], "shiftLength": 1, "unit": "DAYS", "handoffTime": "09:00",
+                             "startDate": "2026-03-01"}]}
+                """.formatted(participant);
     }
 
     private static AlertTriggered alert(String serviceId, String dedupKey) {

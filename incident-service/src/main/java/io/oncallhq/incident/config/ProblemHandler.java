@@ -3,6 +3,7 @@ package io.oncallhq.incident.config;
 import io.oncallhq.incident.incident.IllegalTransitionException;
 import io.oncallhq.incident.incident.IncidentNotFoundException;
 import io.oncallhq.incident.oncall.ServiceNotFoundException;
+import io.oncallhq.incident.schedule.ScheduleNotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,7 +22,8 @@ import java.util.Map;
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler({IncidentNotFoundException.class, ServiceNotFoundException.class})
+    @ExceptionHandler({IncidentNotFoundException.class, ServiceNotFoundException.class,
+            ScheduleNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
@@ -32,6 +34,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail illegalTransition(IllegalTransitionException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Illegal state transition");
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalid(InvalidRequestException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Bad Request");
+        problem.setProperty("errors", e.problems().stream()
+                .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
         return problem;
     }
 

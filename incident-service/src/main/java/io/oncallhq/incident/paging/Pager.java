@@ -38,7 +38,7 @@ public class Pager {
 
     /** @return the pages for the level's responders; empty when the service's policy has no such level */
     public Optional<List<PageRequested>> pageLevel(Subject incident, TechnicalService service, int level, Instant now) {
-        return directory.respondersAt(service, level).map(responders -> {
+        return directory.respondersAt(service, level, now).map(responders -> {
             if (responders.isEmpty()) {
                 log.warn("Incident {}: level {} of service {} has nobody to page", incident.incidentId(), level,
                         service.id());

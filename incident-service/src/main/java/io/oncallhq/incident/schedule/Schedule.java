@@ -1,0 +1,77 @@
+package io.oncallhq.incident.schedule;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Who is on call, computed in the schedule's time zone. Layers are stacked: where several are active, the last
+ * one wins (a later layer is a newer rotation or a partial cover). An override wins over every layer; of two
+ * overlapping overrides the later-added one wins.
+ */
+public record Schedule(String id, String name, String timeZone, List<RotationLayer> layers,
+                       List<ScheduleOverride> overrides) {
+
+    public Schedule {
+        layers = layers == null ? List.of() : List.copyOf(layers);
+        overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        ZoneId.of(timeZone);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** The responder on call at {@code at}; empty when no layer has started and no override covers it. */
+    public Optional<String> onCallAt(Instant at) {
+        for (int i = overrides.size() - 1; i >= 0; i--) {
+            if (overrides.get(i).covers(at)) {
+                return Optional.of(overrides.get(i).responderId());
+            }
+        }
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Optional<Shift> shift = layers.get(i).shiftAt(at, zone());
+            if (shift.isPresent()) {
+                return Optional.of(shift.get().responderId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The final shifts within {@code [from, to)}, clipped to it: every change of hands (a layer's handoff, an
+     * override's start or end) splits time, and neighbouring pieces with the same responder are joined. Time
+     * with nobody on call has no shift.
+     */
+    public List<Shift> shiftsBetween(Instant from, Instant to) {
+        TreeSet<Instant> boundaries = new TreeSet<>(List.of(from, to));
+        for (RotationLayer layer : layers) {
+            layer.shiftsBetween(from, to, zone()).forEach(shift -> {
+                boundaries.add(shift.start());
+                boundaries.add(shift.end());
+            });
+        }
+        overrides.forEach(override -> {
+            boundaries.add(override.start());
+            boundaries.add(override.end());
+        });
+        List<Instant> cuts = new ArrayList<>(boundaries.subSet(from, true, to, true));
+        List<Shift> shifts = new ArrayList<>();
+        for (int i = 0; i + 1 < cuts.size(); i++) {
+            Instant start = cuts.get(i);
+            Instant end = cuts.get(i + 1);
+            onCallAt(start).ifPresent(responder -> {
+                Shift last = shifts.isEmpty() ? null : shifts.getLast();
+                if (last != null && last.responderId().equals(responder) && last.end().equals(start)) {
+                    shifts.set(shifts.size() - 1, new Shift(responder, last.start(), end));
+                } else {
+                    shifts.add(new Shift(responder, start, end));
+                }
+            });
+        }
+        return shifts;
+    }
+}

@@ -1,0 +1,177 @@
+package io.oncallhq.incident.schedule;
+
+import io.oncallhq.incident.config.InvalidRequestException;
+import io.oncallhq.incident.config.InvalidRequestException.FieldProblem;
+import io.oncallhq.incident.oncall.OnCallDirectory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Schedules: create or replace by id (idempotent, fit for configuration as code), who is on call, shifts. */
+@RestController
+@RequestMapping("/schedules")
+class ScheduleController {
+
+    private static final Duration LONGEST_SHIFT_QUERY = Duration.ofDays(366);
+
+    private final Schedules schedules;
+    private final OnCallDirectory directory;
+
+    ScheduleController(Schedules schedules, OnCallDirectory directory) {
+        this.schedules = schedules;
+        this.directory = directory;
+    }
+
+    @GetMapping
+    List<ScheduleResponse> all() {
+        return schedules.all().stream().map(ScheduleResponse::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    ScheduleResponse get(@PathVariable String id) {
+        return ScheduleResponse.of(schedules.get(id));
+    }
+
+    /** Creates the schedule or replaces it; participants and override responders must be known responders. */
+    @PutMapping("/{id}")
+    ScheduleResponse put(@PathVariable String id, @Valid @RequestBody ScheduleRequest request) {
+        requireKnownResponders(request);
+        Schedule schedule = new Schedule(id, request.name(), request.timeZone(),
+                request.layers().stream().map(LayerRequest::toLayer).toList(),
+                request.overrides() == null ? List.of() : request.overrides().stream().map(OverrideRequest::toOverride).toList());
+        schedules.save(schedule);
+        return ScheduleResponse.of(schedule);
+    }
+
+    @GetMapping("/{id}/oncall")
+    OnCallResponse onCall(@PathVariable String id,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+        Instant when = at == null ? Instant.now() : at;
+        return new OnCallResponse(id, when, schedules.get(id).onCallAt(when).orElse(null));
+    }
+
+    @GetMapping("/{id}/shifts")
+    List<ShiftResponse> shifts(@PathVariable String id,
+                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        if (!from.isBefore(to) || Duration.between(from, to).compareTo(LONGEST_SHIFT_QUERY) > 0) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from must be before to, at most 366 days apart");
+        }
+        return schedules.get(id).shiftsBetween(from, to).stream()
+                .map(shift -> new ShiftResponse(shift.responderId(), shift.start(), shift.end())).toList();
+    }
+
+    private void requireKnownResponders(ScheduleRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < request.layers().size(); i++) {
+            List<String> participants = request.layers().get(i).participants();
+            for (int j = 0; j < participants.size(); j++) {
+                if (!directory.hasResponder(participants.get(j))) {
+                    problems.add(new FieldProblem("layers[" + i + "].participants[" + j + "]",
+                            "no responder " + participants.get(j)));
+                }
+            }
+        }
+        List<OverrideRequest> overrides = request.overrides() == null ? List.of() : request.overrides();
+        for (int i = 0; i < overrides.size(); i++) {
+            if (!directory.hasResponder(overrides.get(i).responderId())) {
+                problems.add(new FieldProblem("overrides[" + i + "].responderId",
+                        "no responder " + overrides.get(i).responderId()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
+    record ScheduleRequest(@NotBlank @Size(max = 200) String name,
+                           @NotBlank String timeZone,
+                           @NotEmpty @Size(max = 20) List<@Valid @NotNull LayerRequest> layers,
+                           @Size(max = 500) List<@Valid @NotNull OverrideRequest> overrides) {
+
+        /** Checked here so that an unknown zone is listed with the other field errors. */
+        @AssertTrue(message = "must be an IANA time zone such as Europe/Berlin")
+        boolean isTimeZoneKnown() {
+            if (timeZone == null || timeZone.isBlank()) {
+                return true;
+            }
+            try {
+                ZoneId.of(timeZone);
+                return true;
+            } catch (DateTimeException e) {
+                return false;
+            }
+        }
+    }
+
+    /** @param unit {@code HOURS}, {@code DAYS} or {@code WEEKS} */
+    record LayerRequest(@Size(max = 200) String name,
+                        @NotEmpty @Size(max = 100) List<@NotBlank String> participants,
+                        @NotNull @Min(1) @Max(1000) Integer shiftLength,
+                        @NotNull ShiftUnit unit,
+                        @NotNull LocalTime handoffTime,
+                        @NotNull LocalDate startDate) {
+
+        RotationLayer toLayer() {
+            return new RotationLayer(name, participants, shiftLength, unit, handoffTime, startDate);
+        }
+    }
+
+    record OverrideRequest(@NotBlank String responderId, @NotNull Instant start, @NotNull Instant end) {
+
+        @AssertTrue(message = "must be after start")
+        boolean isEndAfterStart() {
+            return start == null || end == null || end.isAfter(start);
+        }
+
+        ScheduleOverride toOverride() {
+            return new ScheduleOverride(responderId, start, end);
+        }
+    }
+
+    record ScheduleResponse(String id, String name, String timeZone, List<LayerResponse> layers,
+                            List<ScheduleOverride> overrides) {
+
+        static ScheduleResponse of(Schedule schedule) {
+            return new ScheduleResponse(schedule.id(), schedule.name(), schedule.timeZone(),
+                    schedule.layers().stream().map(layer -> new LayerResponse(layer.name(), layer.participants(),
+                            layer.shiftLength(), layer.unit(), layer.handoffTime(), layer.startDate())).toList(),
+                    schedule.overrides());
+        }
+    }
+
+    record LayerResponse(String name, List<String> participants, int shiftLength, ShiftUnit unit,
+                         LocalTime handoffTime, LocalDate startDate) {
+    }
+
+    /** @param responderId null when nobody is on call */
+    record OnCallResponse(String scheduleId, Instant at, String responderId) {
+    }
+
+    record ShiftResponse(String responderId, Instant start, Instant end) {
+    }
+}
