@@ -6,13 +6,9 @@ import com.slack.api.methods.MethodsClient;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.oncallhq.notification.console.ConsoleChannel;
-import io.oncallhq.notification.paging.ChannelUnavailableException;
 import io.oncallhq.notification.paging.PagingChannel;
 import io.oncallhq.notification.paging.PagingChannels;
 import io.oncallhq.notification.paging.ResilientChannel;
@@ -91,24 +87,10 @@ class ChannelConfig {
         return verifier;
     }
 
-    /**
-     * The instance's retry, with one addition YAML cannot express: after a 429 the next attempt waits the
-     * {@code Retry-After} the channel asked for instead of the backoff.
-     */
     private static PagingChannel resilient(PagingChannel channel, String instance, RetryRegistry retries,
                                            CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads) {
-        RetryConfig configured = retries.retry(instance).getRetryConfig();
-        IntervalBiFunction<Object> backoff = configured.getIntervalBiFunction();
-        RetryConfig honouringRetryAfter = RetryConfig.custom()
-                .maxAttempts(configured.getMaxAttempts())
-                .retryOnException(configured.getExceptionPredicate())
-                .intervalBiFunction((Integer attempt, Either<Throwable, Object> outcome) ->
-                        outcome.isLeft() && outcome.getLeft() instanceof ChannelUnavailableException unavailable
-                                && unavailable.retryAfter().isPresent()
-                                ? unavailable.retryAfter().get().toMillis()
-                                : backoff.apply(attempt, outcome))
-                .build();
-        Retry retry = Retry.of(instance, honouringRetryAfter);
+        Retry retry = Retry.of(instance,
+                ResilientChannel.honouringRetryAfter(retries.retry(instance).getRetryConfig()));
         return new ResilientChannel(channel, retry, breakers.circuitBreaker(instance), bulkheads.bulkhead(instance));
     }
 

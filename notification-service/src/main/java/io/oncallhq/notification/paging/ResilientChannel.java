@@ -4,7 +4,10 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 
 import java.util.function.Supplier;
 
@@ -26,6 +29,23 @@ public final class ResilientChannel implements PagingChannel {
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
         this.bulkhead = bulkhead;
+    }
+
+    /**
+     * The configured retry (attempts, which failures, backoff) with one addition YAML cannot express: after a failure
+     * that says how long to wait ({@code Retry-After} of a 429) the next attempt waits exactly that, not the backoff.
+     */
+    public static RetryConfig honouringRetryAfter(RetryConfig configured) {
+        IntervalBiFunction<Object> backoff = configured.getIntervalBiFunction();
+        return RetryConfig.custom()
+                .maxAttempts(configured.getMaxAttempts())
+                .retryOnException(configured.getExceptionPredicate())
+                .intervalBiFunction((Integer attempt, Either<Throwable, Object> outcome) ->
+                        outcome.isLeft() && outcome.getLeft() instanceof ChannelUnavailableException unavailable
+                                && unavailable.retryAfter().isPresent()
+                                ? unavailable.retryAfter().get().toMillis()
+                                : backoff.apply(attempt, outcome))
+                .build();
     }
 
     @Override
