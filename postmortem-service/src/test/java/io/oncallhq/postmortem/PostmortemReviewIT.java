@@ -143,10 +143,6 @@ class PostmortemReviewIT extends ServiceITSupport {
         return awaitPostmortem(incidentId, postmortem -> postmortem.get("timeline").size() == 7).get("id").asString();
     }
 
-    private String etagOf(String id) {
-        return call(HttpMethod.GET, "/postmortems/" + id, null, null).headers().getETag();
-    }
-
     private static JsonNode section(JsonNode postmortem, String key) {
         return postmortem.get("sections").valueStream().filter(section -> section.get("key").asString().equals(key))
                 .findFirst().orElseThrow();

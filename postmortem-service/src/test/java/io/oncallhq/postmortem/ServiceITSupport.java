@@ -142,6 +142,10 @@ abstract class ServiceITSupport {
                 new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 
+    String etagOf(String id) {
+        return call(HttpMethod.GET, "/postmortems/" + id, null, null).headers().getETag();
+    }
+
     /** An HTTP answer of any status, body as text. */
     record Answer(int status, HttpHeaders headers, String body) {
 
