@@ -133,12 +133,16 @@ class SlackInteractionsIT extends RunningService {
                 + "\"escalationPolicy\":[{\"level\":1,\"responderIds\":[\"alex\"],\"scheduleIds\":[]},"
                 + "{\"level\":2,\"responderIds\":[\"kim\"],\"scheduleIds\":[]}]},"
                 + "{\"id\":\"search-api\",\"name\":\"Search API\",\"teamId\":\"search\","
-                + "\"escalationPolicy\":[{\"level\":1,\"responderIds\":[\"kim\"],\"scheduleIds\":[]}]}]");
+                + "\"escalationPolicy\":[{\"level\":1,\"responderIds\":[\"kim\"],\"scheduleIds\":[]}]},"
+                + "{\"id\":\"payments-batch\",\"name\":\"Payments Batch\",\"teamId\":\"payments\","
+                + "\"escalationPolicy\":[{\"level\":1,\"responderIds\":[],\"scheduleIds\":[\"payments-primary\"]}]}]");
+        INCIDENT_SERVICE.answers("/schedules/payments-primary/oncall",
+                "{\"scheduleId\":\"payments-primary\",\"at\":\"2026-11-22T09:00:00Z\",\"responderId\":\"kim\"}");
 
         String text = json.readTree(slashCommand(ALEX_SLACK_ID, "oncall payments").body()).get("text").asString();
 
-        assertThat(text).contains("Payments").contains("Checkout API").contains("Alex Rivera (<@U0ALEX>)")
-                .doesNotContain("Kim Park").doesNotContain("Search API");
+        assertThat(text).contains("Payments").contains("*Checkout API*: Alex Rivera (<@U0ALEX>)")
+                .contains("*Payments Batch*: Kim Park (schedule payments-primary)").doesNotContain("Search API");
     }
 
     @Test

@@ -158,15 +158,27 @@ class AnsweringSlashCommands {
         return lines.isEmpty() ? heading + " no services." : heading + "\n" + String.join("\n", lines);
     }
 
-    private static String firstLevel(ServiceSummary service, Map<String, Responder> responders) {
+    private String firstLevel(ServiceSummary service, Map<String, Responder> responders) {
         return service.levels().stream().filter(level -> level.level() == 1).findFirst()
                 .map(level -> Stream.concat(
-                        level.responderIds().stream().map(id -> Optional.ofNullable(responders.get(id))
-                                .map(AnsweringSlashCommands::mention).orElse(id)),
-                        level.scheduleIds().stream().map(id -> "whoever is on schedule " + id))
+                        level.responderIds().stream().map(id -> named(id, responders)),
+                        level.scheduleIds().stream().map(id -> onSchedule(id, responders)))
                         .collect(Collectors.joining(", ")))
                 .filter(names -> !names.isBlank())
                 .orElse("nobody (no escalation policy)");
+    }
+
+    private String onSchedule(String scheduleId, Map<String, Responder> responders) {
+        try {
+            return directory.onCallNow(scheduleId).map(id -> named(id, responders) + " (schedule " + scheduleId + ")")
+                    .orElse("nobody on schedule " + scheduleId + " right now");
+        } catch (IncidentServiceUnavailableException e) {
+            return "whoever is on schedule " + scheduleId;
+        }
+    }
+
+    private static String named(String responderId, Map<String, Responder> responders) {
+        return Optional.ofNullable(responders.get(responderId)).map(AnsweringSlashCommands::mention).orElse(responderId);
     }
 
     private static String mention(Responder responder) {

@@ -8,9 +8,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * Reads incident-service's REST API for the slash command ({@code GET /incidents}, {@code /services},
- * {@code /responders}, {@code /teams}), with a short timeout because Slack waits at most three seconds for the
+ * {@code /responders}, {@code /teams}, {@code /schedules/{id}/oncall}), with a short timeout because Slack waits at most three seconds for the
  * answer. Any failure is {@link IncidentServiceUnavailableException}.
  */
 @Component
@@ -87,7 +89,17 @@ class IncidentDirectory {
         return list("/teams", node -> new Team(node.path("id").asString(null), node.path("name").asString(null)));
     }
 
+    /** Who a schedule has on call now ({@code GET /schedules/{id}/oncall}); empty when nobody or not known. */
+    Optional<String> onCallNow(String scheduleId) {
+        JsonNode onCall = get("/schedules/" + URLEncoder.encode(scheduleId, StandardCharsets.UTF_8) + "/oncall");
+        return Optional.ofNullable(onCall.path("responderId").asString(null));
+    }
+
     private <T> List<T> list(String path, Function<JsonNode, T> read) {
+        return elements(get(path)).stream().map(read).toList();
+    }
+
+    private JsonNode get(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
         try {
@@ -95,7 +107,7 @@ class IncidentDirectory {
             if (response.statusCode() != 200) {
                 throw new IncidentServiceUnavailableException("GET " + path + " answered HTTP " + response.statusCode());
             }
-            return elements(JSON.readTree(response.body())).stream().map(read).toList();
+            return JSON.readTree(response.body());
         } catch (IOException | JacksonException e) {
             throw new IncidentServiceUnavailableException("GET " + path + " failed: " + e);
         } catch (InterruptedException e) {
