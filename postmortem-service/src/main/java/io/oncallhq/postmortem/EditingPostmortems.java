@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
@@ -41,6 +42,17 @@ class EditingPostmortems {
 
     Postmortem retitle(String id, long expectedVersion, String title, String by) {
         return edit(id, expectedVersion, (postmortem, now) -> postmortem.withTitle(title, by, now));
+    }
+
+    Postmortem markTimelineEntry(String id, long expectedVersion, String eventId, Boolean hidden,
+                                 Boolean highlighted, String annotation, String by) {
+        return edit(id, expectedVersion, (postmortem, now) ->
+                postmortem.withTimelineMark(eventId, hidden, highlighted, annotation, by, now));
+    }
+
+    Postmortem addTimelineEntry(String id, long expectedVersion, Instant at, String text, String by) {
+        String entryId = UUID.randomUUID().toString();
+        return edit(id, expectedVersion, (postmortem, now) -> postmortem.withTimelineEntry(entryId, at, text, by, now));
     }
 
     Postmortem submit(String id, Long expectedVersion, String by) {

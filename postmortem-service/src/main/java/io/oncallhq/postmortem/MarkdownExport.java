@@ -2,7 +2,7 @@ package io.oncallhq.postmortem;
 
 import io.oncallhq.postmortem.history.IncidentAlert;
 import io.oncallhq.postmortem.history.PagedResponder;
-import io.oncallhq.postmortem.history.TimelineEntry;
+import io.oncallhq.postmortem.TimelineCuration.CuratedEntry;
 import io.oncallhq.postmortem.template.Template;
 
 import java.time.Instant;
@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * A post-mortem as a Markdown document for a wiki or a git repository: title, a facts table, the sections in
- * template order (the action-items section lists the tracked items), and the timeline.
+ * template order (the action-items section lists the tracked items), and the timeline as curated (hidden
+ * entries left out, highlighted ones in bold, annotations in italics).
  */
 final class MarkdownExport {
 
@@ -53,8 +54,15 @@ final class MarkdownExport {
             md.append('\n');
         }
         md.append("## Timeline\n\n| Time | Event |\n| --- | --- |\n");
-        for (TimelineEntry entry : facts.timeline()) {
-            md.append("| ").append(at(entry.at())).append(" | ").append(cell(entry.text())).append(" |\n");
+        for (CuratedEntry entry : postmortem.curatedTimeline()) {
+            if (entry.hidden()) {
+                continue;
+            }
+            String text = entry.highlighted() ? "**" + cell(entry.text()) + "**" : cell(entry.text());
+            if (entry.annotation() != null && !entry.annotation().isBlank()) {
+                text += " — _" + cell(entry.annotation()) + "_";
+            }
+            md.append("| ").append(at(entry.at())).append(" | ").append(text).append(" |\n");
         }
         return md.toString();
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param sections     in template order; the field is not called {@code sections} because the first drafts
  *                     stored an object of that name, which is now ignored
  * @param editedTitle  the title people gave it, or null while the generated one applies
+ * @param timeline     what people hid, highlighted, annotated or added on the generated timeline
  * @param revision     the number of the revision being worked on (1 for the first)
  * @param version      the optimistic-locking version of the stored document (the ETag); 0 before the first save
  */
@@ -25,6 +26,7 @@ public record Postmortem(
         IncidentFacts facts,
         List<Section> content,
         String editedTitle,
+        TimelineCuration timeline,
         int revision,
         List<Transition> transitions,
         List<PublishedVersion> publishedVersions,
@@ -34,6 +36,7 @@ public record Postmortem(
 
     public Postmortem {
         content = content == null ? List.of() : List.copyOf(content);
+        timeline = timeline == null ? TimelineCuration.none() : timeline;
         revision = Math.max(revision, 1);
         transitions = transitions == null ? List.of() : List.copyOf(transitions);
         publishedVersions = publishedVersions == null ? List.of() : List.copyOf(publishedVersions);
@@ -45,8 +48,8 @@ public record Postmortem(
         List<Section> sections = template.stream()
                 .map(section -> Section.generated(section.key(), section.heading(), section.guidance(), facts))
                 .toList();
-        return new Postmortem(id, incidentId, PostmortemStatus.DRAFT, facts, sections, null, 1, List.of(), List.of(),
-                now, now, 0);
+        return new Postmortem(id, incidentId, PostmortemStatus.DRAFT, facts, sections, null, TimelineCuration.none(), 1, List.of(),
+                List.of(), now, now, 0);
     }
 
     /** Drafts stored before templates existed have no sections yet: they get the template's, generated. */
@@ -57,8 +60,8 @@ public record Postmortem(
         List<Section> sections = template.stream()
                 .map(section -> Section.generated(section.key(), section.heading(), section.guidance(), facts))
                 .toList();
-        return new Postmortem(id, incidentId, status, facts, sections, editedTitle, revision, transitions,
-                publishedVersions, createdAt, updatedAt, version);
+        return new Postmortem(id, incidentId, status, facts, sections, editedTitle, timeline, revision,
+                transitions, publishedVersions, createdAt, updatedAt, version);
     }
 
     public String title() {
@@ -82,7 +85,7 @@ public record Postmortem(
                 ? nextRevision(null, "the incident changed after publication", now) : this;
         List<Section> regenerated = editable.content.stream().map(section -> section.regeneratedFrom(newFacts)).toList();
         return Optional.of(new Postmortem(id, incidentId, editable.status, newFacts, regenerated, editedTitle,
-                editable.revision, editable.transitions, publishedVersions, createdAt, now, version));
+                timeline, editable.revision, editable.transitions, publishedVersions, createdAt, now, version));
     }
 
     /** Sets a section's text; it is never regenerated afterwards. */
@@ -93,14 +96,38 @@ public record Postmortem(
         Postmortem editable = editable(by, now);
         List<Section> edited = editable.content.stream()
                 .map(section -> section.key().equals(key) ? section.editedTo(text, by, now) : section).toList();
-        return new Postmortem(id, incidentId, editable.status, facts, edited, editedTitle, editable.revision,
+        return new Postmortem(id, incidentId, editable.status, facts, edited, editedTitle, timeline, editable.revision,
                 editable.transitions, publishedVersions, createdAt, now, version);
     }
 
     public Postmortem withTitle(String title, String by, Instant now) {
         Postmortem editable = editable(by, now);
-        return new Postmortem(id, incidentId, editable.status, facts, content, title, editable.revision,
+        return new Postmortem(id, incidentId, editable.status, facts, content, title, timeline, editable.revision,
                 editable.transitions, publishedVersions, createdAt, now, version);
+    }
+
+    /** Hides, highlights or annotates a generated timeline entry; null arguments keep what it had. */
+    public Postmortem withTimelineMark(String eventId, Boolean hidden, Boolean highlighted, String annotation,
+                                       String by, Instant now) {
+        if (facts.timeline().stream().noneMatch(entry -> entry.eventId().equals(eventId))) {
+            throw new UnknownTimelineEntryException(id, eventId);
+        }
+        Postmortem editable = editable(by, now);
+        return editable.withTimeline(timeline.marked(eventId, hidden, highlighted, annotation, by, now), now);
+    }
+
+    public Postmortem withTimelineEntry(String entryId, Instant at, String text, String by, Instant now) {
+        Postmortem editable = editable(by, now);
+        return editable.withTimeline(timeline.with(new TimelineCuration.AddedEntry(entryId, at, text, by, now)), now);
+    }
+
+    public List<TimelineCuration.CuratedEntry> curatedTimeline() {
+        return timeline.applyTo(facts.timeline());
+    }
+
+    private Postmortem withTimeline(TimelineCuration curation, Instant now) {
+        return new Postmortem(id, incidentId, status, facts, content, editedTitle, curation, revision, transitions,
+                publishedVersions, createdAt, now, version);
     }
 
     public Postmortem submitted(String by, Instant now) {
@@ -115,9 +142,9 @@ public record Postmortem(
     public Postmortem published(String by, List<ActionItem> actionItems, Instant now) {
         Postmortem moved = movedTo(PostmortemStatus.IN_REVIEW, PostmortemStatus.PUBLISHED, by, null, now);
         List<PublishedVersion> versions = new ArrayList<>(publishedVersions);
-        versions.add(new PublishedVersion(revision, now, by, title(), facts, content,
+        versions.add(new PublishedVersion(revision, now, by, title(), facts, content, timeline,
                 actionItems.stream().map(ActionItem::withoutOutbox).toList()));
-        return new Postmortem(id, incidentId, moved.status, facts, content, editedTitle, revision, moved.transitions,
+        return new Postmortem(id, incidentId, moved.status, facts, content, editedTitle, timeline, revision, moved.transitions,
                 versions, createdAt, now, version);
     }
 
@@ -128,7 +155,7 @@ public record Postmortem(
     /** A published revision shown as the post-mortem it was, read-only. */
     public Postmortem asPublished(PublishedVersion published) {
         return new Postmortem(id, incidentId, PostmortemStatus.PUBLISHED, published.facts(), published.sections(),
-                published.title(), published.number(), List.of(), List.of(), createdAt, published.publishedAt(),
+                published.title(), published.timeline(), published.number(), List.of(), List.of(), createdAt, published.publishedAt(),
                 version);
     }
 
@@ -148,7 +175,7 @@ public record Postmortem(
     private Postmortem nextRevision(String by, String comment, Instant now) {
         List<Transition> steps = new ArrayList<>(transitions);
         steps.add(new Transition(status, PostmortemStatus.DRAFT, by, comment, now));
-        return new Postmortem(id, incidentId, PostmortemStatus.DRAFT, facts, content, editedTitle, revision + 1,
+        return new Postmortem(id, incidentId, PostmortemStatus.DRAFT, facts, content, editedTitle, timeline, revision + 1,
                 steps, publishedVersions, createdAt, now, version);
     }
 
@@ -159,12 +186,12 @@ public record Postmortem(
         }
         List<Transition> steps = new ArrayList<>(transitions);
         steps.add(new Transition(from, to, by, comment, now));
-        return new Postmortem(id, incidentId, to, facts, content, editedTitle, revision, steps, publishedVersions,
+        return new Postmortem(id, incidentId, to, facts, content, editedTitle, timeline, revision, steps, publishedVersions,
                 createdAt, now, version);
     }
 
     Postmortem withVersion(long newVersion) {
-        return new Postmortem(id, incidentId, status, facts, content, editedTitle, revision, transitions,
-                publishedVersions, createdAt, updatedAt, newVersion);
+        return new Postmortem(id, incidentId, status, facts, content, editedTitle, timeline, revision,
+                transitions, publishedVersions, createdAt, updatedAt, newVersion);
     }
 }

@@ -4,12 +4,10 @@ import io.oncallhq.contracts.Severity;
 import io.oncallhq.postmortem.history.IncidentAlert;
 import io.oncallhq.postmortem.history.Link;
 import io.oncallhq.postmortem.history.PagedResponder;
-import io.oncallhq.postmortem.history.TimelineEntry;
 import io.oncallhq.postmortem.template.Template;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A post-mortem as the REST API shows it: the generated facts, the sections (also {@code summary},
@@ -62,7 +60,9 @@ record PostmortemResponse(
     record LinkResponse(String href, String text) {
     }
 
-    record TimelineEntryResponse(String eventId, Instant at, String kind, String actor, String text) {
+    /** {@code kind} {@code added} marks an entry people added; the others were projected from the incident. */
+    record TimelineEntryResponse(String eventId, Instant at, String kind, String actor, String text, boolean hidden,
+                                 boolean highlighted, String annotation) {
     }
 
     record SectionResponse(String key, String heading, String guidance, String text, boolean edited, String editedBy,
@@ -81,7 +81,7 @@ record PostmortemResponse(
                 timeSpan(facts.timeToResolve()),
                 facts.responders().stream().map(PostmortemResponse::responder).toList(),
                 facts.alerts().stream().map(PostmortemResponse::alert).toList(),
-                facts.timeline().stream().map(PostmortemResponse::entry).toList(),
+                postmortem.curatedTimeline().stream().map(PostmortemResponse::entry).toList(),
                 text(postmortem, Template.SUMMARY), text(postmortem, Template.IMPACT),
                 text(postmortem, Template.ROOT_CAUSE),
                 postmortem.content().stream().map(PostmortemResponse::section).toList(),
@@ -120,12 +120,8 @@ record PostmortemResponse(
         return new LinkResponse(link.href(), link.text());
     }
 
-    private static TimelineEntryResponse entry(TimelineEntry entry) {
-        return new TimelineEntryResponse(entry.eventId(), entry.at(), lowerCase(entry.kind().name()), entry.actor(),
-                entry.text());
-    }
-
-    private static String lowerCase(String name) {
-        return name.toLowerCase(Locale.ROOT).replace('_', '-');
+    private static TimelineEntryResponse entry(TimelineCuration.CuratedEntry entry) {
+        return new TimelineEntryResponse(entry.eventId(), entry.at(), entry.kind(), entry.actor(), entry.text(),
+                entry.hidden(), entry.highlighted(), entry.annotation());
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+
 /**
  * Editing (If-Match required) and the review workflow (If-Match optional). The acting user is taken from the
  * request's {@code by}; roles are enforced once the service authenticates requests.
@@ -48,6 +50,24 @@ class ReviewController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody TitleEditRequest request) {
         return answer(editing.retitle(id, Etags.expectedVersion(ifMatch, id), request.title(), request.by()));
+    }
+
+    @Operation(summary = "Hide, highlight or annotate a generated timeline entry (fields left out keep their value); needs If-Match")
+    @PatchMapping("/timeline/{eventId}")
+    ResponseEntity<PostmortemResponse> markTimelineEntry(@PathVariable String id, @PathVariable String eventId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody TimelineMarkRequest request) {
+        return answer(editing.markTimelineEntry(id, Etags.expectedVersion(ifMatch, id), eventId, request.hidden(),
+                request.highlighted(), request.annotation(), request.by()));
+    }
+
+    @Operation(summary = "Add an entry of your own to the timeline; needs If-Match")
+    @PostMapping("/timeline")
+    ResponseEntity<PostmortemResponse> addTimelineEntry(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody TimelineEntryRequest request) {
+        return answer(editing.addTimelineEntry(id, Etags.expectedVersion(ifMatch, id), request.at(), request.text(),
+                request.by()));
     }
 
     @Operation(summary = "draft → in_review")
@@ -87,6 +107,13 @@ class ReviewController {
     }
 
     record TitleEditRequest(@NotBlank @Size(max = 300) String title, @NotBlank String by) {
+    }
+
+    record TimelineMarkRequest(Boolean hidden, Boolean highlighted, @Size(max = 2_000) String annotation,
+                               @NotBlank String by) {
+    }
+
+    record TimelineEntryRequest(@NotNull Instant at, @NotBlank @Size(max = 2_000) String text, @NotBlank String by) {
     }
 
     record ReviewRequest(@NotBlank String by, @Size(max = 5_000) String comment) {

@@ -65,6 +65,26 @@ class PostmortemReviewIT extends ServiceITSupport {
     }
 
     @Test
+    void theTimelineIsCuratedWithTheSameVersionCheckAsSections() {
+        String id = resolvedPostmortem("inc-" + UUID.randomUUID());
+        JsonNode draft = call(HttpMethod.GET, "/postmortems/" + id, null, null).json();
+        String paging = draft.get("timeline").get(2).get("eventId").asString();
+
+        Answer hidden = call(HttpMethod.PATCH, "/postmortems/" + id + "/timeline/" + paging, etagOf(id),
+                Map.of("hidden", true, "annotation", "Superseded by the delivery", "by", "sam"));
+        Answer added = call(HttpMethod.POST, "/postmortems/" + id + "/timeline", etagOf(id),
+                Map.of("at", TRIGGERED_AT.plusSeconds(15 * 60).toString(), "text", "Decided to roll back", "by", "sam"));
+
+        assertThat(hidden.json().get("timeline").get(2).get("hidden").asBoolean()).isTrue();
+        assertThat(hidden.json().get("timeline").get(2).get("annotation").asString()).isEqualTo("Superseded by the delivery");
+        assertThat(texts(added.json())).contains("Decided to roll back");
+        assertThat(call(HttpMethod.POST, "/postmortems/" + id + "/timeline", null,
+                Map.of("at", TRIGGERED_AT.toString(), "text", "x", "by", "sam")).status()).isEqualTo(428);
+        assertThat(call(HttpMethod.PATCH, "/postmortems/" + id + "/timeline/no-such-event", etagOf(id),
+                Map.of("hidden", true, "by", "sam")).status()).isEqualTo(404);
+    }
+
+    @Test
     void aPostmortemIsReviewedPublishedAndEditedIntoANewRevision() {
         String id = resolvedPostmortem("inc-" + UUID.randomUUID());
         String base = "/postmortems/" + id;
@@ -125,6 +145,11 @@ class PostmortemReviewIT extends ServiceITSupport {
         assertThat(call(HttpMethod.PUT, "/teams/" + team + "/template", null, Map.of("low", new Object[0]))
                 .json().get("errors").valueStream().map(error -> error.get("field").asString()))
                 .contains("low", "high");
+        assertThat(call(HttpMethod.PUT, "/teams/" + team + "/template", null, Map.of(
+                "low", new Object[]{Map.of("key", "summary", "heading", "A"), Map.of("key", "summary", "heading", "B")},
+                "high", new Object[]{Map.of("key", "summary", "heading", "Summary")}))
+                .json().get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("keysUnique");
 
         String incidentId = "inc-" + UUID.randomUUID();
         publish(new Recorded(UUID.randomUUID().toString(), new IncidentTriggered(incidentId, 7, "search-api",

@@ -1,12 +1,15 @@
 package io.oncallhq.postmortem;
 
 import io.oncallhq.contracts.Severity;
+import io.oncallhq.postmortem.RecordedIncident.Recorded;
+import io.oncallhq.postmortem.history.IncidentHistory;
 import io.oncallhq.postmortem.template.SectionTemplate;
 import io.oncallhq.postmortem.template.Template;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckoutFacts;
@@ -103,7 +106,7 @@ class PostmortemReviewTest {
     @Test
     void aDraftStoredBeforeTemplatesGetsTheTemplatesSectionsOnce() {
         Postmortem legacy = new Postmortem("pm-1", "inc-1", PostmortemStatus.DRAFT, resolvedCheckoutFacts("inc-1"),
-                null, null, 0, null, null, NOW, NOW, 4);
+                null, null, null, 0, null, null, NOW, NOW, 4);
 
         Postmortem upgraded = legacy.withSectionsFrom(Template.builtIn().high());
 
@@ -111,6 +114,46 @@ class PostmortemReviewTest {
         assertThat(upgraded.content()).hasSize(9);
         assertThat(upgraded.version()).isEqualTo(4);
         assertThat(upgraded.withSectionsFrom(Template.builtIn().low())).isEqualTo(upgraded);
+    }
+
+    @Test
+    void timelineCurationSurvivesARefreshAndShowsInTheExport() {
+        Postmortem draft = draft();
+        String acknowledged = eventIdOf(draft, "Acknowledged by Alex Rivera");
+        String paging = eventIdOf(draft, "Paging Alex Rivera (level 1)");
+        Postmortem curated = draft
+                .withTimelineMark(paging, true, null, null, "sam", NOW)
+                .withTimelineMark(acknowledged, null, true, "Four minutes after the page", "sam", NOW)
+                .withTimelineEntry("added-1", Instant.parse("2026-11-20T10:15:00Z"), "Decided to roll back", "sam", NOW);
+
+        List<Recorded> events = new ArrayList<>(RecordedIncident.resolvedCheckoutIncident("inc-1"));
+        events.add(RecordedIncident.lateNote("inc-1", "e-late", 5 * 60));
+        Postmortem refreshed = curated.refreshedWith(factsOf(events), NOW.plusSeconds(60)).orElseThrow();
+
+        assertThat(refreshed.curatedTimeline()).extracting(TimelineCuration.CuratedEntry::text).containsSubsequence(
+                "Acknowledged by Alex Rivera", "Note: Dashboards updated", "Note: Rolled back release 2026.11.20-1",
+                "Decided to roll back", "Resolved by Alex Rivera");
+        assertThat(refreshed.curatedTimeline()).filteredOn(TimelineCuration.CuratedEntry::hidden)
+                .extracting(TimelineCuration.CuratedEntry::eventId).containsExactly(paging);
+        String markdown = MarkdownExport.render(refreshed, List.of(), "http://incidents.test/incidents/inc-1");
+        assertThat(markdown).doesNotContain("Paging Alex Rivera")
+                .contains("| **Acknowledged by Alex Rivera** — _Four minutes after the page_ |",
+                        "| 2026-11-20 10:15 UTC | Decided to roll back |");
+        assertThatThrownBy(() -> draft.withTimelineMark("no-such-event", true, null, null, "sam", NOW))
+                .isInstanceOf(UnknownTimelineEntryException.class);
+    }
+
+    private static String eventIdOf(Postmortem postmortem, String text) {
+        return postmortem.facts().timeline().stream().filter(entry -> entry.text().equals(text)).findFirst()
+                .orElseThrow().eventId();
+    }
+
+    private static IncidentFacts factsOf(List<Recorded> events) {
+        IncidentHistory history = IncidentHistory.empty("inc-1");
+        for (Recorded recorded : events) {
+            history = history.apply(recorded.id(), recorded.event()).orElse(history);
+        }
+        return IncidentFacts.of(history);
     }
 
     private static Postmortem draft() {

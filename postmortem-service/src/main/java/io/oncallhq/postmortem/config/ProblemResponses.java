@@ -2,6 +2,7 @@ package io.oncallhq.postmortem.config;
 
 import io.oncallhq.postmortem.IllegalTransitionException;
 import io.oncallhq.postmortem.UnknownSectionException;
+import io.oncallhq.postmortem.UnknownTimelineEntryException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,7 +20,7 @@ import java.util.List;
 
 /**
  * RFC 9457 problem details for every error; validation problems list each field at fault in {@code errors}.
- * Illegal workflow steps are 409, unknown sections 404. Unknown ids arrive here as {@link org.springframework.web.ErrorResponseException}s that carry their own 404.
+ * Illegal workflow steps are 409, unknown sections and timeline entries 404. Unknown ids arrive here as {@link org.springframework.web.ErrorResponseException}s that carry their own 404.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -54,6 +55,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail unknownSection(UnknownSectionException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Section not found");
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownTimelineEntryException.class)
+    ProblemDetail unknownTimelineEntry(UnknownTimelineEntryException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Timeline entry not found");
         return problem;
     }
 

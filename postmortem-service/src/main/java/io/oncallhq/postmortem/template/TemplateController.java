@@ -2,6 +2,7 @@ package io.oncallhq.postmortem.template;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -41,6 +42,16 @@ class TemplateController {
     }
 
     record TemplateRequest(@NotEmpty List<@Valid SectionRequest> low, @NotEmpty List<@Valid SectionRequest> high) {
+
+        /** Sections are addressed by key, so a key may appear only once per list. */
+        @AssertTrue(message = "section keys must be unique within low and within high")
+        boolean isKeysUnique() {
+            return unique(low) && unique(high);
+        }
+
+        private static boolean unique(List<SectionRequest> sections) {
+            return sections == null || sections.stream().map(SectionRequest::key).distinct().count() == sections.size();
+        }
     }
 
     record SectionRequest(@NotBlank @Pattern(regexp = "[a-zA-Z][a-zA-Z0-9]{0,39}") String key,
