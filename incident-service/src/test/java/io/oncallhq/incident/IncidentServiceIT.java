@@ -251,6 +251,12 @@ class IncidentServiceIT {
                 .map(shift -> shift.get("responderId").asString() + " " + shift.get("start").asString()).toList())
                 .containsExactly("blake 2026-03-28T08:00:00Z", "alex 2026-03-29T07:00:00Z",
                         "blake 2026-03-30T07:00:00Z", "alex 2026-03-30T12:00:00Z", "blake 2026-03-30T13:00:00Z");
+        MvcResult ical = mvc.perform(get("/schedules/berlin-daily/ical")
+                        .param("from", "2026-03-28T00:00:00Z").param("to", "2026-03-31T00:00:00Z"))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(ical.getResponse().getContentType()).startsWith("text/calendar");
+        assertThat(ical.getResponse().getContentAsString()).contains("BEGIN:VTIMEZONE", "TZID:Europe/Berlin",
+                "DTSTART;TZID=Europe/Berlin:20260329T090000");
         mvc.perform(get("/schedules/no-such-schedule/oncall")).andExpect(status().isNotFound());
     }
 

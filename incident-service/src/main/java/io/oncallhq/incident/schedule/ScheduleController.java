@@ -85,6 +85,19 @@ class ScheduleController {
                 .map(shift -> new ShiftResponse(shift.responderId(), shift.start(), shift.end())).toList();
     }
 
+    /** The shifts from {@code from} (default: 7 days ago) to {@code to} (default: 8 weeks later) as iCalendar. */
+    @GetMapping(value = "/{id}/ical", produces = "text/calendar")
+    String ical(@PathVariable String id,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        Instant now = Instant.now();
+        Instant start = from == null ? now.minus(Duration.ofDays(7)) : from;
+        Instant end = to == null ? start.plus(Duration.ofDays(63)) : to;
+        Schedule schedule = schedules.get(id);
+        return ICalendarExport.of(schedule, shifts(id, start, end).stream()
+                .map(shift -> new Shift(shift.responderId(), shift.start(), shift.end())).toList(), start, end, now);
+    }
+
     private void requireKnownResponders(ScheduleRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < request.layers().size(); i++) {
