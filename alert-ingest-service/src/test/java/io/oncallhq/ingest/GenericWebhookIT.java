@@ -1,28 +1,17 @@
 package io.oncallhq.ingest;
 
-import io.oncallhq.contracts.Topics;
-import io.oncallhq.localruntime.LocalMongo;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,40 +21,15 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "ingest.demo.seed=true",
-        "ingest.demo.integration-key=" + GenericWebhookIT.DEMO_KEY})
-@EmbeddedKafka(partitions = 2, topics = Topics.ALERTS)
-// spring-kafka 4 embeds a real KRaft broker (the only mode it has, hence no kraft attribute).
-class GenericWebhookIT {
+class GenericWebhookIT extends IngestIT {
 
-    static final String DEMO_KEY = "it-demo-key-0123456789abcdefghijkl";
-    private static final LocalMongo MONGO = LocalMongo.start(null, 0);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.connectionString("alert_ingest"));
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
     @Autowired
     MongoTemplate mongo;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private AlertsTopic alerts;
     private Map<TopicPartition, Long> before;
 
-    @BeforeEach
+    @BeforeEach // after IngestIT's, which sets brokers
     void snapshotTheTopic() {
         alerts = new AlertsTopic(brokers);
         before = alerts.endOffsets();
@@ -78,7 +42,7 @@ class GenericWebhookIT {
 
     @Test
     void aTriggeredAlertIsAcceptedOnlyOnceItIsOnTheAlertsTopic() throws Exception {
-        HttpResponse<String> response = post(DEMO_KEY, "application/json", """
+        HttpResponse<String> response = postGeneric(DEMO_KEY, "application/json", """
                 {"summary":"Checkout latency above 2s","severity":"CRITICAL","dedupKey":"checkout-latency",
                  "source":"checkout-api-7f9c","labels":{"region":"eu-west-1"},"details":{"p99_ms":2350},
                  "links":[{"href":"https://grafana.example.com/d/checkout","text":"Dashboard"}],
@@ -108,7 +72,7 @@ class GenericWebhookIT {
 
     @Test
     void aResolveIsPublishedAsAlertResolvedWithTheComputedDedupKeyWhenNoneWasGiven() throws Exception {
-        HttpResponse<String> response = post(DEMO_KEY, "application/json; charset=utf-8",
+        HttpResponse<String> response = postGeneric(DEMO_KEY, "application/json; charset=utf-8",
                 "{\"summary\":\"Disk full on db-1\",\"source\":\"db-1\",\"action\":\"resolve\"}");
 
         assertThat(response.statusCode()).isEqualTo(202);
@@ -123,7 +87,7 @@ class GenericWebhookIT {
 
     @Test
     void invalidFieldsAreAllListedAndNothingIsPublished() throws Exception {
-        HttpResponse<String> response = post(DEMO_KEY, "application/json",
+        HttpResponse<String> response = postGeneric(DEMO_KEY, "application/json",
                 "{\"summary\":\"\",\"severity\":\"fatal\",\"links\":[{\"href\":\"not a url\"}]}");
 
         assertProblem(response, 400);
@@ -134,7 +98,7 @@ class GenericWebhookIT {
 
     @Test
     void malformedJsonIsRefusedNamingWhereItBroke() throws Exception {
-        HttpResponse<String> response = post(DEMO_KEY, "application/json", "{\"summary\": \"x\",\n \"severity\": }");
+        HttpResponse<String> response = postGeneric(DEMO_KEY, "application/json", "{\"summary\": \"x\",\n \"severity\": }");
 
         assertProblem(response, 400);
         JsonNode problem = JSON.readTree(response.body());
@@ -146,7 +110,7 @@ class GenericWebhookIT {
     @Test
     void anUnknownKeyIsUnauthorisedAndNeverEchoed() throws Exception {
         String wrongKey = "not-a-key-of-any-integration";
-        HttpResponse<String> response = post(wrongKey, "application/json", "{\"summary\":\"x\",\"severity\":\"info\"}");
+        HttpResponse<String> response = postGeneric(wrongKey, "application/json", "{\"summary\":\"x\",\"severity\":\"info\"}");
 
         assertProblem(response, 401);
         assertThat(response.body()).doesNotContain(wrongKey);
@@ -154,8 +118,24 @@ class GenericWebhookIT {
     }
 
     @Test
+    void anIntegrationOverItsRateLimitIsToldWhenToRetryAndNothingIsPublished() throws Exception {
+        HttpResponse<String> response = null;
+        for (int i = 0; i < 20 && (response == null || response.statusCode() != 429); i++) { // its limit is 1 a second
+            response = postGeneric(THROTTLED_KEY, "application/json", "{\"summary\":\"Flapping\",\"severity\":\"info\"}");
+        }
+        Map<TopicPartition, Long> beforeRefused = alerts.endOffsets();
+
+        assertProblem(response, 429);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(postGeneric(DEMO_KEY, "application/json", "{\"summary\":\"Other integration\",\"severity\":\"info\"}").statusCode())
+                .as("another integration is not limited by it").isEqualTo(202);
+        assertThat(alerts.recordsSince(beforeRefused)).singleElement()
+                .satisfies(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("Other integration"));
+    }
+
+    @Test
     void anotherContentTypeIsUnsupported() throws Exception {
-        HttpResponse<String> response = post(DEMO_KEY, "text/plain", "{\"summary\":\"x\",\"severity\":\"info\"}");
+        HttpResponse<String> response = postGeneric(DEMO_KEY, "text/plain", "{\"summary\":\"x\",\"severity\":\"info\"}");
 
         assertProblem(response, 415);
         assertThat(response.body()).doesNotContain(DEMO_KEY);
@@ -164,7 +144,7 @@ class GenericWebhookIT {
 
     @Test
     void aBodyOverTheLimitIsRefusedByItsDeclaredLength() throws Exception {
-        HttpResponse<String> response = post(DEMO_KEY, "application/json", oversizedAlert());
+        HttpResponse<String> response = postGeneric(DEMO_KEY, "application/json", oversizedAlert());
 
         assertProblem(response, 413);
         assertThat(alerts.endOffsets()).isEqualTo(before);
@@ -206,7 +186,7 @@ class GenericWebhookIT {
         return "{\"summary\":\"big\",\"severity\":\"info\",\"details\":{\"blob\":\"" + "x".repeat(600 * 1024) + "\"}}";
     }
 
-    private HttpResponse<String> post(String key, String contentType, String body) throws Exception {
+    private HttpResponse<String> postGeneric(String key, String contentType, String body) throws Exception {
         return http.send(request(key, contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -215,12 +195,6 @@ class GenericWebhookIT {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/integrations/" + key + "/generic"))
                 .header("Content-Type", contentType)
                 .timeout(Duration.ofSeconds(30));
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(JSON.readTree(response.body()).get("status").asInt()).isEqualTo(status);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The service's own settings.
@@ -12,15 +13,32 @@ import java.time.Duration;
  * @param rawPayloadLimit how much of the sender's body travels with the event as evidence
  * @param retryAfter      what a 503 tells the sender to wait before retrying
  * @param demo            the demo integration seeded on a local run
+ * @param rateLimit       requests each integration may send
  */
 @ConfigurationProperties("ingest")
-public record IngestProperties(DataSize maxBodySize, DataSize rawPayloadLimit, Duration retryAfter, Demo demo) {
+public record IngestProperties(DataSize maxBodySize, DataSize rawPayloadLimit, Duration retryAfter, Demo demo,
+                               RateLimit rateLimit) {
 
     public IngestProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(512) : maxBodySize;
         rawPayloadLimit = rawPayloadLimit == null ? DataSize.ofKilobytes(16) : rawPayloadLimit;
         retryAfter = retryAfter == null ? Duration.ofSeconds(5) : retryAfter;
         demo = demo == null ? new Demo(false, null) : demo;
+        rateLimit = rateLimit == null ? new RateLimit(0, null, null) : rateLimit;
+    }
+
+    /**
+     * @param requestsPerPeriod what every integration may send per period (default 100)
+     * @param period            the refresh period (default 1 s)
+     * @param perIntegration    integration id → its own requests per period, overriding the default
+     */
+    public record RateLimit(int requestsPerPeriod, Duration period, Map<String, Integer> perIntegration) {
+
+        public RateLimit {
+            requestsPerPeriod = requestsPerPeriod <= 0 ? 100 : requestsPerPeriod;
+            period = period == null ? Duration.ofSeconds(1) : period;
+            perIntegration = perIntegration == null ? Map.of() : Map.copyOf(perIntegration);
+        }
     }
 
     /** @param seed whether to upsert the demo integration at startup; then {@code integrationKey} is required */

@@ -3,6 +3,7 @@ package io.oncallhq.ingest.config;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.MalformedPayloadException;
 import io.oncallhq.ingest.intake.PayloadTooLargeException;
+import io.oncallhq.ingest.intake.RateLimitedException;
 import io.oncallhq.ingest.integration.UnknownIntegrationKeyException;
 import io.oncallhq.ingest.publishing.BrokerUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +42,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> unknownKey(UnknownIntegrationKeyException e, WebRequest request) {
         return problem(e, HttpStatus.UNAUTHORIZED, "Unknown integration key", e.getMessage(), new HttpHeaders(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> rateLimited(RateLimitedException e, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        return problem(e, HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage(), headers, request);
     }
 
     @ExceptionHandler

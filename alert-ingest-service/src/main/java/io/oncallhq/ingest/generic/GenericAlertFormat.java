@@ -8,12 +8,14 @@ import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.ingest.intake.AlertFormat;
 import io.oncallhq.ingest.intake.DedupKey;
 import io.oncallhq.ingest.intake.FieldViolation;
+import io.oncallhq.ingest.intake.HttpUrls;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.NormalisedAlert;
 import io.oncallhq.ingest.integration.Integration;
 import io.oncallhq.ingest.integration.IntegrationType;
 
-import java.net.URI;
+import org.springframework.stereotype.Component;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -23,7 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The rules of the generic webhook format, and how it maps onto the alert events. */
-class GenericAlertFormat implements AlertFormat<GenericAlertRequest> {
+@Component
+public class GenericAlertFormat implements AlertFormat<GenericAlertRequest> {
 
     static final int MAX_SUMMARY_LENGTH = 1024;
     static final int MAX_DEDUP_KEY_LENGTH = 255;
@@ -33,12 +36,17 @@ class GenericAlertFormat implements AlertFormat<GenericAlertRequest> {
     private enum Action { TRIGGER, RESOLVE }
 
     @Override
+    public IntegrationType type() {
+        return IntegrationType.GENERIC;
+    }
+
+    @Override
     public Class<GenericAlertRequest> payloadType() {
         return GenericAlertRequest.class;
     }
 
     @Override
-    public NormalisedAlert normalise(GenericAlertRequest alert, Integration integration, String rawPayload, Instant receivedAt) {
+    public List<NormalisedAlert> normalise(GenericAlertRequest alert, Integration integration, String rawPayload, Instant receivedAt) {
         List<FieldViolation> violations = new ArrayList<>();
         Action action = action(alert.action(), violations);
         Severity severity = severity(alert.severity(), action == Action.TRIGGER, violations);
@@ -53,13 +61,17 @@ class GenericAlertFormat implements AlertFormat<GenericAlertRequest> {
         String senderDedupKey = senderDedupKey(alert);
         String dedupKey = DedupKey.versioned(DEDUP_KEY_TYPE, DEDUP_KEY_VERSION, senderDedupKey);
         AlertEvent event = switch (action) {
-            case TRIGGER -> new AlertTriggered(integration.serviceId(), integration.id(), integration.type().wireName(),
+            case TRIGGER -> new AlertTriggered(integration.serviceId(), integration.id(), type().wireName(),
                     dedupKey, null, alert.summary(), severity, alert.source(), orEmpty(alert.labels()), Map.of(),
                     orEmpty(alert.details()), links, startedAt, receivedAt, rawPayload);
             case RESOLVE -> new AlertResolved(integration.serviceId(), integration.id(), dedupKey, alert.summary(),
                     receivedAt, receivedAt, rawPayload);
         };
-        return new NormalisedAlert(event, senderDedupKey);
+        String dedupKeyRule = alert.dedupKey() != null && !alert.dedupKey().isBlank()
+                ? "generic:v1:<dedupKey>, the sender's dedupKey"
+                : "generic:v1:<sha-256 of summary and source>, as no dedupKey was given";
+        String severityRule = severity == null ? null : "severity as sent";
+        return List.of(new NormalisedAlert(event, senderDedupKey, dedupKeyRule, severityRule));
     }
 
     /**
@@ -135,25 +147,13 @@ class GenericAlertFormat implements AlertFormat<GenericAlertRequest> {
         List<AlertLink> result = new ArrayList<>();
         for (int i = 0; i < links.size(); i++) {
             GenericAlertRequest.Link link = links.get(i);
-            if (link == null || !isHttpUrl(link.href())) {
+            if (link == null || !HttpUrls.isHttpUrl(link.href())) {
                 violations.add(new FieldViolation("links[" + i + "].href", "must be an absolute http or https URL"));
             } else {
                 result.add(new AlertLink(link.href(), link.text()));
             }
         }
         return result;
-    }
-
-    private static boolean isHttpUrl(String href) {
-        if (href == null) {
-            return false;
-        }
-        try {
-            URI uri = new URI(href);
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null;
-        } catch (Exception malformed) {
-            return false;
-        }
     }
 
     private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {

@@ -2,7 +2,6 @@ package io.oncallhq.ingest.generic;
 
 import io.oncallhq.ingest.intake.Accepted;
 import io.oncallhq.ingest.intake.AlertIntake;
-import io.oncallhq.ingest.integration.IntegrationType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -24,10 +23,11 @@ import java.io.IOException;
 class GenericWebhookController {
 
     private final AlertIntake intake;
-    private final GenericAlertFormat format = new GenericAlertFormat();
+    private final GenericAlertFormat format;
 
-    GenericWebhookController(AlertIntake intake) {
+    GenericWebhookController(AlertIntake intake, GenericAlertFormat format) {
         this.intake = intake;
+        this.format = format;
     }
 
     /** The body is read as bytes (not bound by Spring) so that its size is bounded and the key is checked first. */
@@ -43,13 +43,14 @@ class GenericWebhookController {
     @ApiResponse(responseCode = "400", description = "Malformed JSON or invalid fields", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "401", description = "Unknown integration key", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "429", description = "Over the integration's rate limit; retry after the Retry-After seconds",
+            content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = "Kafka unavailable; retry after the Retry-After seconds",
             content = @Content(mediaType = "application/problem+json"))
     AcceptedResponse receive(@Parameter(description = "The integration key") @PathVariable String key,
                              HttpServletRequest request) throws IOException {
-        Accepted accepted = intake.receive(key, IntegrationType.GENERIC, format, request.getInputStream(),
-                request.getContentLengthLong());
+        Accepted accepted = intake.receive(key, format, request.getInputStream(), request.getContentLengthLong()).getFirst();
         return new AcceptedResponse("accepted", accepted.dedupKey(), accepted.eventId());
     }
 

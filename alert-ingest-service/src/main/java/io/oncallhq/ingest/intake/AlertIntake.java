@@ -2,7 +2,6 @@ package io.oncallhq.ingest.intake;
 
 import io.oncallhq.ingest.config.IngestProperties;
 import io.oncallhq.ingest.integration.Integration;
-import io.oncallhq.ingest.integration.IntegrationType;
 import io.oncallhq.ingest.integration.Integrations;
 import io.oncallhq.ingest.publishing.AlertPublisher;
 import org.springframework.stereotype.Component;
@@ -14,23 +13,30 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
- * Receiving one alert, whatever its format: bounded read, authenticate, parse, normalise, publish. Each step
- * can refuse the alert, and nothing is published unless every step before publishing passed.
+ * Receiving alerts, whatever their format: bounded read, authenticate, rate limit, parse, normalise, publish.
+ * Each step can refuse the request, and nothing is published unless every step before publishing passed for
+ * every alert of the request.
  */
 @Component
 public class AlertIntake {
 
     private final Integrations integrations;
+    private final RateLimits rateLimits;
     private final AlertPublisher publisher;
     private final JsonMapper json;
     private final Clock clock;
     private final int maxBodyBytes;
     private final int rawPayloadBytes;
 
-    AlertIntake(Integrations integrations, AlertPublisher publisher, JsonMapper json, Clock clock, IngestProperties properties) {
+    AlertIntake(Integrations integrations, RateLimits rateLimits, AlertPublisher publisher, JsonMapper json, Clock clock,
+                IngestProperties properties) {
         this.integrations = integrations;
+        this.rateLimits = rateLimits;
         this.publisher = publisher;
         this.json = json;
         this.clock = clock;
@@ -39,18 +45,63 @@ public class AlertIntake {
     }
 
     /**
-     * @return the dedup key and event id, once the broker acknowledged the event
-     * @throws PayloadTooLargeException, UnknownIntegrationKeyException, MalformedPayloadException,
-     *         InvalidAlertException, BrokerUnavailableException
+     * For formats addressed by the key in the path.
+     *
+     * @return per alert, the dedup key and event id, once the broker acknowledged every event of the request
+     * @throws PayloadTooLargeException, UnknownIntegrationKeyException, RateLimitedException,
+     *         MalformedPayloadException, InvalidAlertException, BrokerUnavailableException
      */
-    public <P> Accepted receive(String key, IntegrationType type, AlertFormat<P> format, InputStream body, long contentLength) {
+    public <P> List<Accepted> receive(String key, AlertFormat<P> format, InputStream body, long contentLength) {
+        return publish(normalise(key, format, body, contentLength));
+    }
+
+    /**
+     * For formats that carry the key in the body (PagerDuty's {@code routing_key}): the body is parsed first.
+     *
+     * @param keyInBody the key the payload names; throws {@link InvalidAlertException} when it names none
+     */
+    public <P> List<Accepted> receive(Function<P, String> keyInBody, AlertFormat<P> format, InputStream body, long contentLength) {
         byte[] bytes = RequestBodies.read(body, contentLength, maxBodyBytes);
-        Integration integration = integrations.authenticate(key, type);
         P payload = parse(bytes, format.payloadType());
-        Instant receivedAt = clock.instant();
-        NormalisedAlert alert = format.normalise(payload, integration, RawPayload.truncated(bytes, rawPayloadBytes), receivedAt);
-        String eventId = publisher.publish(alert.event(), receivedAt);
-        return new Accepted(alert.senderDedupKey(), eventId);
+        Integration integration = admit(keyInBody.apply(payload));
+        return publish(format.normalise(payload, integration, RawPayload.truncated(bytes, rawPayloadBytes), clock.instant()));
+    }
+
+    /** What {@link #receive} would publish for this body, publishing nothing. */
+    public <P> Explanation explain(String key, AlertFormat<P> format, InputStream body, long contentLength) {
+        return normalise(key, format, body, contentLength);
+    }
+
+    private <P> Explanation normalise(String key, AlertFormat<P> format, InputStream body, long contentLength) {
+        byte[] bytes = RequestBodies.read(body, contentLength, maxBodyBytes);
+        Integration integration = admit(key);
+        P payload = parse(bytes, format.payloadType());
+        return new Explanation(integration, format.type(),
+                format.normalise(payload, integration, RawPayload.truncated(bytes, rawPayloadBytes), clock.instant()));
+    }
+
+    private Integration admit(String key) {
+        Integration integration = integrations.authenticate(key);
+        rateLimits.acquire(integration);
+        return integration;
+    }
+
+    private List<Accepted> publish(Explanation explanation) {
+        return publish(explanation.alerts());
+    }
+
+    /**
+     * One after the other, each waiting for the broker's acknowledgement, so a 202 means all of them are on
+     * Kafka. If one fails the request fails (503): the sender sends the whole batch again, and the alerts
+     * already published arrive twice with the same dedup keys, which consumers fold together.
+     */
+    private List<Accepted> publish(List<NormalisedAlert> alerts) {
+        List<Accepted> accepted = new ArrayList<>(alerts.size());
+        Instant time = clock.instant();
+        for (NormalisedAlert alert : alerts) {
+            accepted.add(new Accepted(alert.senderDedupKey(), publisher.publish(alert.event(), time)));
+        }
+        return accepted;
     }
 
     private <P> P parse(byte[] bytes, Class<P> payloadType) {

@@ -2,16 +2,19 @@ package io.oncallhq.ingest.integration;
 
 import java.util.Locale;
 
-/** The payload format an integration speaks; each has its own endpoint. Alertmanager, Grafana, PagerDuty v2 follow. */
+/**
+ * A payload format, each with its own endpoint. Any integration's key works on every endpoint (the endpoint
+ * chooses how the body is read); an integration's stored type only says what it was set up for.
+ */
 public enum IntegrationType {
-    GENERIC;
+    GENERIC, ALERTMANAGER, GRAFANA, PAGERDUTY;
 
     /** The name stored in MongoDB and carried as {@code integrationType} in the events. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static IntegrationType fromWireName(String name) {
+    public static IntegrationType fromWireName(String name) {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
 }

@@ -34,17 +34,18 @@ public class Integrations implements InitializingBean {
     }
 
     /**
-     * The integration of this type that accepts the presented key. Looked up by the key's hash (so the
+     * The integration that accepts the presented key, whatever endpoint (format) it came to: the key names the
+     * integration and its service, the endpoint only says how to read the body. Looked up by the key's hash (so the
      * database never sees the key), then compared in constant time.
      *
      * @throws UnknownIntegrationKeyException when there is none; the caller answers 401
      */
-    public Integration authenticate(String presentedKey, IntegrationType type) {
+    public Integration authenticate(String presentedKey) {
         KeyHash presented = KeyHash.of(presentedKey);
         return Optional.ofNullable(mongo.findOne(Query.query(where(KEY_HASHES).is(presented.hex())), Document.class, COLLECTION))
                 .map(Integrations::toIntegration)
-                .filter(integration -> integration.type() == type && integration.accepts(presented))
-                .orElseThrow(() -> new UnknownIntegrationKeyException(type));
+                .filter(integration -> integration.accepts(presented))
+                .orElseThrow(UnknownIntegrationKeyException::new);
     }
 
     /** Creates the integration or makes the stored one equal to it; running it twice changes nothing. */

@@ -90,7 +90,7 @@ class GenericAlertFormatTest {
     }
 
     private NormalisedAlert normalise(GenericAlertRequest request) {
-        return format.normalise(request, checkoutIntegration(), "{}", NOW);
+        return format.normalise(request, checkoutIntegration(), "{}", NOW).getFirst();
     }
 
     private static GenericAlertRequest alert(String summary, String severity, String dedupKey, String action) {

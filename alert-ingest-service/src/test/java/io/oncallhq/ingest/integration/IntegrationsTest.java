@@ -41,14 +41,14 @@ class IntegrationsTest {
     void aKeyFindsItsIntegration() {
         integrations.save(IntegrationTest.integrationWithKeys("old-key", "new-key"));
 
-        assertThat(integrations.authenticate("new-key", IntegrationType.GENERIC).serviceId()).isEqualTo("checkout-api");
+        assertThat(integrations.authenticate("new-key").serviceId()).isEqualTo("checkout-api");
     }
 
     @Test
     void anUnknownKeyIsRefused() {
         integrations.save(IntegrationTest.integrationWithKeys("the-key"));
 
-        assertThatThrownBy(() -> integrations.authenticate("the-kez", IntegrationType.GENERIC))
+        assertThatThrownBy(() -> integrations.authenticate("the-kez"))
                 .isInstanceOf(UnknownIntegrationKeyException.class)
                 .hasMessageNotContaining("the-kez");
     }
@@ -59,7 +59,7 @@ class IntegrationsTest {
         integrations.save(IntegrationTest.integrationWithKeys("the-key"));
 
         assertThat(mongo.getCollection(Integrations.COLLECTION).countDocuments()).isEqualTo(1);
-        assertThat(integrations.authenticate("the-key", IntegrationType.GENERIC).keyHashes()).hasSize(1);
+        assertThat(integrations.authenticate("the-key").keyHashes()).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,51 @@
+package io.oncallhq.ingest.pagerduty;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.oncallhq.ingest.intake.AlertIntake;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+
+/** PagerDuty's Events API v2 endpoint: a tool set up for PagerDuty works here by changing only its URL. */
+@RestController
+@Tag(name = "Alerts")
+class PagerDutyController {
+
+    private final AlertIntake intake;
+    private final PagerDutyFormat format;
+
+    PagerDutyController(AlertIntake intake, PagerDutyFormat format) {
+        this.intake = intake;
+        this.format = format;
+    }
+
+    @PostMapping(path = "/v2/enqueue", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "PagerDuty Events API v2 compatible: trigger, acknowledge or resolve an alert",
+            description = "routing_key is the integration key. Answers as PagerDuty does; 202 only once Kafka acknowledged.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = PagerDutyEvent.class))))
+    @ApiResponse(responseCode = "202", description = "Event processed and on Kafka")
+    @ApiResponse(responseCode = "400", description = "invalid event (also an unknown routing_key)")
+    @ApiResponse(responseCode = "429", description = "Over the integration's rate limit; Retry-After says when to retry")
+    @ApiResponse(responseCode = "503", description = "Kafka unavailable; retry after the Retry-After seconds")
+    EventProcessedResponse enqueue(HttpServletRequest request) throws IOException {
+        String dedupKey = intake.receive(format::routingKey, format, request.getInputStream(), request.getContentLengthLong())
+                .getFirst().dedupKey();
+        return new EventProcessedResponse("success", "Event processed", dedupKey);
+    }
+
+    record EventProcessedResponse(String status, String message, @JsonProperty("dedup_key") String dedupKey) {
+    }
+}

@@ -1,0 +1,236 @@
+package io.oncallhq.ingest.pagerduty;
+
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.contracts.alert.AlertAcknowledged;
+import io.oncallhq.contracts.alert.AlertEvent;
+import io.oncallhq.contracts.alert.AlertLink;
+import io.oncallhq.contracts.alert.AlertResolved;
+import io.oncallhq.contracts.alert.AlertTriggered;
+import io.oncallhq.ingest.intake.AlertFormat;
+import io.oncallhq.ingest.intake.DedupKey;
+import io.oncallhq.ingest.intake.FieldViolation;
+import io.oncallhq.ingest.intake.HttpUrls;
+import io.oncallhq.ingest.intake.InvalidAlertException;
+import io.oncallhq.ingest.intake.NormalisedAlert;
+import io.oncallhq.ingest.integration.Integration;
+import io.oncallhq.ingest.integration.IntegrationType;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * PagerDuty Events API v2: trigger, acknowledge and resolve, with PagerDuty's rules. The sender's dedup key is
+ * the alert's identity ({@code pagerduty:v1:<dedup_key>}); a trigger without one gets a generated key, returned
+ * so the sender can acknowledge or resolve it later.
+ */
+@Component
+public class PagerDutyFormat implements AlertFormat<PagerDutyEvent> {
+
+    static final int MAX_DEDUP_KEY_LENGTH = 255;
+    static final int MAX_SUMMARY_LENGTH = 1024;
+    private static final Set<String> SEVERITIES = Set.of("critical", "error", "warning", "info");
+    /** ISO 8601 as PagerDuty's own example writes it ({@code 2015-07-17T08:42:58.315+0000}) as well as RFC 3339. */
+    private static final DateTimeFormatter ISO_8601 = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter();
+
+    private enum Action { TRIGGER, ACKNOWLEDGE, RESOLVE }
+
+    @Override
+    public IntegrationType type() {
+        return IntegrationType.PAGERDUTY;
+    }
+
+    @Override
+    public Class<PagerDutyEvent> payloadType() {
+        return PagerDutyEvent.class;
+    }
+
+    /**
+     * The integration key the event names, once the whole event is valid (so that one answer lists every fault).
+     *
+     * @throws InvalidAlertException when the event breaks PagerDuty's rules
+     */
+    public String routingKey(PagerDutyEvent event) {
+        requireValid(event);
+        return event.routingKey();
+    }
+
+    @Override
+    public List<NormalisedAlert> normalise(PagerDutyEvent event, Integration integration, String rawPayload, Instant receivedAt) {
+        Action action = requireValid(event);
+        boolean generated = !hasText(event.dedupKey());
+        String senderKey = generated ? UUID.randomUUID().toString().replace("-", "") : event.dedupKey();
+        String dedupKey = DedupKey.versioned(type().wireName(), "v1", senderKey);
+        String dedupKeyRule = generated
+                ? "pagerduty:v1:<generated dedup_key>, as the trigger had none; send it back to acknowledge or resolve"
+                : "pagerduty:v1:<dedup_key>, the sender's dedup_key";
+        PagerDutyEvent.Payload payload = event.payload();
+        AlertEvent alert = switch (action) {
+            case TRIGGER -> new AlertTriggered(integration.serviceId(), integration.id(), type().wireName(), dedupKey, null,
+                    payload.summary(), Severity.valueOf(payload.severity().toUpperCase(Locale.ROOT)), payload.source(),
+                    labels(payload), Map.of(), details(event), links(event), timestamp(payload.timestamp()), receivedAt, rawPayload);
+            case ACKNOWLEDGE -> new AlertAcknowledged(integration.serviceId(), integration.id(), dedupKey, receivedAt, receivedAt);
+            case RESOLVE -> new AlertResolved(integration.serviceId(), integration.id(), dedupKey,
+                    payload == null ? null : payload.summary(), receivedAt, receivedAt, rawPayload);
+        };
+        String severityRule = action == Action.TRIGGER ? "payload.severity as sent" : null;
+        return List.of(new NormalisedAlert(alert, senderKey, dedupKeyRule, severityRule));
+    }
+
+    private static Action requireValid(PagerDutyEvent event) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (!hasText(event.routingKey())) {
+            violations.add(new FieldViolation("routing_key", "is missing or blank"));
+        }
+        Action action = action(event.eventAction(), violations);
+        if (event.dedupKey() != null && event.dedupKey().length() > MAX_DEDUP_KEY_LENGTH) {
+            violations.add(new FieldViolation("dedup_key", "must be at most " + MAX_DEDUP_KEY_LENGTH + " characters"));
+        }
+        if (action == Action.TRIGGER) {
+            checkPayload(event.payload(), violations);
+        } else if (action != null && !hasText(event.dedupKey())) {
+            violations.add(new FieldViolation("dedup_key", "is required to " + event.eventAction() + " an alert"));
+        }
+        checkLinks(event, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidAlertException(violations);
+        }
+        return action;
+    }
+
+    private static Action action(String action, List<FieldViolation> violations) {
+        if (!hasText(action)) {
+            violations.add(new FieldViolation("event_action", "is missing or blank"));
+            return null;
+        }
+        return switch (action) {
+            case "trigger" -> Action.TRIGGER;
+            case "acknowledge" -> Action.ACKNOWLEDGE;
+            case "resolve" -> Action.RESOLVE;
+            default -> {
+                violations.add(new FieldViolation("event_action", "must be one of trigger, acknowledge, resolve"));
+                yield null;
+            }
+        };
+    }
+
+    private static void checkPayload(PagerDutyEvent.Payload payload, List<FieldViolation> violations) {
+        if (payload == null) {
+            violations.add(new FieldViolation("payload", "is missing"));
+            return;
+        }
+        if (!hasText(payload.summary())) {
+            violations.add(new FieldViolation("payload.summary", "is missing or blank"));
+        } else if (payload.summary().length() > MAX_SUMMARY_LENGTH) {
+            violations.add(new FieldViolation("payload.summary", "must be at most " + MAX_SUMMARY_LENGTH + " characters"));
+        }
+        if (!hasText(payload.source())) {
+            violations.add(new FieldViolation("payload.source", "is missing or blank"));
+        }
+        if (!SEVERITIES.contains(String.valueOf(payload.severity()))) {
+            violations.add(new FieldViolation("payload.severity", "must be one of critical, error, warning, info"));
+        }
+        if (hasText(payload.timestamp())) {
+            try {
+                timestamp(payload.timestamp());
+            } catch (DateTimeParseException e) {
+                violations.add(new FieldViolation("payload.timestamp", "must be an ISO 8601 date-time"));
+            }
+        }
+    }
+
+    private static void checkLinks(PagerDutyEvent event, List<FieldViolation> violations) {
+        List<PagerDutyEvent.Link> links = event.links() == null ? List.of() : event.links();
+        for (int i = 0; i < links.size(); i++) {
+            if (links.get(i) == null || !HttpUrls.isHttpUrl(links.get(i).href())) {
+                violations.add(new FieldViolation("links[" + i + "].href", "must be an absolute http or https URL"));
+            }
+        }
+        List<PagerDutyEvent.Image> images = event.images() == null ? List.of() : event.images();
+        for (int i = 0; i < images.size(); i++) {
+            PagerDutyEvent.Image image = images.get(i);
+            if (image == null || !HttpUrls.isHttpUrl(image.src())) {
+                violations.add(new FieldViolation("images[" + i + "].src", "must be an absolute http or https URL"));
+            } else if (image.href() != null && !HttpUrls.isHttpUrl(image.href())) {
+                violations.add(new FieldViolation("images[" + i + "].href", "must be an absolute http or https URL"));
+            }
+        }
+    }
+
+    private static Instant timestamp(String timestamp) {
+        if (!hasText(timestamp)) {
+            return null;
+        }
+        TemporalAccessor parsed = ISO_8601.parseBest(timestamp, OffsetDateTime::from, LocalDateTime::from);
+        return parsed instanceof OffsetDateTime withOffset ? withOffset.toInstant()
+                : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+    }
+
+    /** PagerDuty's component, group and class classify the alert, as labels do elsewhere. */
+    private static Map<String, String> labels(PagerDutyEvent.Payload payload) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        putIfText(labels, "component", payload.component());
+        putIfText(labels, "group", payload.group());
+        putIfText(labels, "class", payload.eventClass());
+        return labels;
+    }
+
+    private static Map<String, Object> details(PagerDutyEvent event) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        Object custom = event.payload().customDetails();
+        if (custom instanceof Map<?, ?> map) {
+            map.forEach((name, value) -> details.put(String.valueOf(name), value));
+        } else if (custom != null) {
+            details.put("custom_details", custom); // PagerDuty also takes a string or any other JSON value here
+        }
+        if (hasText(event.client())) {
+            details.put("client", event.client());
+        }
+        if (event.images() != null && !event.images().isEmpty()) {
+            details.put("images", event.images());
+        }
+        return details;
+    }
+
+    private static List<AlertLink> links(PagerDutyEvent event) {
+        List<AlertLink> links = new ArrayList<>();
+        if (HttpUrls.isHttpUrl(event.clientUrl())) {
+            links.add(new AlertLink(event.clientUrl(), hasText(event.client()) ? event.client() : "Client"));
+        }
+        if (event.links() != null) {
+            event.links().forEach(link -> links.add(new AlertLink(link.href(), link.text())));
+        }
+        if (event.images() != null) {
+            event.images().forEach(image -> links.add(new AlertLink(image.href() != null ? image.href() : image.src(),
+                    hasText(image.alt()) ? image.alt() : "Image")));
+        }
+        return links;
+    }
+
+    private static void putIfText(Map<String, String> map, String name, String value) {
+        if (hasText(value)) {
+            map.put(name, value);
+        }
+    }
+
+    private static boolean hasText(String text) {
+        return text != null && !text.isBlank();
+    }
+}

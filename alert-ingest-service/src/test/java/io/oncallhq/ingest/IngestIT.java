@@ -1,0 +1,122 @@
+package io.oncallhq.ingest;
+
+import io.oncallhq.contracts.Topics;
+import io.oncallhq.contracts.alert.AlertEvent;
+import io.oncallhq.contracts.cloudevents.ReceivedEvent;
+import io.oncallhq.ingest.integration.Integration;
+import io.oncallhq.ingest.integration.IntegrationType;
+import io.oncallhq.ingest.integration.Integrations;
+import io.oncallhq.ingest.integration.KeyHash;
+import io.oncallhq.localruntime.EventTopics;
+import io.oncallhq.localruntime.LocalMongo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service against a real (embedded KRaft) broker and an in-memory MongoDB, one Spring context shared by
+ * every subclass. The demo integration (set up as a generic one) is used on every endpoint; integration
+ * {@value #THROTTLED_ID} may send one request a second.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "ingest.demo.seed=true",
+        "ingest.demo.integration-key=" + IngestIT.DEMO_KEY,
+        "ingest.rate-limit.per-integration[" + IngestIT.THROTTLED_ID + "]=1"})
+@EmbeddedKafka(partitions = 2, topics = Topics.ALERTS)
+// spring-kafka 4 embeds a real KRaft broker (the only mode it has, hence no kraft attribute).
+abstract class IngestIT {
+
+    static final String DEMO_KEY = "it-demo-key-0123456789abcdefghijkl";
+    static final String THROTTLED_ID = "throttled";
+    static final String THROTTLED_KEY = "it-throttled-key-0123456789abcdefgh";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Shared by every subclass's (cached) context, so it lives as long as the test JVM. */
+    private static final LocalMongo MONGO = LocalMongo.start(null, 0);
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.connectionString("alert_ingest"));
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    Integrations integrations;
+
+    String brokers;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    EventTopics topics;
+
+    @BeforeEach
+    void openTopics() {
+        // Not the spring.embedded.kafka.brokers system property: BrokerDownIT's own broker overwrites it.
+        brokers = broker.getBrokersAsString();
+        topics = new EventTopics(brokers, "alert-ingest-it");
+        integrations.save(new Integration(THROTTLED_ID, "checkout-api", "Throttled", IntegrationType.GENERIC,
+                List.of(KeyHash.of(THROTTLED_KEY))));
+    }
+
+    @AfterEach
+    void closeTopics() {
+        topics.close();
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", contentType)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postJson(String path, String body) throws Exception {
+        return post(path, "application/json", body);
+    }
+
+    /** Every alert event on the topic so far. */
+    List<ReceivedEvent<AlertEvent>> alertEvents() {
+        return topics.events(Topics.ALERTS, AlertEvent.class);
+    }
+
+    /** How many records the topic holds; unchanged means nothing was published. */
+    int recordCount() {
+        return topics.readAll(Topics.ALERTS).size();
+    }
+
+    List<ReceivedEvent<AlertEvent>> eventsWithDedupKey(String dedupKey) {
+        return alertEvents().stream().filter(event -> event.data().dedupKey().equals(dedupKey)).toList();
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(response).get("status").asInt()).isEqualTo(status);
+    }
+}
