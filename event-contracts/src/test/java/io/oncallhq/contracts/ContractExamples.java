@@ -7,6 +7,7 @@ import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.contracts.command.AcknowledgeIncident;
 import io.oncallhq.contracts.command.AddNote;
 import io.oncallhq.contracts.command.EscalateIncident;
+import io.oncallhq.contracts.command.ReassignIncident;
 import io.oncallhq.contracts.command.ResolveIncident;
 import io.oncallhq.contracts.incident.AlertAttached;
 import io.oncallhq.contracts.incident.IncidentAcknowledged;
@@ -16,7 +17,11 @@ import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.contracts.incident.NoteAdded;
 import io.oncallhq.contracts.incident.PageRecorded;
+import io.oncallhq.contracts.incident.PagingSuppressed;
+import io.oncallhq.contracts.incident.PriorityChanged;
+import io.oncallhq.contracts.incident.IncidentReassigned;
 import io.oncallhq.contracts.incident.SeverityChanged;
+import io.oncallhq.contracts.page.ContactMethod;
 import io.oncallhq.contracts.page.PageDelivered;
 import io.oncallhq.contracts.page.PageFailed;
 import io.oncallhq.contracts.page.PageRequested;
@@ -58,16 +63,23 @@ final class ContractExamples {
                 new IncidentReopened(INCIDENT, Actor.system("flap-control"), "alert fired again", AT),
                 new NoteAdded(INCIDENT, ALEX, "Rolling back the release", AT),
                 new SeverityChanged(INCIDENT, Severity.CRITICAL, Severity.WARNING, ALEX, AT),
+                new IncidentReassigned(INCIDENT, "sam", "Sam Okafor", ALEX, AT),
+                new PriorityChanged(INCIDENT, null, "P1", ALEX, AT),
+                new PagingSuppressed(INCIDENT, "silence-db-upgrade", "not paged: maintenance window \"db upgrade\"", AT),
                 new PageRecorded(INCIDENT, "page-1", "alex", "Alex Rivera", 1, PageRecorded.DELIVERED, "slack D0ALEX", AT),
                 new PageRequested("page-1", INCIDENT, 42, "checkout-api", "Checkout API", "Checkout latency above 2s",
-                        Severity.CRITICAL, 1, new PageTarget("alex", "Alex Rivera", "alex@example.com", "U0DEMO0001"),
-                        "http://localhost:8082/incidents/" + INCIDENT, AT),
+                        Severity.CRITICAL, 1, new PageTarget("alex", "Alex Rivera", "alex@example.com", "U0DEMO0001",
+                                List.of(new ContactMethod(ContactMethod.SLACK, "U0DEMO0001"),
+                                        new ContactMethod(ContactMethod.WEBHOOK, "https://hooks.example.com/alex"),
+                                        new ContactMethod(ContactMethod.EMAIL, "alex@example.com"))),
+                        "http://localhost:8082/incidents/" + INCIDENT, AT, "C0PAYMENTS"),
                 new PageDelivered("page-1", INCIDENT, "slack", "D0ALEX", "1732267000.000100", AT),
                 new PageFailed("page-1", INCIDENT, "slack", "channel_not_found", AT),
                 new AcknowledgeIncident(INCIDENT, Actor.slackUser("U0DEMO0001", "alex"), AT),
                 new ResolveIncident(INCIDENT, Actor.slackUser("U0DEMO0001", "alex"), AT),
                 new EscalateIncident(INCIDENT, Actor.slackUser("U0DEMO0001", "alex"), AT),
                 new AddNote(INCIDENT, ALEX, "Customer impact confirmed", AT),
+                new ReassignIncident(INCIDENT, "sam", Actor.slackUser("U0DEMO0001", "alex"), AT),
                 new ActionItemOverdue("pm-1", INCIDENT, "payments", "ai-1", "Alert on checkout p99 before customers notice",
                         "alex", java.time.LocalDate.parse("2026-11-20"), "http://localhost:8084/postmortems/pm-1", AT));
     }

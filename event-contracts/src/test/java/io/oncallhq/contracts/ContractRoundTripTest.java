@@ -7,6 +7,7 @@ import io.oncallhq.contracts.command.IncidentCommand;
 import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageOutcomeEvent;
+import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.postmortem.PostmortemEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +79,24 @@ class ContractRoundTripTest {
         for (Class<?> family : FAMILIES) {
             assertThat(covered).containsAll(Arrays.asList(family.getPermittedSubclasses()));
         }
+    }
+
+    @Test
+    void aPageRequestWrittenBeforeContactRulesAndTeamChannelsStillDecodes() throws IOException {
+        String earlier;
+        try (InputStream in = getClass().getResourceAsStream("/earlier/page.requested.v1.before-contact-rules.json")) {
+            earlier = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Message<byte[]> headers = codec.toMessage(ContractExamples.all().stream()
+                .filter(PageRequested.class::isInstance).findFirst().orElseThrow(), "evt-1", ContractExamples.AT);
+        Message<byte[]> message = org.springframework.messaging.support.MessageBuilder
+                .withPayload(earlier.getBytes(StandardCharsets.UTF_8)).copyHeaders(headers.getHeaders()).build();
+
+        PageRequested page = (PageRequested) codec.decode(message, PageEvent.class).orElseThrow().data();
+
+        assertThat(page.teamChannel()).isNull();
+        assertThat(page.target().contactRules()).isEmpty();
+        assertThat(page.target().slackUserId()).isEqualTo("U0DEMO0001");
     }
 
     @Test

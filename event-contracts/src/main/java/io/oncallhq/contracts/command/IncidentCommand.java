@@ -10,7 +10,7 @@ import java.time.Instant;
  * change an incident (from a Slack button, a slash command or any API client). incident-service decides.
  */
 public sealed interface IncidentCommand extends ContractEvent
-        permits AcknowledgeIncident, ResolveIncident, EscalateIncident, AddNote {
+        permits AcknowledgeIncident, ResolveIncident, EscalateIncident, AddNote, ReassignIncident {
 
     String incidentId();
 

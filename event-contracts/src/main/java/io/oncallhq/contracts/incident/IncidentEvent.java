@@ -7,7 +7,8 @@ import java.time.Instant;
 /** Events on the {@code incidents} topic, keyed by incident id: the incident's own log. */
 public sealed interface IncidentEvent extends ContractEvent
         permits IncidentTriggered, AlertAttached, IncidentAcknowledged, IncidentEscalated, IncidentResolved,
-        IncidentReopened, NoteAdded, SeverityChanged, PageRecorded {
+        IncidentReopened, NoteAdded, SeverityChanged, PageRecorded, IncidentReassigned, PriorityChanged,
+        PagingSuppressed {
 
     String incidentId();
 

@@ -11,6 +11,7 @@ import java.time.Instant;
  *
  * @param level       the escalation level (1 for the first responders)
  * @param incidentUrl where the incident can be seen
+ * @param teamChannel the Slack channel of the service's team that sees every page of it too; null when none
  */
 @EventType("page.requested.v1")
 public record PageRequested(
@@ -24,5 +25,13 @@ public record PageRequested(
         int level,
         PageTarget target,
         String incidentUrl,
-        Instant requestedAt) implements PageEvent {
+        Instant requestedAt,
+        String teamChannel) implements PageEvent {
+
+    public PageRequested(String pageId, String incidentId, long incidentNumber, String serviceId, String serviceName,
+                         String title, Severity severity, int level, PageTarget target, String incidentUrl,
+                         Instant requestedAt) {
+        this(pageId, incidentId, incidentNumber, serviceId, serviceName, title, severity, level, target, incidentUrl,
+                requestedAt, null);
+    }
 }

@@ -6,11 +6,14 @@ import io.oncallhq.contracts.incident.AlertAttached;
 import io.oncallhq.contracts.incident.IncidentAcknowledged;
 import io.oncallhq.contracts.incident.IncidentEscalated;
 import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.contracts.incident.IncidentReassigned;
 import io.oncallhq.contracts.incident.IncidentReopened;
 import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.contracts.incident.NoteAdded;
 import io.oncallhq.contracts.incident.PageRecorded;
+import io.oncallhq.contracts.incident.PagingSuppressed;
+import io.oncallhq.contracts.incident.PriorityChanged;
 import io.oncallhq.contracts.incident.SeverityChanged;
 import io.oncallhq.notification.paging.PageDeliveries.Change;
 import org.slf4j.Logger;
@@ -48,6 +51,9 @@ class UpdatingPageMessages {
             case NoteAdded ignored -> null;
             case SeverityChanged ignored -> null;
             case PageRecorded ignored -> null;
+            case PriorityChanged ignored -> null;
+            case PagingSuppressed ignored -> null;
+            case IncidentReassigned ignored -> null;
         };
         if (next == null) {
             return;

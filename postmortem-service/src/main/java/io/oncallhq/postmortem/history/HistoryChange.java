@@ -5,11 +5,14 @@ import io.oncallhq.contracts.incident.AlertAttached;
 import io.oncallhq.contracts.incident.IncidentAcknowledged;
 import io.oncallhq.contracts.incident.IncidentEscalated;
 import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.contracts.incident.IncidentReassigned;
 import io.oncallhq.contracts.incident.IncidentReopened;
 import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.contracts.incident.NoteAdded;
 import io.oncallhq.contracts.incident.PageRecorded;
+import io.oncallhq.contracts.incident.PagingSuppressed;
+import io.oncallhq.contracts.incident.PriorityChanged;
 import io.oncallhq.contracts.incident.SeverityChanged;
 
 import java.time.Instant;
@@ -104,6 +107,15 @@ final class HistoryChange {
             }
             case NoteAdded e -> {
                 // Only on the timeline.
+            }
+            case PriorityChanged e -> {
+                // Only on the timeline.
+            }
+            case PagingSuppressed e -> {
+                // Only on the timeline.
+            }
+            case IncidentReassigned e -> {
+                // Only on the timeline; the responder paged for it appears through its PageRecorded.
             }
         }
     }

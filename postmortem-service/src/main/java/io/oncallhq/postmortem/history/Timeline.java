@@ -6,11 +6,14 @@ import io.oncallhq.contracts.incident.AlertAttached;
 import io.oncallhq.contracts.incident.IncidentAcknowledged;
 import io.oncallhq.contracts.incident.IncidentEscalated;
 import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.contracts.incident.IncidentReassigned;
 import io.oncallhq.contracts.incident.IncidentReopened;
 import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.contracts.incident.NoteAdded;
 import io.oncallhq.contracts.incident.PageRecorded;
+import io.oncallhq.contracts.incident.PagingSuppressed;
+import io.oncallhq.contracts.incident.PriorityChanged;
 import io.oncallhq.contracts.incident.SeverityChanged;
 
 import java.time.Instant;
@@ -41,6 +44,13 @@ final class Timeline {
                     "Alert attached: " + e.summary() + (e.source() == null ? "" : " (source: " + e.source() + ")"));
             case SeverityChanged e -> new TimelineEntry(eventId, at, TimelineKind.SEVERITY_CHANGED, nameOf(e.by()),
                     "Severity changed from " + label(e.from()) + " to " + label(e.to()) + by(e.by()));
+            case PriorityChanged e -> new TimelineEntry(eventId, at, TimelineKind.PRIORITY_CHANGED, nameOf(e.by()),
+                    "Priority " + (e.from() == null ? "set to " + e.to() : "changed from " + e.from() + " to "
+                            + (e.to() == null ? "none" : e.to())) + by(e.by()));
+            case PagingSuppressed e -> new TimelineEntry(eventId, at, TimelineKind.PAGING_SUPPRESSED, null,
+                    "Nobody paged: " + e.reason());
+            case IncidentReassigned e -> new TimelineEntry(eventId, at, TimelineKind.REASSIGNED, nameOf(e.by()),
+                    "Reassigned to " + e.responderName() + by(e.by()));
             case PageRecorded e -> new TimelineEntry(eventId, at, TimelineKind.PAGE, null, pageText(e));
             case IncidentEscalated e -> new TimelineEntry(eventId, at, TimelineKind.ESCALATED, nameOf(e.by()),
                     "Escalated to level " + e.level() + because(e.reason()));

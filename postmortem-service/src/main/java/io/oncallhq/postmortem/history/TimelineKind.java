@@ -4,7 +4,10 @@ package io.oncallhq.postmortem.history;
 public enum TimelineKind {
     TRIGGERED,
     ALERT_ATTACHED,
+    PAGING_SUPPRESSED,
     SEVERITY_CHANGED,
+    PRIORITY_CHANGED,
+    REASSIGNED,
     PAGE,
     ESCALATED,
     ACKNOWLEDGED,
