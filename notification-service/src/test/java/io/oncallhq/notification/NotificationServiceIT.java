@@ -5,6 +5,7 @@ import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.command.AcknowledgeIncident;
+import io.oncallhq.contracts.command.EscalateIncident;
 import io.oncallhq.contracts.command.IncidentCommand;
 import io.oncallhq.contracts.command.ResolveIncident;
 import io.oncallhq.contracts.incident.IncidentAcknowledged;
@@ -73,8 +74,8 @@ class NotificationServiceIT extends RunningService {
         assertThat(posts).hasSize(1);
         assertThat(posts.getFirst().get("channel")).isEqualTo(ALEX_DM);
         assertThat(posts.getFirst().get("text")).startsWith("[CRITICAL] #7 Checkout latency high");
-        assertThat(buttons(posts.getFirst())).containsExactly(
-                "incident_acknowledge=" + incidentId + " (primary)", "incident_resolve=" + incidentId + " (danger)");
+        assertThat(buttons(posts.getFirst())).containsExactly("incident_acknowledge=" + incidentId + " (primary)",
+                "incident_escalate=" + incidentId + " (default)", "incident_resolve=" + incidentId + " (danger)");
 
         kafka.send(request); // the same record again: same ce_id, same page id
         await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.PAGES));
@@ -105,7 +106,8 @@ class NotificationServiceIT extends RunningService {
         assertThat(updates.getFirst().get("ts")).isEqualTo(TS);
         assertThat(updates.getFirst().get("text")).contains("acknowledged by Alex Rivera");
         assertThat(updates.getFirst().get("blocks")).contains("Acknowledged by Alex Rivera");
-        assertThat(buttons(updates.getFirst())).containsExactly("incident_resolve=" + incidentId + " (danger)");
+        assertThat(buttons(updates.getFirst())).containsExactly("incident_escalate=" + incidentId + " (default)",
+                "incident_resolve=" + incidentId + " (danger)");
     }
 
     @Test
@@ -128,16 +130,19 @@ class NotificationServiceIT extends RunningService {
         alexIsPagedAbout(incidentId);
 
         HttpResponse<String> acknowledge = postInteraction(buttonPress("incident_acknowledge", incidentId), SIGNING_SECRET);
+        HttpResponse<String> escalate = postInteraction(buttonPress("incident_escalate", incidentId), SIGNING_SECRET);
         HttpResponse<String> resolve = postInteraction(buttonPress("incident_resolve", incidentId), SIGNING_SECRET);
         HttpResponse<String> unknown = postInteraction(buttonPress("incident_open", incidentId), SIGNING_SECRET);
 
-        assertThat(List.of(acknowledge.statusCode(), resolve.statusCode(), unknown.statusCode())).containsOnly(200);
+        assertThat(List.of(acknowledge.statusCode(), escalate.statusCode(), resolve.statusCode(), unknown.statusCode()))
+                .containsOnly(200);
         assertThat(acknowledge.body()).isEmpty();
         List<IncidentCommand> commands = await().atMost(PATIENCE).until(() -> commandsAbout(incidentId),
-                found -> found.size() >= 2);
-        assertThat(commands).hasSize(2);
+                found -> found.size() >= 3);
+        assertThat(commands).hasSize(3);
         assertThat(commands.getFirst()).isInstanceOf(AcknowledgeIncident.class);
-        assertThat(commands.get(1)).isInstanceOf(ResolveIncident.class);
+        assertThat(commands.get(1)).isInstanceOf(EscalateIncident.class);
+        assertThat(commands.get(2)).isInstanceOf(ResolveIncident.class);
         assertThat(commands).extracting(IncidentCommand::actor).containsOnly(Actor.slackUser(ALEX_SLACK_ID, "alex"));
     }
 
@@ -174,7 +179,7 @@ class NotificationServiceIT extends RunningService {
                 .filter(block -> block.path("type").asString().equals("actions"))
                 .flatMap(block -> StreamSupport.stream(block.get("elements").spliterator(), false))
                 .map(button -> button.get("action_id").asString() + "=" + button.get("value").asString()
-                        + " (" + button.get("style").asString() + ")")
+                        + " (" + button.path("style").asString("default") + ")")
                 .toList();
     }
 }

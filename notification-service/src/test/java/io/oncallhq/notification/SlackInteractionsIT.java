@@ -3,9 +3,11 @@ package io.oncallhq.notification;
 import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.command.AcknowledgeIncident;
+import io.oncallhq.contracts.command.EscalateIncident;
 import io.oncallhq.contracts.command.IncidentCommand;
 import io.oncallhq.contracts.command.ResolveIncident;
 import io.oncallhq.contracts.incident.IncidentAcknowledged;
+import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.page.PageRequested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -110,6 +112,26 @@ class SlackInteractionsIT extends RunningService {
                 found -> !found.isEmpty());
         assertThat(commands.getFirst()).isEqualTo(new AcknowledgeIncident(incidentId,
                 Actor.slackUser(ALEX_SLACK_ID, "alex"), commands.getFirst().requestedAt()));
+    }
+
+    @Test
+    void slashCommandEscalatePublishesTheCommandButNotForAResolvedIncident() throws Exception {
+        String open = alexIsPagedAbout("inc-" + UUID.randomUUID()).incidentId();
+        String resolved = alexIsPagedAbout("inc-" + UUID.randomUUID()).incidentId();
+        kafka.publish(Topics.INCIDENTS, new IncidentResolved(resolved, Actor.responder("sam", "Sam Lee"), "fixed",
+                Instant.parse("2026-11-22T09:30:00Z")), "event-" + UUID.randomUUID());
+        await().atMost(PATIENCE).until(() -> SLACK.callsAbout("chat.update", resolved).size() == 1);
+
+        String escalating = json.readTree(slashCommand(ALEX_SLACK_ID, "escalate " + open).body()).get("text").asString();
+        String refused = json.readTree(slashCommand(ALEX_SLACK_ID, "escalate " + resolved).body()).get("text").asString();
+
+        assertThat(escalating).contains("Escalating incident " + open);
+        assertThat(refused).contains("already resolved by Sam Lee");
+        assertThat(await().atMost(PATIENCE).until(() -> commandsAbout(open), found -> !found.isEmpty()))
+                .singleElement().isInstanceOf(EscalateIncident.class);
+        String marker = publishMarkerCommand();
+        await().atMost(PATIENCE).until(() -> commandsAbout(marker).size() == 1);
+        assertThat(commandsAbout(resolved)).isEmpty();
     }
 
     @Test

@@ -1,9 +1,6 @@
 package io.oncallhq.notification.slack;
 
 import io.oncallhq.contracts.Actor;
-import io.oncallhq.contracts.command.AcknowledgeIncident;
-import io.oncallhq.contracts.command.IncidentCommand;
-import io.oncallhq.contracts.command.ResolveIncident;
 import io.oncallhq.notification.paging.PageDeliveries;
 import io.oncallhq.notification.slack.IncidentDirectory.IncidentServiceUnavailableException;
 import io.oncallhq.notification.slack.IncidentDirectory.IncidentSummary;
@@ -24,16 +21,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code /incident ack|resolve <id|number>}, {@code /incident list}, {@code /incident oncall [team]}: the text of the
- * ephemeral answer. Acknowledge and resolve publish a command (once per Slack request, like button presses) and
+ * {@code /incident ack|escalate|resolve <id|number>}, {@code /incident list}, {@code /incident oncall [team]}: the text of the
+ * ephemeral answer. Acknowledge, escalate and resolve publish a command (once per Slack request, like button presses) and
  * need the user to be a known responder; list and oncall read incident-service.
  */
 @Service
 class AnsweringSlashCommands {
 
     static final String USAGE = """
-            Usage: `/incident ack <id|number>`, `/incident resolve <id|number>`, `/incident list` (your open \
-            incidents), `/incident oncall [team]`""";
+            Usage: `/incident ack <id|number>`, `/incident escalate <id|number>`, `/incident resolve <id|number>`, \
+            `/incident list` (your open incidents), `/incident oncall [team]`""";
     private static final String UNAVAILABLE = "incident-service is not reachable right now, so this cannot be "
             + "looked up. Try again in a moment";
 
@@ -57,15 +54,16 @@ class AnsweringSlashCommands {
         String verb = words[0].toLowerCase(Locale.ROOT);
         String argument = words.length > 1 ? words[1].trim() : "";
         return switch (verb) {
-            case "ack", "acknowledge" -> act(command, argument, true);
-            case "resolve" -> act(command, argument, false);
+            case "ack", "acknowledge" -> act(command, argument, IncidentAction.ACKNOWLEDGE);
+            case "escalate" -> act(command, argument, IncidentAction.ESCALATE);
+            case "resolve" -> act(command, argument, IncidentAction.RESOLVE);
             case "list" -> myOpenIncidents(command.userId());
             case "oncall" -> onCall(argument);
             default -> USAGE;
         };
     }
 
-    private String act(SlashCommand command, String reference, boolean acknowledging) {
+    private String act(SlashCommand command, String reference, IncidentAction action) {
         if (reference.isBlank()) {
             return USAGE;
         }
@@ -82,7 +80,7 @@ class AnsweringSlashCommands {
         } catch (IncidentServiceUnavailableException e) {
             return UNAVAILABLE + ", or use the incident id instead of its number.";
         }
-        String stale = PressingButtons.staleness(deliveries.incidentState(incidentId), acknowledging);
+        String stale = action.staleness(deliveries.incidentState(incidentId));
         if (stale != null) {
             return stale;
         }
@@ -91,17 +89,14 @@ class AnsweringSlashCommands {
         if (!handled.claim(key, command.userId(), command.text(), now)) {
             return "This command was handled already.";
         }
-        Actor actor = Actor.slackUser(command.userId(), command.userName());
-        IncidentCommand incidentCommand = acknowledging ? new AcknowledgeIncident(incidentId, actor, now)
-                : new ResolveIncident(incidentId, actor, now);
         try {
-            commands.publish(incidentCommand);
+            commands.publish(action.command(incidentId, Actor.slackUser(command.userId(), command.userName()), now));
         } catch (CommandNotPublishedException e) {
             handled.release(key);
             return "The command could not be passed on (the message broker did not take it); nothing happened. "
                     + "Please try again.";
         }
-        return (acknowledging ? "Acknowledging" : "Resolving") + " incident " + reference
+        return action.doing() + " incident " + reference
                 + ". The page message will show it once incident-service has recorded it.";
     }
 

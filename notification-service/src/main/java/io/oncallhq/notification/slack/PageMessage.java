@@ -21,13 +21,12 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * The Block Kit form of a page: headline, service and level, a link to the incident, a status line, and the buttons
- * that still make sense (Acknowledge and Resolve while open, Resolve once acknowledged, none once resolved). The
+ * that still make sense (Acknowledge, Escalate and Resolve while open, Escalate and Resolve once acknowledged, none
+ * once resolved). The
  * buttons carry the incident id as their value; {@link SlackInteractionsController} reads them back.
  */
 final class PageMessage {
 
-    static final String ACKNOWLEDGE = "incident_acknowledge";
-    static final String RESOLVE = "incident_resolve";
     static final String ACTIONS_BLOCK = "incident_actions";
     /** Slack's limit for a header block's text. */
     private static final int HEADER_LIMIT = 150;
@@ -83,13 +82,15 @@ final class PageMessage {
     }
 
     private static List<BlockElement> buttons(Page page, PageState state) {
-        BlockElement acknowledge = button(b -> b.actionId(ACKNOWLEDGE).value(page.incidentId()).style("primary")
-                .text(plainText("Acknowledge")));
-        BlockElement resolve = button(b -> b.actionId(RESOLVE).value(page.incidentId()).style("danger")
-                .text(plainText("Resolve")));
+        BlockElement acknowledge = button(b -> b.actionId(IncidentAction.ACKNOWLEDGE.actionId())
+                .value(page.incidentId()).style("primary").text(plainText("Acknowledge")));
+        BlockElement escalate = button(b -> b.actionId(IncidentAction.ESCALATE.actionId())
+                .value(page.incidentId()).text(plainText("Escalate")));
+        BlockElement resolve = button(b -> b.actionId(IncidentAction.RESOLVE.actionId())
+                .value(page.incidentId()).style("danger").text(plainText("Resolve")));
         return switch (state.status()) {
-            case OPEN -> List.of(acknowledge, resolve);
-            case ACKNOWLEDGED -> List.of(resolve);
+            case OPEN -> List.of(acknowledge, escalate, resolve);
+            case ACKNOWLEDGED -> List.of(escalate, resolve);
             case RESOLVED -> List.of();
         };
     }

@@ -1,17 +1,14 @@
 package io.oncallhq.notification.slack;
 
 import io.oncallhq.contracts.Actor;
-import io.oncallhq.contracts.command.AcknowledgeIncident;
-import io.oncallhq.contracts.command.IncidentCommand;
-import io.oncallhq.contracts.command.ResolveIncident;
 import io.oncallhq.notification.paging.PageDeliveries;
-import io.oncallhq.notification.paging.PageState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What a button press does. In order: a press handled before (Slack retried the request) does nothing again; a Slack
@@ -44,8 +41,8 @@ class PressingButtons {
 
     /** @param retry Slack's {@code X-Slack-Retry-Num} and reason, null on the first delivery */
     void press(ButtonPress press, String retry) {
-        boolean known = PageMessage.ACKNOWLEDGE.equals(press.actionId()) || PageMessage.RESOLVE.equals(press.actionId());
-        if (!known || press.value() == null || press.value().isBlank()) {
+        Optional<IncidentAction> action = IncidentAction.ofActionId(press.actionId());
+        if (action.isEmpty() || press.value() == null || press.value().isBlank()) {
             log.info("Ignoring Slack action {} (unknown, or without an incident id)", press.actionId());
             return;
         }
@@ -61,43 +58,16 @@ class PressingButtons {
             replies.tell(press, HOW_TO_LINK.formatted(press.userId()));
             return;
         }
-        String stale = staleness(press);
+        String stale = action.get().staleness(deliveries.incidentState(press.value()));
         if (stale != null) {
             replies.tell(press, stale);
             return;
         }
         try {
-            commands.publish(command(press, now));
+            commands.publish(action.get().command(press.value(), Actor.slackUser(press.userId(), press.userName()), now));
         } catch (CommandNotPublishedException e) {
             handled.release(key);
             throw e;
         }
-    }
-
-    /** Why the button no longer applies, or null when it does. */
-    private String staleness(ButtonPress press) {
-        return staleness(deliveries.incidentState(press.value()), PageMessage.ACKNOWLEDGE.equals(press.actionId()));
-    }
-
-    /** Why acknowledging (or resolving) an incident in this state changes nothing, or null when it would. */
-    static String staleness(PageState state, boolean acknowledging) {
-        boolean pastIt = switch (state.status()) {
-            case OPEN -> false;
-            case ACKNOWLEDGED -> acknowledging;
-            case RESOLVED -> true;
-        };
-        if (!pastIt) {
-            return null;
-        }
-        String what = state.status() == PageState.Status.RESOLVED ? "resolved" : "acknowledged";
-        return "This incident was already " + what + " by " + state.by() + " at " + PageMessage.time(state.at())
-                + ". Nothing was changed.";
-    }
-
-    private static IncidentCommand command(ButtonPress press, Instant now) {
-        Actor actor = Actor.slackUser(press.userId(), press.userName());
-        return PageMessage.ACKNOWLEDGE.equals(press.actionId())
-                ? new AcknowledgeIncident(press.value(), actor, now)
-                : new ResolveIncident(press.value(), actor, now);
     }
 }

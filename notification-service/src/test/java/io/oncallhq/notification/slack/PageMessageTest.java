@@ -40,23 +40,25 @@ class PageMessageTest {
     }
 
     @Test
-    void anOpenPageOffersAcknowledgeAndResolveCarryingTheIncidentId() {
+    void anOpenPageOffersAcknowledgeEscalateAndResolveCarryingTheIncidentId() {
         List<ButtonElement> buttons = buttonsOf(PageMessage.blocks(checkoutLatencyPage(), PageState.OPEN));
 
         assertThat(buttons).extracting(ButtonElement::getActionId)
-                .containsExactly("incident_acknowledge", "incident_resolve");
+                .containsExactly("incident_acknowledge", "incident_escalate", "incident_resolve");
         assertThat(buttons).extracting(ButtonElement::getValue).containsOnly("inc-1");
-        assertThat(buttons).extracting(ButtonElement::getStyle).containsExactly("primary", "danger");
-        assertThat(buttons).extracting(button -> button.getText().getText()).containsExactly("Acknowledge", "Resolve");
+        assertThat(buttons).extracting(ButtonElement::getStyle).containsExactly("primary", null, "danger");
+        assertThat(buttons).extracting(button -> button.getText().getText())
+                .containsExactly("Acknowledge", "Escalate", "Resolve");
     }
 
     @Test
-    void anAcknowledgedPageNamesWhoAndOffersOnlyResolve() {
+    void anAcknowledgedPageNamesWhoAndOffersEscalateAndResolve() {
         List<LayoutBlock> blocks = PageMessage.blocks(checkoutLatencyPage(),
                 PageState.acknowledged("Alex Rivera", ACKNOWLEDGED_AT));
 
         assertThat(statusLineOf(blocks)).contains("Acknowledged by Alex Rivera at ").contains("2026-11-22 10:20 UTC");
-        assertThat(buttonsOf(blocks)).extracting(ButtonElement::getActionId).containsExactly("incident_resolve");
+        assertThat(buttonsOf(blocks)).extracting(ButtonElement::getActionId)
+                .containsExactly("incident_escalate", "incident_resolve");
     }
 
     @Test

@@ -1,0 +1,41 @@
+package io.oncallhq.notification.slack;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.command.EscalateIncident;
+import io.oncallhq.notification.paging.PageState;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IncidentActionTest {
+
+    private static final Instant AT = Instant.parse("2026-11-22T10:20:00Z");
+
+    @Test
+    void anAcknowledgedIncidentCanStillBeEscalatedAndResolvedButNotAcknowledgedAgain() {
+        PageState acknowledged = PageState.acknowledged("Sam Lee", AT);
+
+        assertThat(IncidentAction.ESCALATE.staleness(acknowledged)).isNull();
+        assertThat(IncidentAction.RESOLVE.staleness(acknowledged)).isNull();
+        assertThat(IncidentAction.ACKNOWLEDGE.staleness(acknowledged)).contains("already acknowledged by Sam Lee");
+    }
+
+    @Test
+    void aResolvedIncidentTakesNoActionAnyMore() {
+        PageState resolved = PageState.resolved("Sam Lee", AT);
+
+        assertThat(IncidentAction.values()).allSatisfy(action ->
+                assertThat(action.staleness(resolved)).contains("already resolved by Sam Lee"));
+    }
+
+    @Test
+    void theEscalateButtonBecomesAnEscalateCommandByTheSlackUser() {
+        Actor alex = Actor.slackUser("U0ALEX", "alex");
+
+        assertThat(IncidentAction.ofActionId("incident_escalate").orElseThrow().command("inc-1", alex, AT))
+                .isEqualTo(new EscalateIncident("inc-1", alex, AT));
+        assertThat(IncidentAction.ofActionId("incident_snooze")).isEmpty();
+    }
+}
