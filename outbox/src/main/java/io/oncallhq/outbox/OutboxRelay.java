@@ -1,6 +1,10 @@
 package io.oncallhq.outbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
+import io.opentelemetry.context.Scope;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +33,14 @@ import java.util.concurrent.TimeUnit;
  * <p>The removal increments the document's version field, so a concurrent save of a stale copy fails with an
  * optimistic-locking error instead of putting sent events back. As a lifecycle bean in the default phase it
  * starts after the bindings and stops before them.
+ *
+ * <p>Each event is sent as a child of the span that wrote it ({@link OutboxMessage#traceparent()}). As a bean it
+ * also reports the gauge {@value #BACKLOG_METRIC} per collection: the documents the last sweep found waiting.
  */
-public final class OutboxRelay implements SmartLifecycle {
+public final class OutboxRelay implements SmartLifecycle, MeterBinder {
 
     public static final String OUTBOX_FIELD = "outbox";
+    public static final String BACKLOG_METRIC = "outbox.backlog";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -40,6 +50,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final List<String> collections;
     private final String versionField;
     private final Duration sweepInterval;
+    private final Map<String, Integer> backlog = new ConcurrentHashMap<>();
     private ScheduledExecutorService worker;
 
     /**
@@ -70,7 +81,9 @@ public final class OutboxRelay implements SmartLifecycle {
         for (String collection : collections) {
             Query pending = new Query(Criteria.where(OUTBOX_FIELD + ".0").exists(true));
             pending.fields().include("_id");
-            for (Document document : mongo.find(pending, Document.class, collection)) {
+            List<Document> documents = mongo.find(pending, Document.class, collection);
+            backlog.put(collection, documents.size());
+            for (Document document : documents) {
                 published += relay(collection, document.get("_id"));
             }
         }
@@ -88,7 +101,7 @@ public final class OutboxRelay implements SmartLifecycle {
         RuntimeException failure = null;
         for (Document entry : waiting) {
             OutboxMessage message = toMessage(entry);
-            try {
+            try (Scope parent = OutboxTraceContext.restore(message.traceparent())) {
                 sender.send(message.binding(), codec.toMessage(message.toEncodedEvent()));
                 sent.add(message.eventId());
             } catch (RuntimeException e) {
@@ -128,7 +141,18 @@ public final class OutboxRelay implements SmartLifecycle {
         Date time = entry.getDate("time");
         return new OutboxMessage(entry.getString("binding"), entry.getString("eventId"), entry.getString("type"),
                 entry.getString("source"), entry.getString("subject"), entry.getString("partitionKey"),
-                time == null ? null : time.toInstant(), entry.getString("data"));
+                time == null ? null : time.toInstant(), entry.getString("data"), entry.getString("traceparent"));
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (String collection : collections) {
+            Gauge.builder(BACKLOG_METRIC, backlog, waiting -> waiting.getOrDefault(collection, 0))
+                    .description("Documents with events not yet relayed to Kafka, as found by the last outbox sweep")
+                    .baseUnit("documents")
+                    .tag("collection", collection)
+                    .register(registry);
+        }
     }
 
     @Override

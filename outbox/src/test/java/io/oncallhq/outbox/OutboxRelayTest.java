@@ -4,10 +4,20 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.contracts.incident.IncidentAcknowledged;
 import io.oncallhq.contracts.incident.NoteAdded;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +41,8 @@ class OutboxRelayTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private final CloudEventCodec codec = new CloudEventCodec("outbox-test");
     private final List<Message<byte[]>> published = new ArrayList<>();
+    private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+    private final ObservationRegistry observations = ObservationRegistry.create();
     private MongoServer server;
     private MongoClient client;
     private MongoTemplate mongo;
@@ -44,6 +56,11 @@ class OutboxRelayTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create("mongodb://" + server.bindAndGetConnectionString().replace("mongodb://", ""));
         mongo = new MongoTemplate(client, "outbox_test");
+        // Micrometer Tracing over the OpenTelemetry SDK, as the services' spring-boot-starter-opentelemetry sets it up.
+        SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
+        OtelTracer tracer = new OtelTracer(tracerProvider.get("outbox-test"), new OtelCurrentTraceContext(), event -> { });
+        observations.observationConfig().observationHandler(new DefaultTracingObservationHandler(tracer));
     }
 
     @AfterEach
@@ -107,6 +124,63 @@ class OutboxRelayTest {
             assertThat(message.getHeaders().get("ce_subject")).isEqualTo("inc-1");
             assertThat(new String(message.getPayload())).contains("\"incidentId\":\"inc-1\"");
         });
+    }
+
+    @Test
+    void aRelayedEventIsSentAsAChildOfTheSpanThatWroteIt() {
+        Observation request = Observation.start("alert request", observations);
+        OutboxMessage written;
+        try (Observation.Scope scope = request.openScope()) {
+            written = acknowledged("e-1");
+        } finally {
+            request.stop();
+        }
+        mongo.insert(new Thing("t-1", "acknowledged", List.of(written), null));
+
+        relay(tracedSender()).relay("things", "t-1");
+
+        SpanData writer = span("alert request");
+        SpanData send = span("kafka send");
+        assertThat(send.getTraceId()).isEqualTo(writer.getTraceId());
+        assertThat(send.getParentSpanId()).isEqualTo(writer.getSpanId());
+    }
+
+    @Test
+    void anEventWrittenOutsideAnyTraceIsSentAsTheStartOfANewOne() {
+        mongo.insert(new Thing("t-1", "acknowledged", List.of(acknowledged("e-1")), null));
+
+        relay(tracedSender()).relay("things", "t-1");
+
+        assertThat(mongo.findById("t-1", Thing.class).outbox()).isEmpty();
+        assertThat(span("kafka send").getParentSpanContext().isValid()).isFalse();
+    }
+
+    @Test
+    void theBacklogGaugeShowsPerCollectionWhatTheLastSweepFoundWaiting() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OutboxRelay relay = relay((binding, message) -> {
+            throw new IllegalStateException("broker unreachable");
+        });
+        relay.bindTo(meters);
+        mongo.insert(new Thing("t-1", "acknowledged", List.of(acknowledged("e-1")), null));
+        mongo.insert(new Thing("t-2", "acknowledged", List.of(note("e-2")), null));
+
+        assertThatThrownBy(relay::sweep).hasMessageContaining("broker unreachable");
+
+        assertThat(meters.get(OutboxRelay.BACKLOG_METRIC).tag("collection", "things").gauge().value()).isEqualTo(2.0);
+        relay(recordingSender()).sweep();
+        assertThat(mongo.findById("t-2", Thing.class).outbox()).isEmpty();
+    }
+
+    /** Sends inside an observation, as Spring Kafka's producer observation does. */
+    private OutboxSender tracedSender() {
+        return (binding, message) -> Observation.createNotStarted("kafka send", observations)
+                .observe(() -> published.add(message));
+    }
+
+    private SpanData span(String name) {
+        return spans.getFinishedSpanItems().stream().filter(span -> span.getName().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no span " + name + " in " + spans.getFinishedSpanItems()));
     }
 
     private OutboxRelay relay(OutboxSender sender) {
