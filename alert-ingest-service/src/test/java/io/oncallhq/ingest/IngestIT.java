@@ -3,10 +3,7 @@ package io.oncallhq.ingest;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.alert.AlertEvent;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
-import io.oncallhq.ingest.integration.Integration;
-import io.oncallhq.ingest.integration.IntegrationType;
 import io.oncallhq.ingest.integration.Integrations;
-import io.oncallhq.ingest.integration.KeyHash;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalMongo;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
+import static io.oncallhq.ingest.integration.IntegrationFixtures.genericIntegration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,10 +48,12 @@ abstract class IngestIT {
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** Shared by every subclass's (cached) context, so it lives as long as the test JVM. */
     private static final LocalMongo MONGO = LocalMongo.start(null, 0);
+    static final IncidentServiceStandIn INCIDENT_SERVICE = new IncidentServiceStandIn();
 
     @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
+    static void mongoAndIncidentService(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO.connectionString("alert_ingest"));
+        registry.add("ingest.incident-service.url", INCIDENT_SERVICE::baseUrl);
     }
 
     @LocalServerPort
@@ -73,8 +73,7 @@ abstract class IngestIT {
         // Not the spring.embedded.kafka.brokers system property: BrokerDownIT's own broker overwrites it.
         brokers = broker.getBrokersAsString();
         topics = new EventTopics(brokers, "alert-ingest-it");
-        integrations.save(new Integration(THROTTLED_ID, "checkout-api", "Throttled", IntegrationType.GENERIC,
-                List.of(KeyHash.of(THROTTLED_KEY))));
+        integrations.save(genericIntegration(THROTTLED_ID, "checkout-api", THROTTLED_KEY));
     }
 
     @AfterEach
@@ -93,6 +92,14 @@ abstract class IngestIT {
 
     HttpResponse<String> postJson(String path, String body) throws Exception {
         return post(path, "application/json", body);
+    }
+
+    HttpResponse<String> send(String method, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Every alert event on the topic so far. */

@@ -14,10 +14,11 @@ import java.util.Map;
  * @param retryAfter      what a 503 tells the sender to wait before retrying
  * @param demo            the demo integration seeded on a local run
  * @param rateLimit       requests each integration may send
+ * @param incidentService where the catalogue of services is, asked when an integration is created
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(DataSize maxBodySize, DataSize rawPayloadLimit, Duration retryAfter, Demo demo,
-                               RateLimit rateLimit) {
+                               RateLimit rateLimit, IncidentService incidentService) {
 
     public IngestProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(512) : maxBodySize;
@@ -25,6 +26,19 @@ public record IngestProperties(DataSize maxBodySize, DataSize rawPayloadLimit, D
         retryAfter = retryAfter == null ? Duration.ofSeconds(5) : retryAfter;
         demo = demo == null ? new Demo(false, null) : demo;
         rateLimit = rateLimit == null ? new RateLimit(0, null, null) : rateLimit;
+        incidentService = incidentService == null ? new IncidentService(null, null) : incidentService;
+    }
+
+    /**
+     * @param url     incident-service's base URL
+     * @param timeout bounds connecting and answering; beyond it the admin API answers 503
+     */
+    public record IncidentService(String url, Duration timeout) {
+
+        public IncidentService {
+            url = url == null ? "http://localhost:8082" : url.replaceAll("/+$", "");
+            timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
+        }
     }
 
     /**

@@ -4,7 +4,15 @@ import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.MalformedPayloadException;
 import io.oncallhq.ingest.intake.PayloadTooLargeException;
 import io.oncallhq.ingest.intake.RateLimitedException;
+import io.oncallhq.ingest.intake.FieldViolation;
+import io.oncallhq.ingest.integration.ConcurrentChangeException;
+import io.oncallhq.ingest.integration.IntegrationNotFoundException;
+import io.oncallhq.ingest.integration.InvalidIntegrationException;
+import io.oncallhq.ingest.integration.LastKeyException;
+import io.oncallhq.ingest.integration.ServiceCatalogueUnavailableException;
 import io.oncallhq.ingest.integration.UnknownIntegrationKeyException;
+import io.oncallhq.ingest.integration.UnknownKeyIdException;
+import io.oncallhq.ingest.integration.UnknownServiceException;
 import io.oncallhq.ingest.publishing.BrokerUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -22,6 +30,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -72,20 +81,46 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> invalid(InvalidAlertException e, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid alert");
-        problem.setProperty("errors", e.violations().stream()
-                .map(violation -> Map.of("field", violation.field(), "message", violation.message()))
-                .toList());
-        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+        return fieldsAtFault(e, HttpStatus.BAD_REQUEST, "Invalid alert", e.getMessage(), e.violations(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalidIntegration(InvalidIntegrationException e, WebRequest request) {
+        return fieldsAtFault(e, HttpStatus.BAD_REQUEST, "Invalid integration", e.getMessage(), e.violations(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unknownService(UnknownServiceException e, WebRequest request) {
+        return fieldsAtFault(e, HttpStatus.UNPROCESSABLE_CONTENT, "Unknown service", e.getMessage(),
+                List.of(new FieldViolation("serviceId", "no service " + e.serviceId() + " in incident-service's catalogue")), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> catalogueUnavailable(ServiceCatalogueUnavailableException e, WebRequest request) {
+        return problem(e, HttpStatus.SERVICE_UNAVAILABLE, "Service catalogue unavailable",
+                e.getMessage() + "; nothing was stored, send it again later", retryAfter(), request);
+    }
+
+    @ExceptionHandler({IntegrationNotFoundException.class, UnknownKeyIdException.class})
+    ResponseEntity<Object> notFound(RuntimeException e, WebRequest request) {
+        return problem(e, HttpStatus.NOT_FOUND, "Not found", e.getMessage(), new HttpHeaders(), request);
+    }
+
+    @ExceptionHandler({LastKeyException.class, ConcurrentChangeException.class})
+    ResponseEntity<Object> conflict(RuntimeException e, WebRequest request) {
+        return problem(e, HttpStatus.CONFLICT, "Conflict", e.getMessage(), new HttpHeaders(), request);
     }
 
     @ExceptionHandler
     ResponseEntity<Object> brokerUnavailable(BrokerUnavailableException e, WebRequest request) {
+        return problem(e, HttpStatus.SERVICE_UNAVAILABLE, "Alert not accepted",
+                "The message broker did not acknowledge the alert; nothing was accepted, send it again later", retryAfter(), request);
+    }
+
+    private HttpHeaders retryAfter() {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, properties.retryAfter().toSeconds())));
-        return problem(e, HttpStatus.SERVICE_UNAVAILABLE, "Alert not accepted",
-                "The message broker did not acknowledge the alert; nothing was accepted, send it again later", headers, request);
+        return headers;
     }
 
     @ExceptionHandler
@@ -111,6 +146,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    private ResponseEntity<Object> fieldsAtFault(Exception e, HttpStatus status, String title, String detail,
+                                                 List<FieldViolation> violations, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setProperty("errors", violations.stream()
+                .map(violation -> Map.of("field", violation.field(), "message", violation.message()))
+                .toList());
+        return handleExceptionInternal(e, problem, new HttpHeaders(), status, request);
     }
 
     private static URI redactedPath(WebRequest request) {

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,6 +20,9 @@ class DemoSeed implements InitializingBean {
 
     static final String INTEGRATION_ID = "checkout-api-generic";
     static final String SERVICE_ID = "checkout-api";
+    private static final String KEY_ID = "key_demo";
+    /** Fixed, so seeding again at every start leaves the document as it was. */
+    private static final Instant SEEDED_AT = Instant.parse("2026-01-01T00:00:00Z");
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
 
@@ -33,7 +37,7 @@ class DemoSeed implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         integrations.save(new Integration(INTEGRATION_ID, SERVICE_ID, "Checkout API (generic webhook)",
-                IntegrationType.GENERIC, List.of(KeyHash.of(integrationKey))));
+                IntegrationType.GENERIC, List.of(new IntegrationKey(KEY_ID, KeyHash.of(integrationKey), SEEDED_AT)), SEEDED_AT, 0));
         log.info("Demo integration {} for service {} is ready", INTEGRATION_ID, SERVICE_ID);
     }
 }

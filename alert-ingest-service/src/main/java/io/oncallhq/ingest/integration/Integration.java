@@ -1,23 +1,54 @@
 package io.oncallhq.ingest.integration;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A way for one monitoring system to send alerts for one service. It accepts several keys, so a key can be
- * rotated without a gap: add the new one, move the sender over, remove the old one.
+ * rotated without a gap: add the new one, move the sender over, revoke the old one.
+ *
+ * @param version counts the stored changes; a change is stored only over the version it was made from
  */
-public record Integration(String id, String serviceId, String name, IntegrationType type, List<KeyHash> keyHashes) {
+public record Integration(String id, String serviceId, String name, IntegrationType type, List<IntegrationKey> keys,
+                          Instant createdAt, long version) {
 
     public Integration {
-        keyHashes = List.copyOf(keyHashes);
+        keys = List.copyOf(keys);
     }
 
     /** Compares with every stored hash, without stopping at the first match, so timing tells nothing. */
     public boolean accepts(KeyHash presented) {
         boolean accepted = false;
-        for (KeyHash stored : keyHashes) {
-            accepted |= stored.matches(presented);
+        for (IntegrationKey key : keys) {
+            accepted |= key.hash().matches(presented);
         }
         return accepted;
+    }
+
+    /** Rotation: the new key works at once, and every older key keeps working until it is revoked. */
+    public Integration withKey(IntegrationKey key) {
+        List<IntegrationKey> more = new ArrayList<>(keys);
+        more.add(key);
+        return new Integration(id, serviceId, name, type, more, createdAt, version);
+    }
+
+    /**
+     * @throws UnknownKeyIdException when no key has this id
+     * @throws LastKeyException      when it is the only key left: delete the integration instead
+     */
+    public Integration withoutKey(String keyId) {
+        List<IntegrationKey> fewer = keys.stream().filter(key -> !key.id().equals(keyId)).toList();
+        if (fewer.size() == keys.size()) {
+            throw new UnknownKeyIdException(id, keyId);
+        }
+        if (fewer.isEmpty()) {
+            throw new LastKeyException(id, keyId);
+        }
+        return new Integration(id, serviceId, name, type, fewer, createdAt, version);
+    }
+
+    public List<KeyHash> keyHashes() {
+        return keys.stream().map(IntegrationKey::hash).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.oncallhq.ingest.integration;
 
 import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -9,18 +10,26 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import static org.springframework.data.domain.Sort.Direction.ASC;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** The {@code integrations} collection; a key hash belongs to at most one integration (unique index). */
+/**
+ * The {@code integrations} collection. Each key is kept twice in the document, in one write: with its id and
+ * time under {@code keys}, and as a bare hash under {@code keyHashes}, whose unique index makes a key belong to at
+ * most one integration and finds the integration of a presented key.
+ */
 @Component
 public class Integrations implements InitializingBean {
 
     static final String COLLECTION = "integrations";
+    private static final String KEYS = "keys";
     private static final String KEY_HASHES = "keyHashes";
+    private static final String VERSION = "version";
 
     private final MongoTemplate mongo;
 
@@ -48,20 +57,72 @@ public class Integrations implements InitializingBean {
                 .orElseThrow(UnknownIntegrationKeyException::new);
     }
 
-    /** Creates the integration or makes the stored one equal to it; running it twice changes nothing. */
+    /** Creates the integration or makes the stored one equal to it; running it twice changes nothing but the version. */
     public void save(Integration integration) {
-        Update update = new Update()
-                .set("serviceId", integration.serviceId())
-                .set("name", integration.name())
-                .set("type", integration.type().wireName())
-                .set(KEY_HASHES, integration.keyHashes().stream().map(KeyHash::hex).toList());
-        mongo.findAndModify(Query.query(where("_id").is(integration.id())), update,
+        mongo.findAndModify(Query.query(where("_id").is(integration.id())), contents(integration).inc(VERSION, 1),
                 FindAndModifyOptions.options().upsert(true), Document.class, COLLECTION);
     }
 
+    /** @throws org.springframework.dao.DuplicateKeyException when the id or a key is taken */
+    public void insert(Integration integration) {
+        Document document = new Document("_id", integration.id());
+        contents(integration).getUpdateObject().get("$set", Document.class).forEach(document::append);
+        document.append(VERSION, integration.version());
+        mongo.insert(document, COLLECTION);
+    }
+
+    /**
+     * Stores {@code changed} only if the stored integration is still at the version it was read at.
+     *
+     * @throws ConcurrentChangeException when it changed (or went) in between
+     */
+    public Integration replace(Integration changed) {
+        Document stored = mongo.findAndModify(
+                Query.query(where("_id").is(changed.id()).and(VERSION).is(changed.version())),
+                contents(changed).inc(VERSION, 1), FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+        if (stored == null) {
+            throw new ConcurrentChangeException("Integration " + changed.id());
+        }
+        return toIntegration(stored);
+    }
+
+    public Optional<Integration> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(Integrations::toIntegration);
+    }
+
+    /** @param serviceId only this service's integrations; null for all */
+    public List<Integration> list(String serviceId) {
+        Query query = serviceId == null ? new Query() : Query.query(where("serviceId").is(serviceId));
+        return mongo.find(query.with(Sort.by("_id")), Document.class, COLLECTION).stream().map(Integrations::toIntegration).toList();
+    }
+
+    /** @return whether there was one */
+    public boolean delete(String id) {
+        return mongo.remove(Query.query(where("_id").is(id)), COLLECTION).getDeletedCount() > 0;
+    }
+
+    private static Update contents(Integration integration) {
+        return new Update()
+                .set("serviceId", integration.serviceId())
+                .set("name", integration.name())
+                .set("type", integration.type().wireName())
+                .set("createdAt", Date.from(integration.createdAt()))
+                .set(KEYS, integration.keys().stream()
+                        .map(key -> new Document("id", key.id()).append("hash", key.hash().hex()).append("createdAt", Date.from(key.createdAt())))
+                        .toList())
+                .set(KEY_HASHES, integration.keyHashes().stream().map(KeyHash::hex).toList());
+    }
+
     private static Integration toIntegration(Document document) {
-        List<KeyHash> hashes = document.getList(KEY_HASHES, String.class).stream().map(KeyHash::new).toList();
+        List<IntegrationKey> keys = document.getList(KEYS, Document.class).stream()
+                .map(key -> new IntegrationKey(key.getString("id"), new KeyHash(key.getString("hash")), instant(key.getDate("createdAt"))))
+                .toList();
         return new Integration(document.getString("_id"), document.getString("serviceId"), document.getString("name"),
-                IntegrationType.fromWireName(document.getString("type")), hashes);
+                IntegrationType.fromWireName(document.getString("type")), keys, instant(document.getDate("createdAt")),
+                ((Number) document.get(VERSION)).longValue());
+    }
+
+    private static Instant instant(Date date) {
+        return date.toInstant();
     }
 }

@@ -9,22 +9,20 @@ import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.NormalisedAlert;
 import io.oncallhq.ingest.integration.Integration;
-import io.oncallhq.ingest.integration.IntegrationType;
-import io.oncallhq.ingest.integration.KeyHash;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.oncallhq.ingest.integration.IntegrationFixtures.genericIntegration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class AlertmanagerFormatTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-    private static final Integration CHECKOUT = new Integration("checkout-api-prometheus", "checkout-api", "Checkout",
-            IntegrationType.GENERIC, List.of(KeyHash.of("k")));
+    private static final Integration CHECKOUT = genericIntegration("checkout-api-prometheus", "checkout-api", "k");
     private final AlertmanagerFormat format = new AlertmanagerFormat();
 
     @Test

@@ -8,14 +8,13 @@ import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.NormalisedAlert;
 import io.oncallhq.ingest.integration.Integration;
-import io.oncallhq.ingest.integration.IntegrationType;
-import io.oncallhq.ingest.integration.KeyHash;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static io.oncallhq.ingest.integration.IntegrationFixtures.genericIntegration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -98,6 +97,6 @@ class GenericAlertFormatTest {
     }
 
     private static Integration checkoutIntegration() {
-        return new Integration("checkout-api-generic", "checkout-api", "Checkout", IntegrationType.GENERIC, List.of(KeyHash.of("k")));
+        return genericIntegration("checkout-api-generic", "checkout-api", "k");
     }
 }

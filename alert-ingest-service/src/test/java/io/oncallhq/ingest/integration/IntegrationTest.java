@@ -2,7 +2,6 @@ package io.oncallhq.ingest.integration;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +25,6 @@ class IntegrationTest {
     }
 
     static Integration integrationWithKeys(String... keys) {
-        return new Integration("checkout-api-generic", "checkout-api", "Checkout", IntegrationType.GENERIC,
-                List.of(keys).stream().map(KeyHash::of).toList());
+        return IntegrationFixtures.genericIntegration("checkout-api-generic", "checkout-api", keys);
     }
 }

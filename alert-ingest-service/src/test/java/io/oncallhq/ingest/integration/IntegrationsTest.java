@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,8 +64,7 @@ class IntegrationsTest {
     @Test
     void aKeyBelongsToOneIntegrationOnly() {
         integrations.save(IntegrationTest.integrationWithKeys("shared-key"));
-        Integration another = new Integration("billing-generic", "billing", "Billing", IntegrationType.GENERIC,
-                List.of(KeyHash.of("shared-key")));
+        Integration another = IntegrationFixtures.genericIntegration("billing-generic", "billing", "shared-key");
 
         assertThatThrownBy(() -> integrations.save(another)).isInstanceOf(DuplicateKeyException.class);
     }

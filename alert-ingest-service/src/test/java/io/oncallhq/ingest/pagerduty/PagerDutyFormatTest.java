@@ -10,21 +10,19 @@ import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.NormalisedAlert;
 import io.oncallhq.ingest.integration.Integration;
-import io.oncallhq.ingest.integration.IntegrationType;
-import io.oncallhq.ingest.integration.KeyHash;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 
+import static io.oncallhq.ingest.integration.IntegrationFixtures.genericIntegration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class PagerDutyFormatTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-    private static final Integration CHECKOUT = new Integration("checkout-api-pd", "checkout-api", "Checkout",
-            IntegrationType.GENERIC, List.of(KeyHash.of("k")));
+    private static final Integration CHECKOUT = genericIntegration("checkout-api-pd", "checkout-api", "k");
     private final PagerDutyFormat format = new PagerDutyFormat();
 
     @Test
