@@ -4,6 +4,7 @@ import io.oncallhq.incident.incident.IllegalTransitionException;
 import io.oncallhq.incident.incident.IncidentNotFoundException;
 import io.oncallhq.incident.oncall.ServiceNotFoundException;
 import io.oncallhq.incident.schedule.ScheduleNotFoundException;
+import io.oncallhq.incident.silence.SilenceNotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,7 +24,7 @@ import java.util.Map;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({IncidentNotFoundException.class, ServiceNotFoundException.class,
-            ScheduleNotFoundException.class})
+            ScheduleNotFoundException.class, SilenceNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");

@@ -7,7 +7,6 @@ import io.oncallhq.contracts.alert.AlertEvent;
 import io.oncallhq.contracts.alert.AlertResolved;
 import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
-import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.incident.escalation.Escalating;
 import io.oncallhq.incident.incident.IllegalTransitionException;
 import io.oncallhq.incident.incident.Incident;
@@ -15,25 +14,30 @@ import io.oncallhq.incident.incident.Incidents;
 import io.oncallhq.incident.incident.ServiceRef;
 import io.oncallhq.incident.oncall.OnCallDirectory;
 import io.oncallhq.incident.oncall.TechnicalService;
+import io.oncallhq.incident.silence.Silence;
+import io.oncallhq.incident.silence.Silences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import static io.oncallhq.incident.incident.Incidents.changed;
 import static io.oncallhq.incident.incident.Incidents.unchanged;
 
 /**
- * Alerts into incidents: a triggered alert joins its open incident or opens a new one (and pages level 1); a
- * resolved or acknowledged alert changes the incident that holds it. An alert event already taken in by any
+ * Alerts into incidents: a triggered alert joins an open incident, reopens a flapping one or opens a new one (and
+ * pages level 1, unless a silence matches it: then the timeline says which, and nobody is paged); a resolved or
+ * acknowledged alert changes the incident that holds it. An alert event already taken in by any
  * incident of its service changes nothing, so a redelivery never opens a second incident.
  */
 @Service
@@ -45,10 +49,13 @@ class CorrelatingAlerts {
     private final OnCallDirectory directory;
     private final Escalating escalating;
     private final Clock clock;
+    private final Silences silences;
     private final Correlator correlator = new Correlator();
 
-    CorrelatingAlerts(Incidents incidents, OnCallDirectory directory, Escalating escalating, Clock clock) {
+    CorrelatingAlerts(Incidents incidents, OnCallDirectory directory, Escalating escalating, Silences silences,
+                      Clock clock) {
         this.incidents = incidents;
+        this.silences = silences;
         this.directory = directory;
         this.escalating = escalating;
         this.clock = clock;
@@ -72,20 +79,27 @@ class CorrelatingAlerts {
     }
 
     private void triggered(String eventId, AlertTriggered alert, TechnicalService service, Instant now) {
-        switch (correlator.decide(alert.dedupKey(), incidents.openOf(service.id()))) {
-            case CorrelationDecision.AttachTo(String incidentId) -> incidents.update(incidentId, incident -> {
-                if (incident.hasProcessed(eventId)) {
-                    return unchanged();
-                }
-                List<? extends ContractEvent> events = incident.attach(alert, now);
-                incident.markProcessed(eventId);
-                return changed(events);
+        Correlator.Settings settings = settingsOf(service);
+        Optional<Incident> resolvedHolding = settings.flapHoldOpen() == null ? Optional.empty()
+                : incidents.lastResolvedHolding(service.id(), alert.dedupKey());
+        Optional<Silence> silence = silences.matching(service.id(), alert.labels(), now);
+        switch (correlator.decide(alert.dedupKey(), incidents.openOf(service.id()), resolvedHolding, settings, now)) {
+            case CorrelationDecision.AttachTo(String incidentId, String why) -> onceFor(eventId, incidentId, incident -> {
+                List<ContractEvent> events = new ArrayList<>(incident.attach(alert, why, now));
+                silence.ifPresent(matched -> incident.silencedAlert(alert.dedupKey(), matched.reason(), now));
+                return events;
             });
-            case CorrelationDecision.OpenNew() -> open(eventId, alert, service, now);
+            case CorrelationDecision.ReopenFlapping(String incidentId) -> onceFor(eventId, incidentId, incident -> {
+                List<ContractEvent> events = new ArrayList<>(incident.reopenFlapping(alert, now));
+                events.addAll(pageOrSuppress(incident, service, silence, now));
+                return events;
+            });
+            case CorrelationDecision.OpenNew() -> open(eventId, alert, service, silence, now);
         }
     }
 
-    private void open(String eventId, AlertTriggered alert, TechnicalService service, Instant now) {
+    private void open(String eventId, AlertTriggered alert, TechnicalService service, Optional<Silence> silence,
+                      Instant now) {
         // Derived from the event id: should a redelivery ever slip past the processed-id check, its insert
         // collides with the first incident on the unique _id instead of opening a second one.
         String incidentId = UUID.nameUUIDFromBytes(("alert-event:" + eventId).getBytes(StandardCharsets.UTF_8)).toString();
@@ -94,16 +108,39 @@ class CorrelatingAlerts {
         Incident incident = opened.incident();
         incident.markProcessed(eventId);
         List<ContractEvent> events = new ArrayList<>(opened.events());
-        List<PageRequested> pages = escalating.pageFirstLevel(incident, service, now);
-        if (pages.isEmpty()) {
-            log.warn("Service {} pages nobody at level 1 for incident #{}", service.id(), incident.number());
-        }
-        events.addAll(pages);
-        events.addAll(incident.pagesRequested(pages));
+        events.addAll(pageOrSuppress(incident, service, silence, now));
         if (incidents.insert(incident, events)) {
             log.info("Incident #{} ({}) opened for {} by alert {}", incident.number(), incidentId, service.id(),
                     alert.dedupKey());
         }
+    }
+
+    /** Level 1 is paged, unless a silence matched: then nobody is paged and no timer is set. */
+    private List<? extends ContractEvent> pageOrSuppress(Incident incident, TechnicalService service,
+                                                         Optional<Silence> silence, Instant now) {
+        return silence.isPresent()
+                ? incident.pagingSuppressed(silence.get().id(), silence.get().reason(), now)
+                : escalating.pageFirstLevel(incident, service, now);
+    }
+
+    /** Applies the change to the incident unless it took this event in before; marks the event processed. */
+    private void onceFor(String eventId, String incidentId, Function<Incident, List<? extends ContractEvent>> change) {
+        incidents.update(incidentId, incident -> {
+            if (incident.hasProcessed(eventId)) {
+                return unchanged();
+            }
+            List<? extends ContractEvent> events = change.apply(incident);
+            incident.markProcessed(eventId);
+            return changed(events);
+        });
+    }
+
+    private static Correlator.Settings settingsOf(TechnicalService service) {
+        return new Correlator.Settings(minutes(service.groupingWindowMinutes()), minutes(service.flapHoldOpenMinutes()));
+    }
+
+    private static Duration minutes(Integer minutes) {
+        return minutes == null || minutes <= 0 ? null : Duration.ofMinutes(minutes);
     }
 
     private <A extends AlertEvent> void onIncidentHolding(String eventId, A alert, TechnicalService service,
@@ -115,14 +152,7 @@ class CorrelatingAlerts {
             log.info("No open incident of {} holds alert {}; nothing to change", service.id(), alert.dedupKey());
             return;
         }
-        incidents.update(holding.get().id(), incident -> {
-            if (incident.hasProcessed(eventId)) {
-                return unchanged();
-            }
-            List<? extends ContractEvent> events = change.apply(incident, alert);
-            incident.markProcessed(eventId);
-            return changed(events);
-        });
+        onceFor(eventId, holding.get().id(), incident -> change.apply(incident, alert));
     }
 
     private static List<? extends ContractEvent> acknowledge(Incident incident, Actor by, Instant now) {

@@ -9,6 +9,9 @@ import io.oncallhq.incident.oncall.EscalationPolicy;
 import io.oncallhq.incident.oncall.OnCallDirectory;
 import io.oncallhq.incident.oncall.TechnicalService;
 import io.oncallhq.incident.paging.Pager;
+import io.oncallhq.incident.oncall.Responder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -23,6 +26,8 @@ import java.util.Optional;
 @Component
 public class Escalating {
 
+    private static final Logger log = LoggerFactory.getLogger(Escalating.class);
+
     private final OnCallDirectory directory;
     private final Pager pager;
 
@@ -31,11 +36,31 @@ public class Escalating {
         this.pager = pager;
     }
 
-    /** Level 1 of a new incident: the pages and the timer step for level 2 (no escalation event). */
-    public List<PageRequested> pageFirstLevel(Incident incident, TechnicalService service, Instant now) {
+    /**
+     * Level 1 of a new or reopened incident: the pages, their records on the incident and the timer step for level
+     * 2 (no escalation event).
+     */
+    public List<ContractEvent> pageFirstLevel(Incident incident, TechnicalService service, Instant now) {
         Optional<List<PageRequested>> pages = pager.pageLevel(subject(incident), service, 1, now);
         pages.ifPresent(requested -> incident.scheduleEscalation(stepAfter(service.policy(), 1, 1, now)));
-        return pages.orElse(List.of());
+        if (pages.map(List::isEmpty).orElse(true)) {
+            log.warn("Service {} pages nobody at level 1 for incident #{}", service.id(), incident.number());
+        }
+        return recorded(incident, pages.orElse(List.of()));
+    }
+
+    /**
+     * Hands the incident to a responder and pages them at the incident's current level; the pending escalation
+     * step stays as it was.
+     */
+    public List<ContractEvent> reassign(Incident incident, String responderId, Actor by, Instant now) {
+        Responder responder = directory.findResponder(responderId)
+                .orElseThrow(() -> new UnknownResponderException(responderId));
+        TechnicalService service = directory.service(incident.service().id());
+        List<ContractEvent> events = new ArrayList<>(incident.reassign(responder.id(), responder.name(), by, now));
+        events.addAll(recorded(incident, List.of(pager.pageResponder(subject(incident), service,
+                incident.escalationLevel(), responder, now))));
+        return events;
     }
 
     /** Somebody asked for the next level now; the policy's order decides which level that is. */
@@ -62,9 +87,8 @@ public class Escalating {
     private List<ContractEvent> escalate(Incident incident, TechnicalService service, EscalationPolicy.Position to,
                                          Actor by, String reason, Instant now) {
         List<ContractEvent> events = new ArrayList<>(incident.escalate(to.level(), to.round(), by, reason, now));
-        List<PageRequested> pages = pager.pageLevel(subject(incident), service, to.level(), now).orElse(List.of());
-        events.addAll(pages);
-        events.addAll(incident.pagesRequested(pages));
+        events.addAll(recorded(incident, pager.pageLevel(subject(incident), service, to.level(), now)
+                .orElse(List.of())));
         incident.scheduleEscalation(stepAfter(service.policy(), to.level(), to.round(), now));
         return events;
     }
@@ -75,6 +99,13 @@ public class Escalating {
                 .flatMap(next -> policy.level(level).map(paged ->
                         new EscalationStep(next.level(), next.round(), pagedAt.plus(paged.delay()))))
                 .orElse(null);
+    }
+
+    /** The page requests followed by the incident's records of them, to be saved together. */
+    private static List<ContractEvent> recorded(Incident incident, List<PageRequested> pages) {
+        List<ContractEvent> events = new ArrayList<>(pages);
+        events.addAll(incident.pagesRequested(pages));
+        return events;
     }
 
     private static Pager.Subject subject(Incident incident) {

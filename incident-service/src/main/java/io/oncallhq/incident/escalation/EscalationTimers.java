@@ -47,6 +47,7 @@ public class EscalationTimers {
                 .setOnInsert("incidentId", incidentId)
                 .setOnInsert("level", step.level())
                 .setOnInsert("round", step.round())
+                .setOnInsert("cycle", step.cycle())
                 .setOnInsert("dueAt", step.dueAt())
                 .setOnInsert("state", EscalationTimer.PENDING);
         try {

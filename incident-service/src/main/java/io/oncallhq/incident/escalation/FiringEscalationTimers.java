@@ -64,7 +64,7 @@ class FiringEscalationTimers {
         try {
             incidents.update(timer.incidentId(), incident -> {
                 Instant now = clock.instant();
-                return switch (incident.escalationDue(timer.level(), timer.round(), now)) {
+                return switch (incident.escalationDue(timer.level(), timer.round(), timer.cycle(), now)) {
                     case STALE -> unchanged();
                     case SKIPPED -> changed(List.of());
                     case PAGE -> changed(escalating.escalateOnTimer(incident, timer.level(), timer.round(), now));

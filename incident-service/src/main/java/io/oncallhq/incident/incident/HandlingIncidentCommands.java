@@ -6,10 +6,12 @@ import io.oncallhq.contracts.command.AcknowledgeIncident;
 import io.oncallhq.contracts.command.AddNote;
 import io.oncallhq.contracts.command.EscalateIncident;
 import io.oncallhq.contracts.command.IncidentCommand;
+import io.oncallhq.contracts.command.ReassignIncident;
 import io.oncallhq.contracts.command.ResolveIncident;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.incident.oncall.OnCallDirectory;
 import io.oncallhq.incident.escalation.Escalating;
+import io.oncallhq.incident.escalation.UnknownResponderException;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -21,8 +23,8 @@ import static io.oncallhq.incident.incident.Incidents.unchanged;
 
 /**
  * Commands from {@code incident-commands} (Slack buttons, slash commands, API clients). Idempotent by the command's
- * event id. A command the incident's status does not allow is not an error worth retrying: it is kept as a
- * timeline line and otherwise ignored.
+ * event id. A command the incident's status does not allow (or one naming an unknown responder) is not an error
+ * worth retrying: it is kept as a timeline line and otherwise ignored.
  */
 @Service
 class HandlingIncidentCommands {
@@ -54,9 +56,10 @@ class HandlingIncidentCommands {
                     case ResolveIncident ignored -> incident.resolve(actor, null, now);
                     case EscalateIncident ignored -> escalating.escalateOnRequest(incident, actor, now);
                     case AddNote note -> incident.addNote(actor, note.text(), now);
+                    case ReassignIncident reassign -> escalating.reassign(incident, reassign.responderId(), actor, now);
                 };
-            } catch (IllegalTransitionException notAllowed) {
-                incident.ignored(actor, "Ignored a request by " + nameOf(actor) + ": " + notAllowed.getMessage(), now);
+            } catch (IllegalTransitionException | UnknownResponderException notAllowed) {
+                incident.ignored(actor, "Ignored a request by " + nameOf(actor) + ": " + reason(notAllowed), now);
                 events = List.of();
             }
             incident.markProcessed(event.id());
@@ -72,6 +75,11 @@ class HandlingIncidentCommands {
         return directory.responderWithSlackId(actor.id())
                 .map(responder -> Actor.responder(responder.id(), responder.name()))
                 .orElse(actor);
+    }
+
+    private static String reason(RuntimeException notAllowed) {
+        return notAllowed instanceof UnknownResponderException unknown
+                ? unknown.problems().getFirst().message() : notAllowed.getMessage();
     }
 
     private static String nameOf(Actor actor) {

@@ -7,20 +7,28 @@ import io.oncallhq.contracts.incident.AlertAttached;
 import io.oncallhq.contracts.incident.IncidentAcknowledged;
 import io.oncallhq.contracts.incident.IncidentEscalated;
 import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.contracts.incident.IncidentReassigned;
 import io.oncallhq.contracts.incident.IncidentReopened;
 import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.contracts.incident.NoteAdded;
 import io.oncallhq.contracts.incident.PageRecorded;
+import io.oncallhq.contracts.incident.PagingSuppressed;
+import io.oncallhq.contracts.incident.PriorityChanged;
+import io.oncallhq.contracts.incident.SeverityChanged;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The incident aggregate: decides its transitions and returns the events they cause. It never reads a clock
@@ -34,11 +42,15 @@ public final class Incident {
     /** How many processed event ids are kept for deduplication; older redeliveries are past any broker retry. */
     static final int PROCESSED_EVENT_IDS_KEPT = 500;
 
+    public static final Set<String> PRIORITIES = Set.of("P1", "P2", "P3", "P4", "P5");
+
     private final String id;
     private final long number;
     private final ServiceRef service;
     private final String title;
-    private final Severity severity;
+    private final String details;
+    private Severity severity;
+    private String priority;
     private IncidentStatus status;
     private final List<IncidentAlert> alerts;
     private final Instant triggeredAt;
@@ -49,20 +61,24 @@ public final class Incident {
     private int escalationLevel;
     private int escalationRound;
     private EscalationStep nextEscalation;
+    private int cycle;
+    private Assignee assignee;
     private final List<PageLog> pages;
     private final List<TimelineEntry> timeline;
     private final List<String> processedEventIds;
 
-    Incident(String id, long number, ServiceRef service, String title, Severity severity, IncidentStatus status,
-             List<IncidentAlert> alerts, Instant triggeredAt, Instant acknowledgedAt, Instant resolvedAt,
-             Actor acknowledgedBy, Actor resolvedBy, int escalationLevel, int escalationRound,
-             EscalationStep nextEscalation, List<PageLog> pages, List<TimelineEntry> timeline,
-             List<String> processedEventIds) {
+    Incident(String id, long number, ServiceRef service, String title, String details, Severity severity,
+             String priority, IncidentStatus status, List<IncidentAlert> alerts, Instant triggeredAt,
+             Instant acknowledgedAt, Instant resolvedAt, Actor acknowledgedBy, Actor resolvedBy, int escalationLevel,
+             int escalationRound, EscalationStep nextEscalation, int cycle, Assignee assignee, List<PageLog> pages,
+             List<TimelineEntry> timeline, List<String> processedEventIds) {
         this.id = id;
         this.number = number;
         this.service = service;
         this.title = title;
+        this.details = details;
         this.severity = severity;
+        this.priority = priority;
         this.status = status;
         this.alerts = new ArrayList<>(alerts);
         this.triggeredAt = triggeredAt;
@@ -73,6 +89,8 @@ public final class Incident {
         this.escalationLevel = escalationLevel;
         this.escalationRound = Math.max(1, escalationRound);
         this.nextEscalation = nextEscalation;
+        this.cycle = cycle;
+        this.assignee = assignee;
         this.pages = new ArrayList<>(pages);
         this.timeline = new ArrayList<>(timeline);
         this.processedEventIds = new ArrayList<>(processedEventIds);
@@ -80,16 +98,30 @@ public final class Incident {
 
     /** A new incident, opened by its first alert. */
     public static Opened open(String id, long number, ServiceRef service, AlertTriggered alert, Instant now) {
-        Incident incident = new Incident(id, number, service, alert.summary(), alert.severity(),
-                IncidentStatus.TRIGGERED, List.of(IncidentAlert.firstSeen(alert.dedupKey(), alert.summary(),
-                alert.severity(), now)), now, null, null, null, null, 1, 1, null, List.of(), List.of(), List.of());
+        Incident incident = opened(id, number, service, alert.summary(), null, alert.severity(),
+                List.of(IncidentAlert.firstSeen(alert.dedupKey(), alert.summary(), alert.severity(), now)), now);
         incident.log(now, "triggered", null, "Incident #" + number + " opened by alert " + alert.dedupKey()
                 + ": " + alert.summary());
-        List<IncidentEvent> events = List.of(
-                new IncidentTriggered(id, number, service.id(), service.name(), service.teamId(), alert.summary(),
-                        alert.severity(), alert.dedupKey(), now),
-                attachedEvent(id, alert, now));
-        return new Opened(incident, events);
+        return new Opened(incident, List.of(incident.triggeredEvent(alert.dedupKey()), attachedEvent(id, alert, now)));
+    }
+
+    /** A new incident someone opened by hand (no alert); it is paged like one an alert opened. */
+    public static Opened openManually(String id, long number, ServiceRef service, String title, Severity severity,
+                                      String details, Actor by, Instant now) {
+        Incident incident = opened(id, number, service, title, details, severity, List.of(), now);
+        incident.log(now, "triggered", by, "Incident #" + number + " opened by " + nameOf(by) + ": " + title);
+        return new Opened(incident, List.of(incident.triggeredEvent(null)));
+    }
+
+    private static Incident opened(String id, long number, ServiceRef service, String title, String details,
+                                   Severity severity, List<IncidentAlert> alerts, Instant now) {
+        return new Incident(id, number, service, title, details, severity, null, IncidentStatus.TRIGGERED, alerts,
+                now, null, null, null, null, 1, 1, null, 0, null, List.of(), List.of(), List.of());
+    }
+
+    private IncidentTriggered triggeredEvent(String dedupKey) {
+        return new IncidentTriggered(id, number, service.id(), service.name(), service.teamId(), title, severity,
+                dedupKey, triggeredAt);
     }
 
     public record Opened(Incident incident, List<IncidentEvent> events) {
@@ -97,6 +129,11 @@ public final class Incident {
 
     /** Another alert for this open incident: a repeat of a known dedup key is counted, a new one attached. */
     public List<IncidentEvent> attach(AlertTriggered alert, Instant now) {
+        return attach(alert, null, now);
+    }
+
+    /** @param why why a new alert joins this incident (a grouping window), null when nothing needs saying */
+    public List<IncidentEvent> attach(AlertTriggered alert, String why, Instant now) {
         if (status == IncidentStatus.RESOLVED) {
             throw new IllegalTransitionException("Incident #" + number + " is resolved; alerts are not attached to it");
         }
@@ -108,14 +145,20 @@ public final class Incident {
             return List.of();
         }
         alerts.add(IncidentAlert.firstSeen(alert.dedupKey(), alert.summary(), alert.severity(), now));
-        log(now, "alert", null, "Alert " + alert.dedupKey() + " attached: " + alert.summary());
+        log(now, "alert", null, "Alert " + alert.dedupKey() + " attached: " + alert.summary()
+                + (why == null ? "" : " (" + why + ")"));
         return List.of(attachedEvent(id, alert, now));
     }
 
-    /** Acknowledging stops escalation; acknowledging again changes nothing. */
+    /**
+     * Acknowledging stops escalation. Acknowledging again changes nothing but a timeline line saying who
+     * acknowledged first and when.
+     */
     public List<IncidentEvent> acknowledge(Actor by, Instant now) {
         switch (status) {
             case ACKNOWLEDGED -> {
+                log(now, "acknowledged", by, "Acknowledgement by " + nameOf(by) + " changed nothing: "
+                        + firstAcknowledgement());
                 return List.of();
             }
             case RESOLVED -> throw new IllegalTransitionException("Incident #" + number + " is resolved; it cannot be acknowledged");
@@ -130,6 +173,12 @@ public final class Incident {
         throw new IllegalStateException("unknown status " + status);
     }
 
+    /** "already acknowledged by Alex Rivera at 10:02 UTC"; null when not acknowledged. */
+    public String firstAcknowledgement() {
+        return acknowledgedBy == null ? null
+                : "already acknowledged by " + nameOf(acknowledgedBy) + " at " + TIME_OF_DAY.format(acknowledgedAt);
+    }
+
     public List<IncidentEvent> resolve(Actor by, String reason, Instant now) {
         if (status == IncidentStatus.RESOLVED) {
             throw new IllegalTransitionException("Incident #" + number + " is already resolved");
@@ -141,7 +190,10 @@ public final class Incident {
         return List.of(new IncidentResolved(id, by, reason, now));
     }
 
-    /** A resolved incident is open again; it starts over at the first escalation level. */
+    /**
+     * A resolved incident is open again; it starts over at the first escalation level in a new cycle, so the timers
+     * of its earlier life never fire for it again.
+     */
     public List<IncidentEvent> reopen(Actor by, String reason, Instant now) {
         if (status != IncidentStatus.RESOLVED) {
             throw new IllegalTransitionException("Incident #" + number + " is not resolved; it cannot be reopened");
@@ -154,8 +206,67 @@ public final class Incident {
         escalationLevel = 1;
         escalationRound = 1;
         nextEscalation = null;
+        cycle++;
         log(now, "reopened", by, "Reopened by " + nameOf(by) + (reason == null ? "" : ": " + reason));
         return List.of(new IncidentReopened(id, by, reason, now));
+    }
+
+    /** Flap control: the alert of a recently resolved incident fired again, so it reopens instead of a new one. */
+    public List<IncidentEvent> reopenFlapping(AlertTriggered alert, Instant now) {
+        long minutes = Duration.between(resolvedAt, now).toMinutes();
+        String reason = "alert " + alert.dedupKey() + " fired again " + minutes + " min after it resolved (flapping)";
+        List<IncidentEvent> events = new ArrayList<>(reopen(Actor.system("flap-control"), reason, now));
+        log(now, "flapping", null, "Flapping: reopened instead of opening a new incident");
+        events.addAll(attach(alert, now));
+        return events;
+    }
+
+    /** A silence or maintenance window matched: nobody is paged and no escalation is pending. */
+    public List<IncidentEvent> pagingSuppressed(String silenceId, String reason, Instant now) {
+        nextEscalation = null;
+        log(now, "suppressed", null, reason);
+        return List.of(new PagingSuppressed(id, silenceId, reason, now));
+    }
+
+    /** An alert joining this incident matched a silence; joining pages nobody anyway, but the timeline says so. */
+    public void silencedAlert(String dedupKey, String reason, Instant now) {
+        log(now, "suppressed", null, "Alert " + dedupKey + " is silenced. " + reason);
+    }
+
+    /** Hands the incident to a responder, who the caller pages at the current level. */
+    public List<IncidentEvent> reassign(String responderId, String responderName, Actor by, Instant now) {
+        if (status == IncidentStatus.RESOLVED) {
+            throw new IllegalTransitionException("Incident #" + number + " is resolved; it cannot be reassigned");
+        }
+        assignee = new Assignee(responderId, responderName);
+        log(now, "reassigned", by, "Reassigned to " + responderName + " by " + nameOf(by));
+        return List.of(new IncidentReassigned(id, responderId, responderName, by, now));
+    }
+
+    /** A change to the same severity changes nothing. */
+    public List<IncidentEvent> changeSeverity(Severity to, Actor by, Instant now) {
+        if (to == severity) {
+            return List.of();
+        }
+        Severity from = severity;
+        severity = to;
+        log(now, "severity", by, "Severity changed from " + name(from) + " to " + name(to) + " by " + nameOf(by));
+        return List.of(new SeverityChanged(id, from, to, by, now));
+    }
+
+    /** @param to {@code P1} (highest) to {@code P5}, or null to clear it; the same priority changes nothing */
+    public List<IncidentEvent> changePriority(String to, Actor by, Instant now) {
+        if (to != null && !PRIORITIES.contains(to)) {
+            throw new IllegalArgumentException("priority must be one of P1..P5, not " + to);
+        }
+        if (Objects.equals(to, priority)) {
+            return List.of();
+        }
+        String from = priority;
+        priority = to;
+        log(now, "priority", by, "Priority " + (to == null ? "cleared" : "set to " + to)
+                + (from == null ? "" : " (was " + from + ")") + " by " + nameOf(by));
+        return List.of(new PriorityChanged(id, from, to, by, now));
     }
 
     /**
@@ -198,7 +309,7 @@ public final class Incident {
 
     /** The step a timer will take unless someone acknowledges first; null when the policy has no further step. */
     public void scheduleEscalation(EscalationStep next) {
-        nextEscalation = next;
+        nextEscalation = next == null ? null : next.inCycle(cycle);
     }
 
     /**
@@ -206,8 +317,9 @@ public final class Incident {
      * overtaken by a manual escalation, changes nothing. An acknowledged or resolved incident is not paged and its
      * timeline says why.
      */
-    public EscalationDue escalationDue(int level, int round, Instant now) {
-        if (nextEscalation == null || nextEscalation.level() != level || nextEscalation.round() != round) {
+    public EscalationDue escalationDue(int level, int round, int timerCycle, Instant now) {
+        if (nextEscalation == null || nextEscalation.level() != level || nextEscalation.round() != round
+                || nextEscalation.cycle() != timerCycle) {
             return EscalationDue.STALE;
         }
         nextEscalation = null;
@@ -314,6 +426,10 @@ public final class Incident {
         timeline.add(new TimelineEntry(at, kind, actor, text));
     }
 
+    private static String name(Severity severity) {
+        return severity == null ? "none" : severity.name().toLowerCase(Locale.ROOT);
+    }
+
     private static String nameOf(Actor actor) {
         return actor.name() != null ? actor.name() : actor.id();
     }
@@ -331,7 +447,15 @@ public final class Incident {
 
     public String title() { return title; }
 
+    public String details() { return details; }
+
     public Severity severity() { return severity; }
+
+    public String priority() { return priority; }
+
+    public int cycle() { return cycle; }
+
+    public Assignee assignee() { return assignee; }
 
     public IncidentStatus status() { return status; }
 

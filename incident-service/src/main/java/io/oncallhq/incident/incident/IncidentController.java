@@ -6,8 +6,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -30,10 +34,24 @@ class IncidentController {
 
     private final Incidents incidents;
     private final RespondingToIncidents responding;
+    private final OpeningIncidentsByHand opening;
 
-    IncidentController(Incidents incidents, RespondingToIncidents responding) {
+    IncidentController(Incidents incidents, RespondingToIncidents responding, OpeningIncidentsByHand opening) {
         this.incidents = incidents;
         this.responding = responding;
+        this.opening = opening;
+    }
+
+    /** A manual incident: opened and paged like one an alert opened. */
+    @PostMapping
+    ResponseEntity<IncidentResponse> open(@Valid @RequestBody OpenRequest request) {
+        Incident incident = opening.open(request.serviceId(), request.title(), request.severity(), request.details(),
+                API_CLIENT);
+        return ResponseEntity.created(URI.create("/incidents/" + incident.id())).body(IncidentResponse.of(incident));
+    }
+
+    record OpenRequest(@NotBlank @Size(max = 200) String serviceId, @NotBlank @Size(max = 500) String title,
+                       @NotNull Severity severity, @Size(max = 10_000) String details) {
     }
 
     /** Newest first. */
@@ -49,9 +67,11 @@ class IncidentController {
         return IncidentResponse.of(incidents.get(id));
     }
 
+    /** 200 also when acknowledged before: {@code notice} then says who acknowledged first and when. */
     @PostMapping("/{id}/acknowledge")
     IncidentResponse acknowledge(@PathVariable String id) {
-        return IncidentResponse.of(responding.acknowledge(id, API_CLIENT));
+        RespondingToIncidents.Acknowledgement done = responding.acknowledge(id, API_CLIENT);
+        return IncidentResponse.of(done.incident(), done.repeated() ? done.incident().firstAcknowledgement() : null);
     }
 
     @PostMapping("/{id}/resolve")
@@ -62,6 +82,39 @@ class IncidentController {
     @PostMapping("/{id}/escalate")
     IncidentResponse escalate(@PathVariable String id) {
         return IncidentResponse.of(responding.escalate(id, API_CLIENT));
+    }
+
+    @PostMapping("/{id}/reassign")
+    IncidentResponse reassign(@PathVariable String id, @Valid @RequestBody ReassignRequest request) {
+        return IncidentResponse.of(responding.reassign(id, API_CLIENT, request.responderId()));
+    }
+
+    @PostMapping("/{id}/reopen")
+    IncidentResponse reopen(@PathVariable String id, @Valid @RequestBody(required = false) ReopenRequest request) {
+        return IncidentResponse.of(responding.reopen(id, API_CLIENT, request == null ? null : request.reason()));
+    }
+
+    @PostMapping("/{id}/severity")
+    IncidentResponse changeSeverity(@PathVariable String id, @Valid @RequestBody SeverityRequest request) {
+        return IncidentResponse.of(responding.changeSeverity(id, API_CLIENT, request.severity()));
+    }
+
+    /** {@code {"priority": null}} clears it. */
+    @PostMapping("/{id}/priority")
+    IncidentResponse changePriority(@PathVariable String id, @Valid @RequestBody PriorityRequest request) {
+        return IncidentResponse.of(responding.changePriority(id, API_CLIENT, request.priority()));
+    }
+
+    record ReassignRequest(@NotBlank @Size(max = 200) String responderId) {
+    }
+
+    record ReopenRequest(@Size(max = 1_000) String reason) {
+    }
+
+    record SeverityRequest(@NotNull Severity severity) {
+    }
+
+    record PriorityRequest(@Pattern(regexp = "P[1-5]", message = "must be P1, P2, P3, P4 or P5") String priority) {
     }
 
     @PostMapping("/{id}/notes")

@@ -23,7 +23,9 @@ record IncidentDocument(
         String serviceName,
         String teamId,
         String title,
+        String details,
         Severity severity,
+        String priority,
         IncidentStatus status,
         List<IncidentAlert> alerts,
         Instant triggeredAt,
@@ -34,6 +36,8 @@ record IncidentDocument(
         int escalationLevel,
         int escalationRound,
         EscalationStep nextEscalation,
+        int cycle,
+        Assignee assignee,
         List<PageLog> pages,
         List<TimelineEntry> timeline,
         List<String> processedEventIds,
@@ -43,16 +47,19 @@ record IncidentDocument(
     static IncidentDocument of(Incident incident, List<OutboxMessage> outbox, Long version) {
         ServiceRef service = incident.service();
         return new IncidentDocument(incident.id(), incident.number(), service.id(), service.name(), service.teamId(),
-                incident.title(), incident.severity(), incident.status(), incident.alerts(), incident.triggeredAt(),
-                incident.acknowledgedAt(), incident.resolvedAt(), incident.acknowledgedBy(), incident.resolvedBy(),
-                incident.escalationLevel(), incident.escalationRound(), incident.nextEscalation(), incident.pages(),
+                incident.title(), incident.details(), incident.severity(), incident.priority(), incident.status(),
+                incident.alerts(), incident.triggeredAt(), incident.acknowledgedAt(), incident.resolvedAt(),
+                incident.acknowledgedBy(), incident.resolvedBy(), incident.escalationLevel(),
+                incident.escalationRound(), incident.nextEscalation(), incident.cycle(), incident.assignee(),
+                incident.pages(),
                 incident.timeline(), incident.processedEventIds(), outbox, version);
     }
 
     Incident toIncident() {
-        return new Incident(id, number, new ServiceRef(serviceId, serviceName, teamId), title, severity, status,
-                orEmpty(alerts), triggeredAt, acknowledgedAt, resolvedAt, acknowledgedBy, resolvedBy, escalationLevel,
-                escalationRound, nextEscalation, orEmpty(pages), orEmpty(timeline), orEmpty(processedEventIds));
+        return new Incident(id, number, new ServiceRef(serviceId, serviceName, teamId), title, details, severity,
+                priority, status, orEmpty(alerts), triggeredAt, acknowledgedAt, resolvedAt, acknowledgedBy, resolvedBy,
+                escalationLevel, escalationRound, nextEscalation, cycle, assignee, orEmpty(pages), orEmpty(timeline),
+                orEmpty(processedEventIds));
     }
 
     /** The waiting events plus the new ones, in order. */

@@ -15,7 +15,9 @@ record IncidentResponse(
         String serviceName,
         String teamId,
         String title,
+        String details,
         Severity severity,
+        String priority,
         IncidentStatus status,
         Instant triggeredAt,
         Instant acknowledgedAt,
@@ -27,18 +29,26 @@ record IncidentResponse(
         List<PageResponse> pages,
         List<TimelineResponse> timeline,
         int escalationRound,
-        NextEscalationResponse nextEscalation) {
+        NextEscalationResponse nextEscalation,
+        Assignee assignee,
+        String notice) {
 
     static IncidentResponse of(Incident incident) {
+        return of(incident, null);
+    }
+
+    /** @param notice what the call did not change and why ("already acknowledged by Alex Rivera at 10:02 UTC") */
+    static IncidentResponse of(Incident incident, String notice) {
         return new IncidentResponse(incident.id(), incident.number(), incident.service().id(),
-                incident.service().name(), incident.service().teamId(), incident.title(), incident.severity(),
-                incident.status(), incident.triggeredAt(), incident.acknowledgedAt(), incident.resolvedAt(),
+                incident.service().name(), incident.service().teamId(), incident.title(), incident.details(),
+                incident.severity(), incident.priority(), incident.status(), incident.triggeredAt(), incident.acknowledgedAt(), incident.resolvedAt(),
                 ActorResponse.of(incident.acknowledgedBy()), ActorResponse.of(incident.resolvedBy()),
                 incident.escalationLevel(),
                 incident.alerts().stream().map(AlertResponse::of).toList(),
                 incident.pages().stream().map(PageResponse::of).toList(),
                 incident.timeline().stream().map(TimelineResponse::of).toList(),
-                incident.escalationRound(), NextEscalationResponse.of(incident.nextEscalation()));
+                incident.escalationRound(), NextEscalationResponse.of(incident.nextEscalation()), incident.assignee(),
+                notice);
     }
 
     /** The level a timer pages at {@code dueAt} unless the incident is acknowledged first. */

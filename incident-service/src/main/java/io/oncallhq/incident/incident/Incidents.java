@@ -89,6 +89,13 @@ public class Incidents {
         return mongo.find(open, IncidentDocument.class).stream().map(IncidentDocument::toIncident).toList();
     }
 
+    /** The service's most recently resolved incident that holds this alert. */
+    public Optional<Incident> lastResolvedHolding(String serviceId, String dedupKey) {
+        Query resolved = query(where("serviceId").is(serviceId).and("status").is(IncidentStatus.RESOLVED)
+                .and("alerts.dedupKey").is(dedupKey)).with(Sort.by(Sort.Direction.DESC, "resolvedAt")).limit(1);
+        return mongo.find(resolved, IncidentDocument.class).stream().findFirst().map(IncidentDocument::toIncident);
+    }
+
     /** Whether any incident of the service, open or resolved, already took this event in. */
     public boolean anyOfServiceProcessed(String serviceId, String eventId) {
         return mongo.exists(query(where("serviceId").is(serviceId).and("processedEventIds").is(eventId)),

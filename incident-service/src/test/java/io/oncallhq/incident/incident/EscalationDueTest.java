@@ -20,17 +20,17 @@ class EscalationDueTest {
     void theStepTheIncidentWaitsForIsPaged() {
         Incident incident = waitingForLevelTwo();
 
-        assertThat(incident.escalationDue(2, 1, DUE)).isEqualTo(Incident.EscalationDue.PAGE);
+        assertThat(incident.escalationDue(2, 1, 0, DUE)).isEqualTo(Incident.EscalationDue.PAGE);
         assertThat(incident.nextEscalation()).isNull();
     }
 
     @Test
     void aTimerFiredTwiceFindsNothingToDoTheSecondTime() {
         Incident incident = waitingForLevelTwo();
-        incident.escalationDue(2, 1, DUE);
+        incident.escalationDue(2, 1, 0, DUE);
         incident.escalate(2, 1, Actor.system("escalation"), "not acknowledged within 15 min", DUE);
 
-        assertThat(incident.escalationDue(2, 1, DUE.plusSeconds(1))).isEqualTo(Incident.EscalationDue.STALE);
+        assertThat(incident.escalationDue(2, 1, 0, DUE.plusSeconds(1))).isEqualTo(Incident.EscalationDue.STALE);
         assertThat(incident.timeline()).filteredOn(entry -> entry.kind().equals("escalated")).hasSize(1);
     }
 
@@ -38,8 +38,8 @@ class EscalationDueTest {
     void aTimerOvertakenByAnotherStepIsStale() {
         Incident incident = waitingForLevelTwo();
 
-        assertThat(incident.escalationDue(3, 1, DUE)).isEqualTo(Incident.EscalationDue.STALE);
-        assertThat(incident.escalationDue(2, 2, DUE)).isEqualTo(Incident.EscalationDue.STALE);
+        assertThat(incident.escalationDue(3, 1, 0, DUE)).isEqualTo(Incident.EscalationDue.STALE);
+        assertThat(incident.escalationDue(2, 2, 0, DUE)).isEqualTo(Incident.EscalationDue.STALE);
         assertThat(incident.nextEscalation()).isEqualTo(LEVEL_TWO);
     }
 
@@ -48,10 +48,10 @@ class EscalationDueTest {
         Incident incident = waitingForLevelTwo();
         incident.acknowledge(ALEX, Instant.parse("2026-11-22T10:02:00Z"));
 
-        assertThat(incident.escalationDue(2, 1, DUE)).isEqualTo(Incident.EscalationDue.SKIPPED);
+        assertThat(incident.escalationDue(2, 1, 0, DUE)).isEqualTo(Incident.EscalationDue.SKIPPED);
         assertThat(incident.timeline()).last().extracting(TimelineEntry::text)
                 .isEqualTo("Level 2 not paged: acknowledged by Alex Rivera at 10:02 UTC");
-        assertThat(incident.escalationDue(2, 1, DUE)).isEqualTo(Incident.EscalationDue.STALE);
+        assertThat(incident.escalationDue(2, 1, 0, DUE)).isEqualTo(Incident.EscalationDue.STALE);
     }
 
     @Test
@@ -59,7 +59,7 @@ class EscalationDueTest {
         Incident incident = waitingForLevelTwo();
         incident.resolve(ALEX, "fixed", Instant.parse("2026-11-22T10:05:00Z"));
 
-        assertThat(incident.escalationDue(2, 1, DUE)).isEqualTo(Incident.EscalationDue.SKIPPED);
+        assertThat(incident.escalationDue(2, 1, 0, DUE)).isEqualTo(Incident.EscalationDue.SKIPPED);
         assertThat(incident.timeline()).last().extracting(TimelineEntry::text)
                 .isEqualTo("Level 2 not paged: resolved by Alex Rivera at 10:05 UTC");
     }

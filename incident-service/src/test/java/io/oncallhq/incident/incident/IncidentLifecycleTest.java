@@ -92,15 +92,16 @@ class IncidentLifecycleTest {
     }
 
     @Test
-    void acknowledgingTwiceIsANoOp() {
+    void acknowledgingTwiceChangesNothingButSaysWhoAcknowledgedFirstAndWhen() {
         Incident incident = acknowledgedIncident();
-        int timelineLength = incident.timeline().size();
 
         List<IncidentEvent> events = incident.acknowledge(Actor.responder("sam", "Sam"), LATER);
 
         assertThat(events).isEmpty();
         assertThat(incident.acknowledgedBy()).isEqualTo(ALEX);
-        assertThat(incident.timeline()).hasSize(timelineLength);
+        assertThat(incident.firstAcknowledgement()).isEqualTo("already acknowledged by Alex Rivera at 10:01 UTC");
+        assertThat(incident.timeline()).last().extracting(TimelineEntry::text)
+                .isEqualTo("Acknowledgement by Sam changed nothing: already acknowledged by Alex Rivera at 10:01 UTC");
     }
 
     @Test
