@@ -1,5 +1,6 @@
 package io.oncallhq.postmortem;
 
+import io.oncallhq.postmortem.identity.ActingUser;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,11 +35,13 @@ class CommentController {
 
     private final EditingPostmortems editing;
     private final MongoTemplate mongo;
+    private final ActingUser acting;
     private final Clock clock;
 
-    CommentController(EditingPostmortems editing, MongoTemplate mongo, Clock clock) {
+    CommentController(EditingPostmortems editing, MongoTemplate mongo, ActingUser acting, Clock clock) {
         this.editing = editing;
         this.mongo = mongo;
+        this.acting = acting;
         this.clock = clock;
     }
 
@@ -50,7 +53,7 @@ class CommentController {
         if (editing.get(id).section(section).isEmpty()) {
             throw new UnknownSectionException(id, section);
         }
-        Comment comment = new Comment(UUID.randomUUID().toString(), id, section, request.by(), request.text(),
+        Comment comment = new Comment(UUID.randomUUID().toString(), id, section, acting.of(request.by()), request.text(),
                 clock.instant());
         mongo.insert(comment, COLLECTION);
         return CommentResponse.of(comment);

@@ -1,5 +1,6 @@
 package io.oncallhq.postmortem;
 
+import io.micrometer.observation.annotation.Observed;
 import io.oncallhq.postmortem.history.IncidentHistory;
 import io.oncallhq.postmortem.template.Templates;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ class Drafting {
         this.clock = clock;
     }
 
+    @Observed(name = "postmortem.drafting", contextualName = "draft post-mortem") // a span in the incident's trace
     void draftOrRefresh(IncidentHistory history) {
         if (!history.wasResolved()) {
             return;

@@ -1,11 +1,13 @@
 package io.oncallhq.postmortem;
 
+import io.oncallhq.postmortem.team.Teams;
 import io.oncallhq.postmortem.template.Templates;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -22,12 +24,15 @@ class EditingPostmortems {
     private final Postmortems postmortems;
     private final ActionItems actionItems;
     private final Templates templates;
+    private final Teams teams;
     private final Clock clock;
 
-    EditingPostmortems(Postmortems postmortems, ActionItems actionItems, Templates templates, Clock clock) {
+    EditingPostmortems(Postmortems postmortems, ActionItems actionItems, Templates templates, Teams teams,
+                       Clock clock) {
         this.postmortems = postmortems;
         this.actionItems = actionItems;
         this.templates = templates;
+        this.teams = teams;
         this.clock = clock;
     }
 
@@ -55,8 +60,23 @@ class EditingPostmortems {
         return edit(id, expectedVersion, (postmortem, now) -> postmortem.withTimelineEntry(entryId, at, text, by, now));
     }
 
+    Postmortem markMitigation(String id, long expectedVersion, String eventId, Instant at, String by) {
+        return edit(id, expectedVersion, (postmortem, now) -> postmortem.withMitigation(eventId, at, by, now));
+    }
+
     Postmortem submit(String id, Long expectedVersion, String by) {
-        return step(id, expectedVersion, (postmortem, now) -> postmortem.submitted(by, now));
+        boolean member = teamMember(id, by);
+        return step(id, expectedVersion, (postmortem, now) -> postmortem.submitted(by, member, now));
+    }
+
+    Postmortem assignReviewers(String id, Long expectedVersion, List<String> reviewers, String by) {
+        boolean member = teamMember(id, by);
+        return step(id, expectedVersion, (postmortem, now) -> postmortem.withReviewers(reviewers, by, member, now));
+    }
+
+    Postmortem assignAuthor(String id, Long expectedVersion, String author, String by) {
+        boolean member = teamMember(id, by);
+        return step(id, expectedVersion, (postmortem, now) -> postmortem.withAuthor(author, by, member, now));
     }
 
     Postmortem requestChanges(String id, Long expectedVersion, String by, String comment) {
@@ -66,6 +86,12 @@ class EditingPostmortems {
     Postmortem publish(String id, Long expectedVersion, String by) {
         return step(id, expectedVersion,
                 (postmortem, now) -> postmortem.published(by, actionItems.ofPostmortem(id), now));
+    }
+
+    /** incident-service is asked only when the author's own say does not settle it. */
+    private boolean teamMember(String id, String by) {
+        Postmortem current = get(id);
+        return !current.roles().isAuthor(by) && teams.hasMember(current.facts().teamId(), by);
     }
 
     private Postmortem edit(String id, long expectedVersion, BiFunction<Postmortem, Instant, Postmortem> change) {

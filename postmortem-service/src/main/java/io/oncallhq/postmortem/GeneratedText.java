@@ -65,12 +65,18 @@ final class GeneratedText {
 
     private static String response(IncidentFacts facts) {
         StringBuilder text = new StringBuilder();
+        if (facts.suppression() != null) {
+            text.append(facts.suppression().sentence()).append(". ");
+        }
         if (!facts.responders().isEmpty()) {
             text.append("Paged: ").append(facts.responders().stream().map(GeneratedText::paged)
                     .collect(Collectors.joining(", "))).append(". ");
         }
         if (facts.timeToAcknowledge() != null) {
             text.append("Acknowledged ").append(span(facts.timeToAcknowledge())).append(" after the problem began. ");
+        }
+        if (facts.timeToMitigate() != null) {
+            text.append("Mitigated ").append(span(facts.timeToMitigate())).append(" after the problem began. ");
         }
         if (facts.timeToResolve() != null) {
             text.append("Resolved ").append(span(facts.timeToResolve())).append(" after the problem began.");

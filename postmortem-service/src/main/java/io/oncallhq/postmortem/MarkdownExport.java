@@ -8,11 +8,13 @@ import io.oncallhq.postmortem.template.Template;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A post-mortem as a Markdown document for a wiki or a git repository: title, a facts table, the sections in
  * template order (the action-items section lists the tracked items), and the timeline as curated (hidden
- * entries left out, highlighted ones in bold, annotations in italics).
+ * entries left out, highlighted ones in bold, annotations in italics, the mitigation marked).
  */
 final class MarkdownExport {
 
@@ -31,13 +33,19 @@ final class MarkdownExport {
                 : facts.serviceId());
         row(md, "Team", facts.teamId());
         row(md, "Severity", facts.severity() == null ? null : facts.severity().name().toLowerCase(Locale.ROOT));
+        row(md, "Priority", facts.priority());
         row(md, "Started", at(facts.startedAt()));
         row(md, "Acknowledged", at(facts.acknowledgedAt()) + by(facts.acknowledgedBy()));
+        row(md, "Mitigated", postmortem.mitigation() == null ? null
+                : at(facts.mitigatedAt()) + " (marked" + by(postmortem.mitigation().by()) + ")");
         row(md, "Resolved", at(facts.resolvedAt()) + by(facts.resolvedBy()));
-        row(md, "Time to acknowledge", facts.timeToAcknowledge() == null ? null : GeneratedText.span(facts.timeToAcknowledge()));
-        row(md, "Time to resolve", facts.timeToResolve() == null ? null : GeneratedText.span(facts.timeToResolve()));
-        row(md, "Responders", facts.responders().isEmpty() ? null : String.join(", ",
-                facts.responders().stream().map(MarkdownExport::responder).toList()));
+        row(md, "Time to acknowledge", span(facts.timeToAcknowledge()));
+        row(md, "Time to mitigate", span(facts.timeToMitigate()));
+        row(md, "Time to resolve", span(facts.timeToResolve()));
+        row(md, "Paging", facts.suppression() == null ? null : facts.suppression().sentence());
+        row(md, "Author", postmortem.roles().author());
+        row(md, "Reviewers", postmortem.roles().reviewers().isEmpty() ? null
+                : String.join(", ", postmortem.roles().reviewers()));
         md.append('\n');
         for (Section section : postmortem.content()) {
             md.append("## ").append(inline(section.heading())).append("\n\n");
@@ -48,6 +56,7 @@ final class MarkdownExport {
                 appendText(md, section.text().isBlank() ? "_Not written yet._" : section.text());
             }
         }
+        appendResponders(md, facts);
         if (!facts.alerts().isEmpty()) {
             md.append("## Alerts\n\n");
             facts.alerts().forEach(alert -> md.append("- ").append(alert(alert)).append('\n'));
@@ -62,9 +71,29 @@ final class MarkdownExport {
             if (entry.annotation() != null && !entry.annotation().isBlank()) {
                 text += " — _" + cell(entry.annotation()) + "_";
             }
+            if (postmortem.mitigation() != null && entry.eventId().equals(postmortem.mitigation().eventId())) {
+                text += " (mitigated)";
+            }
             md.append("| ").append(at(entry.at())).append(" | ").append(text).append(" |\n");
         }
         return md.toString();
+    }
+
+    /** Every page by escalation level, then the people who acted without being paged. */
+    private static void appendResponders(StringBuilder md, IncidentFacts facts) {
+        if (facts.responders().isEmpty() && facts.participants().isEmpty()) {
+            return;
+        }
+        md.append("## Responders\n\n| Responder | Paged at level | Page |\n| --- | --- | --- |\n");
+        for (PagedResponder page : facts.responders()) {
+            md.append("| ").append(cell(page.name())).append(" | ").append(page.level()).append(" | ")
+                    .append(cell(page.outcome() + (page.detail() == null ? "" : " (" + page.detail() + ")"))).append(" |\n");
+        }
+        Set<String> paged = facts.responders().stream().map(PagedResponder::responderId).collect(Collectors.toSet());
+        facts.participants().stream().filter(participant -> !paged.contains(participant.id()))
+                .forEach(participant -> md.append("| ").append(cell(participant.name() == null ? participant.id()
+                        : participant.name())).append(" | | not paged |\n"));
+        md.append('\n');
     }
 
     private static void appendActionItems(StringBuilder md, List<ActionItem> items) {
@@ -97,18 +126,23 @@ final class MarkdownExport {
         }
     }
 
-    private static String responder(PagedResponder responder) {
-        return responder.name() + " (level " + responder.level() + ", " + responder.outcome() + ")";
-    }
-
     private static String alert(IncidentAlert alert) {
         StringBuilder text = new StringBuilder(inline(alert.summary()));
         if (alert.source() != null) {
             text.append(" (").append(inline(alert.source())).append(')');
         }
         alert.links().forEach(link -> text.append(" [").append(inline(link.text() == null ? link.href() : link.text()))
-                .append("](").append(link.href()).append(')'));
+                .append("](").append(destination(link.href())).append(')'));
         return text.toString();
+    }
+
+    /** Monitoring links may hold spaces or parentheses (a PromQL expression), which end a Markdown link. */
+    private static String destination(String href) {
+        return href.strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29");
+    }
+
+    private static String span(TimeSpan span) {
+        return span == null ? null : GeneratedText.span(span);
     }
 
     private static String at(Instant instant) {

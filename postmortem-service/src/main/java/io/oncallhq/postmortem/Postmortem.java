@@ -16,6 +16,8 @@ import java.util.Optional;
  *                     stored an object of that name, which is now ignored
  * @param editedTitle  the title people gave it, or null while the generated one applies
  * @param timeline     what people hid, highlighted, annotated or added on the generated timeline
+ * @param mitigation   when the impact ended, as a responder marked it; null until then
+ * @param roles        the author and the assigned reviewers
  * @param revision     the number of the revision being worked on (1 for the first)
  * @param version      the optimistic-locking version of the stored document (the ETag); 0 before the first save
  */
@@ -27,6 +29,8 @@ public record Postmortem(
         List<Section> content,
         String editedTitle,
         TimelineCuration timeline,
+        Mitigation mitigation,
+        ReviewRoles roles,
         int revision,
         List<Transition> transitions,
         List<PublishedVersion> publishedVersions,
@@ -37,6 +41,7 @@ public record Postmortem(
     public Postmortem {
         content = content == null ? List.of() : List.copyOf(content);
         timeline = timeline == null ? TimelineCuration.none() : timeline;
+        roles = roles == null ? ReviewRoles.none() : roles;
         revision = Math.max(revision, 1);
         transitions = transitions == null ? List.of() : List.copyOf(transitions);
         publishedVersions = publishedVersions == null ? List.of() : List.copyOf(publishedVersions);
@@ -48,7 +53,7 @@ public record Postmortem(
         List<Section> sections = template.stream()
                 .map(section -> Section.generated(section.key(), section.heading(), section.guidance(), facts))
                 .toList();
-        return new Postmortem(id, incidentId, PostmortemStatus.DRAFT, facts, sections, null, TimelineCuration.none(), 1, List.of(),
+        return new Postmortem(id, incidentId, PostmortemStatus.DRAFT, facts, sections, null, TimelineCuration.none(), null, ReviewRoles.none(), 1, List.of(),
                 List.of(), now, now, 0);
     }
 
@@ -60,7 +65,7 @@ public record Postmortem(
         List<Section> sections = template.stream()
                 .map(section -> Section.generated(section.key(), section.heading(), section.guidance(), facts))
                 .toList();
-        return new Postmortem(id, incidentId, status, facts, sections, editedTitle, timeline, revision,
+        return new Postmortem(id, incidentId, status, facts, sections, editedTitle, timeline, mitigation, roles, revision,
                 transitions, publishedVersions, createdAt, updatedAt, version);
     }
 
@@ -77,15 +82,43 @@ public record Postmortem(
      * published post-mortem whose incident changed again starts its next revision as a draft. Empty when the
      * facts have not changed.
      */
-    public Optional<Postmortem> refreshedWith(IncidentFacts newFacts, Instant now) {
+    public Optional<Postmortem> refreshedWith(IncidentFacts generated, Instant now) {
+        IncidentFacts newFacts = generated.withMitigation(mitigation);
         if (facts.equals(newFacts)) {
             return Optional.empty();
         }
         Postmortem editable = status == PostmortemStatus.PUBLISHED
                 ? nextRevision(null, "the incident changed after publication", now) : this;
-        List<Section> regenerated = editable.content.stream().map(section -> section.regeneratedFrom(newFacts)).toList();
-        return Optional.of(new Postmortem(id, incidentId, editable.status, newFacts, regenerated, editedTitle,
-                timeline, editable.revision, editable.transitions, publishedVersions, createdAt, now, version));
+        return Optional.of(editable.withFacts(newFacts, now));
+    }
+
+    /**
+     * Marks when the impact ended: at the time of a timeline entry (generated or added) or at a time given
+     * directly, never before the problem began. Counts as an edit.
+     */
+    public Postmortem withMitigation(String eventId, Instant at, String by, Instant now) {
+        if ((eventId == null) == (at == null)) {
+            throw new InvalidMitigationException("eventId", "Give either the timeline entry (eventId) or the time (at) of the mitigation");
+        }
+        Instant mitigatedAt = eventId == null ? at : curatedTimeline().stream()
+                .filter(entry -> entry.eventId().equals(eventId)).findFirst()
+                .orElseThrow(() -> new UnknownTimelineEntryException(id, eventId)).at();
+        if (facts.startedAt() != null && mitigatedAt.isBefore(facts.startedAt())) {
+            throw new InvalidMitigationException(eventId == null ? "at" : "eventId",
+                    "The mitigation cannot be before the problem began (" + facts.startedAt() + ")");
+        }
+        Postmortem editable = editable(by, now);
+        Mitigation marked = new Mitigation(mitigatedAt, eventId, by, now);
+        return new Postmortem(id, incidentId, editable.status, facts, content, editedTitle, timeline, marked,
+                editable.roles, editable.revision, editable.transitions, publishedVersions, createdAt, now, version)
+                .withFacts(facts.withMitigation(marked), now);
+    }
+
+    /** New facts; sections nobody edited are regenerated from them. */
+    private Postmortem withFacts(IncidentFacts newFacts, Instant now) {
+        List<Section> regenerated = content.stream().map(section -> section.regeneratedFrom(newFacts)).toList();
+        return new Postmortem(id, incidentId, status, newFacts, regenerated, editedTitle, timeline, mitigation, roles,
+                revision, transitions, publishedVersions, createdAt, now, version);
     }
 
     /** Sets a section's text; it is never regenerated afterwards. */
@@ -96,13 +129,13 @@ public record Postmortem(
         Postmortem editable = editable(by, now);
         List<Section> edited = editable.content.stream()
                 .map(section -> section.key().equals(key) ? section.editedTo(text, by, now) : section).toList();
-        return new Postmortem(id, incidentId, editable.status, facts, edited, editedTitle, timeline, editable.revision,
+        return new Postmortem(id, incidentId, editable.status, facts, edited, editedTitle, timeline, mitigation, editable.roles, editable.revision,
                 editable.transitions, publishedVersions, createdAt, now, version);
     }
 
     public Postmortem withTitle(String title, String by, Instant now) {
         Postmortem editable = editable(by, now);
-        return new Postmortem(id, incidentId, editable.status, facts, content, title, timeline, editable.revision,
+        return new Postmortem(id, incidentId, editable.status, facts, content, title, timeline, mitigation, editable.roles, editable.revision,
                 editable.transitions, publishedVersions, createdAt, now, version);
     }
 
@@ -126,25 +159,44 @@ public record Postmortem(
     }
 
     private Postmortem withTimeline(TimelineCuration curation, Instant now) {
-        return new Postmortem(id, incidentId, status, facts, content, editedTitle, curation, revision, transitions,
+        return new Postmortem(id, incidentId, status, facts, content, editedTitle, curation, mitigation, roles, revision, transitions,
                 publishedVersions, createdAt, now, version);
     }
 
-    public Postmortem submitted(String by, Instant now) {
+    /** @param teamMember whether {@code by} belongs to the incident's team (asked only when not the author) */
+    public Postmortem submitted(String by, boolean teamMember, Instant now) {
+        roles.requireAuthorOrTeamMember(by, teamMember, facts.teamId(), "submit it for review");
         return movedTo(PostmortemStatus.DRAFT, PostmortemStatus.IN_REVIEW, by, null, now);
     }
 
     public Postmortem changesRequested(String by, String comment, Instant now) {
+        roles.requireReviewerOtherThanAuthor(by, "request changes");
         return movedTo(PostmortemStatus.IN_REVIEW, PostmortemStatus.DRAFT, by, comment, now);
+    }
+
+    public Postmortem withReviewers(List<String> reviewers, String by, boolean teamMember, Instant now) {
+        roles.requireAuthorOrTeamMember(by, teamMember, facts.teamId(), "assign reviewers");
+        return withRoles(roles.withReviewers(reviewers), now);
+    }
+
+    public Postmortem withAuthor(String author, String by, boolean teamMember, Instant now) {
+        roles.requireAuthorOrTeamMember(by, teamMember, facts.teamId(), "set the author");
+        return withRoles(roles.withAuthor(author), now);
+    }
+
+    private Postmortem withRoles(ReviewRoles newRoles, Instant now) {
+        return new Postmortem(id, incidentId, status, facts, content, editedTitle, timeline, mitigation, newRoles,
+                revision, transitions, publishedVersions, createdAt, now, version);
     }
 
     /** Publishes the revision under review, freezing it together with its action items as they are now. */
     public Postmortem published(String by, List<ActionItem> actionItems, Instant now) {
+        roles.requireReviewerOtherThanAuthor(by, "publish");
         Postmortem moved = movedTo(PostmortemStatus.IN_REVIEW, PostmortemStatus.PUBLISHED, by, null, now);
         List<PublishedVersion> versions = new ArrayList<>(publishedVersions);
         versions.add(new PublishedVersion(revision, now, by, title(), facts, content, timeline,
                 actionItems.stream().map(ActionItem::withoutOutbox).toList()));
-        return new Postmortem(id, incidentId, moved.status, facts, content, editedTitle, timeline, revision, moved.transitions,
+        return new Postmortem(id, incidentId, moved.status, facts, content, editedTitle, timeline, mitigation, roles, revision, moved.transitions,
                 versions, createdAt, now, version);
     }
 
@@ -155,7 +207,7 @@ public record Postmortem(
     /** A published revision shown as the post-mortem it was, read-only. */
     public Postmortem asPublished(PublishedVersion published) {
         return new Postmortem(id, incidentId, PostmortemStatus.PUBLISHED, published.facts(), published.sections(),
-                published.title(), published.timeline(), published.number(), List.of(), List.of(), createdAt, published.publishedAt(),
+                published.title(), published.timeline(), null, roles, published.number(), List.of(), List.of(), createdAt, published.publishedAt(),
                 version);
     }
 
@@ -163,19 +215,21 @@ public record Postmortem(
         return publishedVersions.stream().map(PublishedVersion::publishedAt).findFirst();
     }
 
+    /** The post-mortem ready for a human edit: its first editor becomes the author. */
     private Postmortem editable(String by, Instant now) {
-        return switch (status) {
+        Postmortem editable = switch (status) {
             case DRAFT -> this;
             case PUBLISHED -> nextRevision(by, "edited after publication", now);
             case IN_REVIEW -> throw new IllegalTransitionException(
                     "Post-mortem " + id + " is in review; request changes before editing it");
         };
+        return editable.withRoles(editable.roles.withFirstEditor(by), editable.updatedAt);
     }
 
     private Postmortem nextRevision(String by, String comment, Instant now) {
         List<Transition> steps = new ArrayList<>(transitions);
         steps.add(new Transition(status, PostmortemStatus.DRAFT, by, comment, now));
-        return new Postmortem(id, incidentId, PostmortemStatus.DRAFT, facts, content, editedTitle, timeline, revision + 1,
+        return new Postmortem(id, incidentId, PostmortemStatus.DRAFT, facts, content, editedTitle, timeline, mitigation, roles, revision + 1,
                 steps, publishedVersions, createdAt, now, version);
     }
 
@@ -186,12 +240,12 @@ public record Postmortem(
         }
         List<Transition> steps = new ArrayList<>(transitions);
         steps.add(new Transition(from, to, by, comment, now));
-        return new Postmortem(id, incidentId, to, facts, content, editedTitle, timeline, revision, steps, publishedVersions,
+        return new Postmortem(id, incidentId, to, facts, content, editedTitle, timeline, mitigation, roles, revision, steps, publishedVersions,
                 createdAt, now, version);
     }
 
     Postmortem withVersion(long newVersion) {
-        return new Postmortem(id, incidentId, status, facts, content, editedTitle, timeline, revision,
+        return new Postmortem(id, incidentId, status, facts, content, editedTitle, timeline, mitigation, roles, revision,
                 transitions, publishedVersions, createdAt, updatedAt, newVersion);
     }
 }

@@ -30,9 +30,15 @@ record PostmortemResponse(
         String acknowledgedBy,
         Instant resolvedAt,
         String resolvedBy,
+        Instant mitigatedAt,
+        MitigationResponse mitigation,
+        String priority,
         TimeSpanResponse timeToAcknowledge,
+        TimeSpanResponse timeToMitigate,
         TimeSpanResponse timeToResolve,
+        String pagingSuppressed,
         List<ResponderResponse> responders,
+        List<ParticipantResponse> participants,
         List<AlertResponse> alerts,
         List<TimelineEntryResponse> timeline,
         String summary,
@@ -40,6 +46,8 @@ record PostmortemResponse(
         String rootCause,
         List<SectionResponse> sections,
         List<ActionItemResponse> actionItems,
+        String author,
+        List<String> reviewers,
         int revision,
         List<Integer> publishedVersions,
         List<TransitionResponse> transitions,
@@ -48,6 +56,12 @@ record PostmortemResponse(
         long version) {
 
     record TimeSpanResponse(String iso, long seconds) {
+    }
+
+    record MitigationResponse(Instant at, String eventId, String by, Instant markedAt) {
+    }
+
+    record ParticipantResponse(String id, String name) {
     }
 
     record ResponderResponse(String responderId, String name, int level, String outcome, String detail) {
@@ -77,15 +91,19 @@ record PostmortemResponse(
         return new PostmortemResponse(postmortem.id(), postmortem.incidentId(), facts.incidentNumber(), incidentUrl,
                 postmortem.title(), facts.serviceId(), facts.serviceName(), facts.teamId(), facts.severity(),
                 postmortem.status().wire(), facts.startedAt(), facts.acknowledgedAt(),
-                facts.acknowledgedBy(), facts.resolvedAt(), facts.resolvedBy(), timeSpan(facts.timeToAcknowledge()),
-                timeSpan(facts.timeToResolve()),
+                facts.acknowledgedBy(), facts.resolvedAt(), facts.resolvedBy(), facts.mitigatedAt(),
+                mitigation(postmortem.mitigation()), facts.priority(), timeSpan(facts.timeToAcknowledge()),
+                timeSpan(facts.timeToMitigate()), timeSpan(facts.timeToResolve()),
+                facts.suppression() == null ? null : facts.suppression().sentence(),
                 facts.responders().stream().map(PostmortemResponse::responder).toList(),
+                facts.participants().stream().map(p -> new ParticipantResponse(p.id(), p.name())).toList(),
                 facts.alerts().stream().map(PostmortemResponse::alert).toList(),
                 postmortem.curatedTimeline().stream().map(PostmortemResponse::entry).toList(),
                 text(postmortem, Template.SUMMARY), text(postmortem, Template.IMPACT),
                 text(postmortem, Template.ROOT_CAUSE),
                 postmortem.content().stream().map(PostmortemResponse::section).toList(),
                 actionItems.stream().map(ActionItemResponse::of).toList(),
+                postmortem.roles().author(), postmortem.roles().reviewers(),
                 postmortem.revision(),
                 postmortem.publishedVersions().stream().map(PublishedVersion::number).toList(),
                 postmortem.transitions().stream().map(step -> new TransitionResponse(step.from().wire(),
@@ -100,6 +118,11 @@ record PostmortemResponse(
     static SectionResponse section(Section section) {
         return new SectionResponse(section.key(), section.heading(), section.guidance(), section.text(),
                 section.edited(), section.editedBy(), section.editedAt());
+    }
+
+    private static MitigationResponse mitigation(Mitigation mitigation) {
+        return mitigation == null ? null
+                : new MitigationResponse(mitigation.at(), mitigation.eventId(), mitigation.by(), mitigation.markedAt());
     }
 
     private static TimeSpanResponse timeSpan(TimeSpan span) {

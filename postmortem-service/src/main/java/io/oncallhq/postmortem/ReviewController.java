@@ -1,6 +1,7 @@
 package io.oncallhq.postmortem;
 
 import io.oncallhq.postmortem.config.PostmortemProperties;
+import io.oncallhq.postmortem.identity.ActingUser;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,16 +12,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Editing (If-Match required) and the review workflow (If-Match optional). The acting user is taken from the
- * request's {@code by}; roles are enforced once the service authenticates requests.
+ * Editing (If-Match required) and the review workflow (If-Match optional). Who acts is what {@link ActingUser}
+ * says (the request's {@code by} until requests are authenticated); who may take which step is the aggregate's
+ * {@link ReviewRoles}.
  */
 @RestController
 @RequestMapping("/postmortems/{id}")
@@ -29,11 +33,14 @@ class ReviewController {
     private final EditingPostmortems editing;
     private final ActionItems actionItems;
     private final PostmortemProperties properties;
+    private final ActingUser acting;
 
-    ReviewController(EditingPostmortems editing, ActionItems actionItems, PostmortemProperties properties) {
+    ReviewController(EditingPostmortems editing, ActionItems actionItems, PostmortemProperties properties,
+                     ActingUser acting) {
         this.editing = editing;
         this.actionItems = actionItems;
         this.properties = properties;
+        this.acting = acting;
     }
 
     @Operation(summary = "Rewrite one section; needs If-Match with the ETag read; a published post-mortem starts a new draft revision")
@@ -41,7 +48,7 @@ class ReviewController {
     ResponseEntity<PostmortemResponse> editSection(@PathVariable String id, @PathVariable String section,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody SectionEditRequest request) {
-        return answer(editing.editSection(id, Etags.expectedVersion(ifMatch, id), section, request.text(), request.by()));
+        return answer(editing.editSection(id, Etags.expectedVersion(ifMatch, id), section, request.text(), acting.of(request.by())));
     }
 
     @Operation(summary = "Rename the post-mortem; needs If-Match")
@@ -49,7 +56,7 @@ class ReviewController {
     ResponseEntity<PostmortemResponse> retitle(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody TitleEditRequest request) {
-        return answer(editing.retitle(id, Etags.expectedVersion(ifMatch, id), request.title(), request.by()));
+        return answer(editing.retitle(id, Etags.expectedVersion(ifMatch, id), request.title(), acting.of(request.by())));
     }
 
     @Operation(summary = "Hide, highlight or annotate a generated timeline entry (fields left out keep their value); needs If-Match")
@@ -58,7 +65,7 @@ class ReviewController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody TimelineMarkRequest request) {
         return answer(editing.markTimelineEntry(id, Etags.expectedVersion(ifMatch, id), eventId, request.hidden(),
-                request.highlighted(), request.annotation(), request.by()));
+                request.highlighted(), request.annotation(), acting.of(request.by())));
     }
 
     @Operation(summary = "Add an entry of your own to the timeline; needs If-Match")
@@ -67,7 +74,7 @@ class ReviewController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody TimelineEntryRequest request) {
         return answer(editing.addTimelineEntry(id, Etags.expectedVersion(ifMatch, id), request.at(), request.text(),
-                request.by()));
+                acting.of(request.by())));
     }
 
     @Operation(summary = "draft → in_review")
@@ -75,7 +82,7 @@ class ReviewController {
     ResponseEntity<PostmortemResponse> submit(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReviewRequest request) {
-        return answer(editing.submit(id, optionalVersion(ifMatch, id), request.by()));
+        return answer(editing.submit(id, optionalVersion(ifMatch, id), acting.of(request.by())));
     }
 
     @Operation(summary = "in_review → draft, with the changes the reviewer asks for")
@@ -83,7 +90,7 @@ class ReviewController {
     ResponseEntity<PostmortemResponse> requestChanges(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReviewRequest request) {
-        return answer(editing.requestChanges(id, optionalVersion(ifMatch, id), request.by(), request.comment()));
+        return answer(editing.requestChanges(id, optionalVersion(ifMatch, id), acting.of(request.by()), request.comment()));
     }
 
     @Operation(summary = "in_review → published: the revision becomes an immutable version")
@@ -91,7 +98,33 @@ class ReviewController {
     ResponseEntity<PostmortemResponse> publish(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReviewRequest request) {
-        return answer(editing.publish(id, optionalVersion(ifMatch, id), request.by()));
+        return answer(editing.publish(id, optionalVersion(ifMatch, id), acting.of(request.by())));
+    }
+
+    @Operation(summary = "Mark when the impact ended: a timeline entry (eventId) or a time (at); needs If-Match")
+    @PutMapping("/mitigation")
+    ResponseEntity<PostmortemResponse> markMitigation(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody MitigationRequest request) {
+        return answer(editing.markMitigation(id, Etags.expectedVersion(ifMatch, id), request.eventId(), request.at(),
+                acting.of(request.by())));
+    }
+
+    @Operation(summary = "Assign the reviewers (responder ids); by the author or a member of the incident's team")
+    @PutMapping("/reviewers")
+    ResponseEntity<PostmortemResponse> assignReviewers(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ReviewersRequest request) {
+        return answer(editing.assignReviewers(id, optionalVersion(ifMatch, id), request.reviewers(),
+                acting.of(request.by())));
+    }
+
+    @Operation(summary = "Set the author (a responder id); by the author or a member of the incident's team")
+    @PutMapping("/author")
+    ResponseEntity<PostmortemResponse> assignAuthor(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody AuthorRequest request) {
+        return answer(editing.assignAuthor(id, optionalVersion(ifMatch, id), request.author(), acting.of(request.by())));
     }
 
     private ResponseEntity<PostmortemResponse> answer(Postmortem postmortem) {
@@ -114,6 +147,16 @@ class ReviewController {
     }
 
     record TimelineEntryRequest(@NotNull Instant at, @NotBlank @Size(max = 2_000) String text, @NotBlank String by) {
+    }
+
+    record MitigationRequest(@Size(max = 200) String eventId, Instant at, @NotBlank String by) {
+    }
+
+    record ReviewersRequest(@NotNull @Size(max = 20) List<@NotBlank @Size(max = 200) String> reviewers,
+                            @NotBlank String by) {
+    }
+
+    record AuthorRequest(@NotBlank @Size(max = 200) String author, @NotBlank String by) {
     }
 
     record ReviewRequest(@NotBlank String by, @Size(max = 5_000) String comment) {

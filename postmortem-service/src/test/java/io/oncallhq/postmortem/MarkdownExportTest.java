@@ -30,7 +30,9 @@ class MarkdownExportTest {
                 .withSectionText(Template.IMPACT, "About 2% of checkouts took longer than 5 s.\nNo payment was lost.",
                         "sam", NOW)
                 .withSectionText(Template.ROOT_CAUSE, "The connection pool | sized for last year's peak.", "sam", NOW)
-                .submitted("sam", NOW);
+                .withMitigation("inc-1-e6", null, "alex", NOW)
+                .withReviewers(List.of("rita"), "sam", false, NOW)
+                .submitted("sam", false, NOW);
         List<ActionItem> items = List.of(
                 item("ai-1", "Size the pool from the load forecast", ActionItemStatus.OPEN,
                         "https://issues.example.com/PAY-12"),

@@ -47,7 +47,7 @@ class PostmortemDraftingTest {
                 });
         assertThat(facts.alerts()).singleElement()
                 .satisfies(alert -> assertThat(alert.links()).extracting("href")
-                        .containsExactly("https://runbooks.example.com/checkout-latency"));
+                        .containsExactly("https://runbooks.example.com/checkout-latency", RecordedIncident.GENERATOR_URL));
     }
 
     @Test

@@ -88,6 +88,7 @@ class PostmortemReviewIT extends ServiceITSupport {
     void aPostmortemIsReviewedPublishedAndEditedIntoANewRevision() {
         String id = resolvedPostmortem("inc-" + UUID.randomUUID());
         String base = "/postmortems/" + id;
+        call(HttpMethod.PUT, base + "/reviewers", null, Map.of("reviewers", new String[]{"rita"}, "by", "sam"));
 
         assertThat(call(HttpMethod.POST, base + "/publish", null, Map.of("by", "rita")).status()).isEqualTo(409);
         assertThat(call(HttpMethod.POST, base + "/submit", null, Map.of("by", "sam")).json().get("status").asString())

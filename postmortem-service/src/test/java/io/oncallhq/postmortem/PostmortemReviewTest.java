@@ -46,10 +46,10 @@ class PostmortemReviewTest {
     @Test
     void aDraftGoesThroughReviewToPublished() {
         Postmortem published = draft()
-                .submitted("sam", NOW)
+                .submitted("sam", true, NOW)
                 .changesRequested("rita", "Impact is missing", NOW.plusSeconds(60))
                 .withSectionText(Template.IMPACT, "2% of checkouts failed", "sam", NOW.plusSeconds(120))
-                .submitted("sam", NOW.plusSeconds(180))
+                .submitted("sam", true, NOW.plusSeconds(180))
                 .published("rita", List.of(), NOW.plusSeconds(240));
 
         assertThat(published.status()).isEqualTo(PostmortemStatus.PUBLISHED);
@@ -66,15 +66,15 @@ class PostmortemReviewTest {
     @Test
     void stepsOutOfOrderAreRefused() {
         Postmortem draft = draft();
-        Postmortem inReview = draft.submitted("sam", NOW);
+        Postmortem inReview = draft.submitted("sam", true, NOW);
 
         assertThatThrownBy(() -> draft.published("rita", List.of(), NOW)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> draft.changesRequested("rita", null, NOW)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> inReview.submitted("sam", NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> inReview.submitted("sam", true, NOW)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> inReview.withSectionText(Template.IMPACT, "x", "sam", NOW))
                 .isInstanceOf(IllegalTransitionException.class);
         Postmortem published = inReview.published("rita", List.of(), NOW);
-        assertThatThrownBy(() -> published.submitted("sam", NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> published.submitted("sam", true, NOW)).isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
@@ -83,7 +83,7 @@ class PostmortemReviewTest {
                 LocalDate.parse("2026-12-01"), null, null, null, null, NOW, NOW, List.of(), 3);
         Postmortem published = draft()
                 .withSectionText(Template.IMPACT, "2% of checkouts failed", "sam", NOW)
-                .submitted("sam", NOW).published("rita", List.of(item), NOW.plusSeconds(60));
+                .submitted("sam", true, NOW).published("rita", List.of(item), NOW.plusSeconds(60));
 
         Postmortem edited = published.withSectionText(Template.IMPACT, "3% of checkouts failed", "sam", NOW.plusSeconds(120));
 
@@ -106,7 +106,7 @@ class PostmortemReviewTest {
     @Test
     void aDraftStoredBeforeTemplatesGetsTheTemplatesSectionsOnce() {
         Postmortem legacy = new Postmortem("pm-1", "inc-1", PostmortemStatus.DRAFT, resolvedCheckoutFacts("inc-1"),
-                null, null, null, 0, null, null, NOW, NOW, 4);
+                null, null, null, null, null, 0, null, null, NOW, NOW, 4);
 
         Postmortem upgraded = legacy.withSectionsFrom(Template.builtIn().high());
 
@@ -156,8 +156,9 @@ class PostmortemReviewTest {
         return IncidentFacts.of(history);
     }
 
+    /** Drafted, with rita assigned to review it by sam of the incident's team. */
     private static Postmortem draft() {
         return Postmortem.draft("pm-1", "inc-1", resolvedCheckoutFacts("inc-1"), Template.builtIn().high(),
-                NOW.minusSeconds(3600));
+                NOW.minusSeconds(3600)).withReviewers(List.of("rita"), "sam", true, NOW.minusSeconds(3500));
     }
 }

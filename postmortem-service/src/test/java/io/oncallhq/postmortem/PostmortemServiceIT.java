@@ -47,7 +47,7 @@ class PostmortemServiceIT extends ServiceITSupport {
         assertThat(draft.get("title").asString()).isEqualTo("Post-mortem: #42 Checkout latency above 2s");
         assertThat(draft.get("status").asString()).isEqualTo("draft");
         assertThat(draft.get("incidentNumber").asLong()).isEqualTo(42);
-        assertThat(draft.get("incidentUrl").asString()).isEqualTo("http://incidents.test/incidents/" + incidentId);
+        assertThat(draft.get("incidentUrl").asString()).isEqualTo(INCIDENT_SERVICE_TEAMS.url() + "/incidents/" + incidentId);
         assertThat(draft.get("serviceName").asString()).isEqualTo("Checkout API");
         assertThat(draft.get("teamId").asString()).isEqualTo("payments");
         assertThat(draft.get("severity").asString()).isEqualTo("critical");
@@ -58,6 +58,8 @@ class PostmortemServiceIT extends ServiceITSupport {
         assertThat(draft.get("responders").get(0).get("outcome").asString()).isEqualTo("delivered");
         assertThat(draft.get("alerts").get(0).get("links").get(0).get("href").asString())
                 .isEqualTo("https://runbooks.example.com/checkout-latency");
+        assertThat(draft.get("alerts").get(0).get("links").get(1).get("href").asString())
+                .isEqualTo(RecordedIncident.GENERATOR_URL);
         assertThat(texts(draft)).containsExactly(
                 "Incident #42 triggered: Checkout latency above 2s",
                 "Alert attached: Checkout latency above 2s (source: checkout-api-7f9c)",

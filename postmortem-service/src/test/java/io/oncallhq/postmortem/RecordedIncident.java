@@ -25,6 +25,8 @@ public final class RecordedIncident {
     }
 
     public static final Instant TRIGGERED_AT = Instant.parse("2026-11-20T10:00:00Z");
+    /** Where Prometheus shows the rule's expression, as Alertmanager's {@code generatorURL} carries it. */
+    public static final String GENERATOR_URL = "https://prometheus.example.com/graph?g0.expr=histogram_quantile(0.99, checkout_seconds) > 2";
     public static final Actor ALEX = Actor.responder("alex", "Alex Rivera");
 
     private RecordedIncident() {
@@ -37,7 +39,8 @@ public final class RecordedIncident {
                         "payments", "Checkout latency above 2s", Severity.CRITICAL, "checkout-latency", at(0))),
                 new Recorded(incidentId + "-e2", new AlertAttached(incidentId, "checkout-latency", "generic",
                         "Checkout latency above 2s", Severity.CRITICAL, "checkout-api-7f9c",
-                        List.of(new AlertLink("https://runbooks.example.com/checkout-latency", "Runbook")),
+                        List.of(new AlertLink("https://runbooks.example.com/checkout-latency", "Runbook"),
+                                new AlertLink(GENERATOR_URL, "Source")),
                         TRIGGERED_AT.minus(Duration.ofMinutes(2)), at(0))),
                 new Recorded(incidentId + "-e3", new PageRecorded(incidentId, "page-1", "alex", "Alex Rivera", 1,
                         PageRecorded.REQUESTED, null, at(1))),

@@ -23,6 +23,7 @@ class SearchIT extends ServiceITSupport {
     @Test
     void postmortemsAreFoundByTheirFactsAndTextAPageAtATime() {
         String team = "team-" + UUID.randomUUID();
+        INCIDENT_SERVICE_TEAMS.team(team, "sam");
         String checkout = postmortemOf(team, "checkout-api", Severity.CRITICAL, 0);
         String search = postmortemOf(team, "search-api", Severity.WARNING, 3600);
         String queue = postmortemOf(team, "queue", Severity.CRITICAL, 7200);
@@ -70,8 +71,11 @@ class SearchIT extends ServiceITSupport {
     @Test
     void reviewMetricsCountPublicationsAndOpenAndOverdueItemsPerTeam() {
         String team = "team-" + UUID.randomUUID();
+        INCIDENT_SERVICE_TEAMS.team(team, "sam");
         String published = postmortemOf(team, "checkout-api", Severity.CRITICAL, 0);
         String draft = postmortemOf(team, "search-api", Severity.INFO, 60);
+        call(HttpMethod.PUT, "/postmortems/" + published + "/reviewers", null,
+                Map.of("reviewers", new String[]{"rita"}, "by", "sam"));
         call(HttpMethod.POST, "/postmortems/" + published + "/submit", null, Map.of("by", "sam"));
         call(HttpMethod.POST, "/postmortems/" + published + "/publish", null, Map.of("by", "rita"));
         call(HttpMethod.POST, "/postmortems/" + draft + "/action-items", null,

@@ -50,7 +50,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         "spring.cloud.stream.kafka.binder.consumer-properties.metadata.max.age.ms=1000",
-        "postmortem.incident-service-url=http://incidents.test",
+        "postmortem.team-lookup-timeout=PT1S",
         "postmortem.public-url=http://postmortems.test",
         "postmortem.overdue-check-interval=PT1H"})
 @EmbeddedKafka(topics = {Topics.INCIDENTS, "incidents.dlq", Topics.POSTMORTEMS}, partitions = 1)
@@ -61,10 +61,12 @@ abstract class ServiceITSupport {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final CloudEventCodec INCIDENT_SERVICE = new CloudEventCodec("incident-service");
     private static final LocalMongo MONGO = LocalMongo.start(null, 0);
+    static final IncidentServiceStandIn INCIDENT_SERVICE_TEAMS = IncidentServiceStandIn.start();
 
     @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
+    static void mongoAndIncidentService(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO.connectionString("postmortems"));
+        registry.add("postmortem.incident-service-url", INCIDENT_SERVICE_TEAMS::url);
     }
 
     @Autowired

@@ -16,11 +16,13 @@ import java.time.Duration;
  * @param publicUrl            this service's own base URL, for post-mortem links in events
  * @param listLimit            how many post-mortems a list returns when the client names no limit
  * @param overdueCheckInterval how often open action items are checked for passed due dates
+ * @param teamLookupTimeout    how long asking incident-service who belongs to a team may take, connect and read each
  */
 @Validated
 @ConfigurationProperties("postmortem")
 public record PostmortemProperties(@NotBlank String incidentServiceUrl, @NotBlank String publicUrl,
-                                   @Min(1) @Max(200) int listLimit, @NotNull Duration overdueCheckInterval) {
+                                   @Min(1) @Max(200) int listLimit, @NotNull Duration overdueCheckInterval,
+                                   @NotNull Duration teamLookupTimeout) {
 
     public String incidentUrl(String incidentId) {
         return withSlash(incidentServiceUrl) + "incidents/" + incidentId;

@@ -1,8 +1,13 @@
 package io.oncallhq.postmortem.config;
 
+import io.oncallhq.postmortem.ForbiddenStepException;
 import io.oncallhq.postmortem.IllegalTransitionException;
+import io.oncallhq.postmortem.InvalidMitigationException;
 import io.oncallhq.postmortem.UnknownSectionException;
 import io.oncallhq.postmortem.UnknownTimelineEntryException;
+import io.oncallhq.postmortem.team.TeamsUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,10 +25,13 @@ import java.util.List;
 
 /**
  * RFC 9457 problem details for every error; validation problems list each field at fault in {@code errors}.
- * Illegal workflow steps are 409, unknown sections and timeline entries 404. Unknown ids arrive here as {@link org.springframework.web.ErrorResponseException}s that carry their own 404.
+ * Illegal workflow steps are 409, steps the actor's role does not allow 403, unknown sections and timeline entries
+ * 404, and 503 when incident-service cannot say who belongs to a team. Unknown ids arrive here as {@link org.springframework.web.ErrorResponseException}s that carry their own 404.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -48,6 +56,29 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail illegalTransition(IllegalTransitionException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Not allowed in this state");
+        return problem;
+    }
+
+    @ExceptionHandler(ForbiddenStepException.class)
+    ProblemDetail forbiddenStep(ForbiddenStepException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Not allowed for this user");
+        return problem;
+    }
+
+    @ExceptionHandler(TeamsUnavailableException.class)
+    ResponseEntity<ProblemDetail> teamsUnavailable(TeamsUnavailableException e) {
+        log.warn(e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Team membership cannot be checked right now; try again shortly");
+        problem.setTitle("incident-service unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    }
+
+    @ExceptionHandler(InvalidMitigationException.class)
+    ProblemDetail invalidMitigation(InvalidMitigationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        problem.setProperty("errors", List.of(fieldError(e.field(), e.getMessage())));
         return problem;
     }
 

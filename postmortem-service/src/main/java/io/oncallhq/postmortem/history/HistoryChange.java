@@ -1,5 +1,6 @@
 package io.oncallhq.postmortem.history;
 
+import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.incident.AlertAttached;
 import io.oncallhq.contracts.incident.IncidentAcknowledged;
@@ -33,6 +34,8 @@ final class HistoryChange {
             .comparingInt(PagedResponder::level)
             .thenComparing(PagedResponder::name, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(PagedResponder::pageId);
+    private static final Comparator<Participant> PARTICIPANT_ORDER = Comparator.comparing(Participant::firstAt)
+            .thenComparing(Participant::id);
 
     private final IncidentHistory base;
     private Long number;
@@ -48,8 +51,12 @@ final class HistoryChange {
     private Instant resolvedAt;
     private String resolvedBy;
     private Instant reopenedAt;
+    private String priority;
+    private Instant prioritySetAt;
+    private PagingSuppression suppression;
     private final List<IncidentAlert> alerts;
     private final List<PagedResponder> responders;
+    private final List<Participant> participants;
     private final List<TimelineEntry> entries;
 
     HistoryChange(IncidentHistory base) {
@@ -67,8 +74,12 @@ final class HistoryChange {
         resolvedAt = base.resolvedAt();
         resolvedBy = base.resolvedBy();
         reopenedAt = base.reopenedAt();
+        priority = base.priority();
+        prioritySetAt = base.prioritySetAt();
+        suppression = base.suppression();
         alerts = new ArrayList<>(base.alerts());
         responders = new ArrayList<>(base.responders());
+        participants = new ArrayList<>(base.participants());
         entries = new ArrayList<>(base.entries());
     }
 
@@ -83,40 +94,48 @@ final class HistoryChange {
                     severity = e.to();
                     severitySetAt = at;
                 }
+                participated(e.by(), at);
             }
-            case PageRecorded e -> pageRecorded(e, at);
+            case PriorityChanged e -> {
+                if (prioritySetAt == null || !at.isBefore(prioritySetAt)) {
+                    priority = e.to();
+                    prioritySetAt = at;
+                }
+                participated(e.by(), at);
+            }
+            case PagingSuppressed e -> {
+                if (suppression == null || at.isBefore(suppression.at())) {
+                    suppression = new PagingSuppression(e.silenceId(), e.reason(), at);
+                }
+            }
+            case PageRecorded e -> {
+                pageRecorded(e, at);
+                participated(e.responderId(), e.responderName(), at);
+            }
             case IncidentAcknowledged e -> {
                 if (acknowledgedAt == null || at.isBefore(acknowledgedAt)) {
                     acknowledgedAt = at;
                     acknowledgedBy = nameOf(e.by());
                 }
+                participated(e.by(), at);
             }
             case IncidentResolved e -> {
                 if (resolvedAt == null || at.isAfter(resolvedAt)) {
                     resolvedAt = at;
                     resolvedBy = nameOf(e.by());
                 }
+                participated(e.by(), at);
             }
             case IncidentReopened e -> {
                 if (reopenedAt == null || at.isAfter(reopenedAt)) {
                     reopenedAt = at;
                 }
+                participated(e.by(), at);
             }
-            case IncidentEscalated e -> {
-                // Only on the timeline.
-            }
-            case NoteAdded e -> {
-                // Only on the timeline.
-            }
-            case PriorityChanged e -> {
-                // Only on the timeline.
-            }
-            case PagingSuppressed e -> {
-                // Only on the timeline.
-            }
-            case IncidentReassigned e -> {
-                // Only on the timeline; the responder paged for it appears through its PageRecorded.
-            }
+            case IncidentEscalated e -> participated(e.by(), at);
+            case NoteAdded e -> participated(e.by(), at);
+            // The new assignee becomes a participant through the PageRecorded of the page it causes.
+            case IncidentReassigned e -> participated(e.by(), at);
         }
     }
 
@@ -127,8 +146,8 @@ final class HistoryChange {
 
     IncidentHistory result() {
         return new IncidentHistory(base.id(), number, title, serviceId, serviceName, teamId, severity, severitySetAt,
-                triggeredAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, reopenedAt, alerts, responders,
-                entries, base.version());
+                triggeredAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, reopenedAt, priority, prioritySetAt,
+                suppression, alerts, responders, participants, entries, base.version());
     }
 
     private void triggered(IncidentTriggered e, Instant at) {
@@ -141,6 +160,28 @@ final class HistoryChange {
         if (severitySetAt == null || at.isAfter(severitySetAt)) {
             severity = e.severity();
             severitySetAt = at;
+        }
+    }
+
+    /** People only: the system's own steps (timers, auto-resolve, correlation) are not participants. */
+    private void participated(Actor actor, Instant at) {
+        if (actor != null && !Actor.SYSTEM.equals(actor.kind())) {
+            participated(actor.id(), nameOf(actor), at);
+        }
+    }
+
+    /** One entry per id, named as the earliest event named them, so delivery order does not matter. */
+    private void participated(String id, String name, Instant at) {
+        if (id == null) {
+            return;
+        }
+        Participant candidate = new Participant(id, name, at);
+        Participant existing = participants.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
+        if (existing == null || at.isBefore(existing.firstAt())
+                || at.equals(existing.firstAt()) && name != null && (existing.name() == null || name.compareTo(existing.name()) < 0)) {
+            participants.remove(existing);
+            participants.add(candidate);
+            participants.sort(PARTICIPANT_ORDER);
         }
     }
 

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param acknowledgedAt the first acknowledgement; {@code acknowledgedBy} names who
  * @param resolvedAt     the latest resolution; {@code resolvedBy} names who
  * @param reopenedAt     the latest reopening, if any
+ * @param priority       the latest priority ({@code P1}..{@code P5}) by {@code occurredAt}, null when none is set
+ * @param suppression    the earliest paging suppression, if a silence kept the incident from paging anyone
+ * @param participants   everyone who acted on the incident or was paged for it, by first appearance
  * @param version        the optimistic-locking version of the stored document; 0 before the first save
  */
 public record IncidentHistory(
@@ -35,21 +38,27 @@ public record IncidentHistory(
         Instant resolvedAt,
         String resolvedBy,
         Instant reopenedAt,
+        String priority,
+        Instant prioritySetAt,
+        PagingSuppression suppression,
         List<IncidentAlert> alerts,
         List<PagedResponder> responders,
+        List<Participant> participants,
         List<TimelineEntry> entries,
         long version) {
 
     public IncidentHistory {
         alerts = List.copyOf(alerts);
         responders = List.copyOf(responders);
+        // Histories stored before participants were projected have none until their next event.
+        participants = participants == null ? List.of() : List.copyOf(participants);
         entries = List.copyOf(entries);
     }
 
     /** The history of an incident no event has been seen for yet. */
     public static IncidentHistory empty(String incidentId) {
         return new IncidentHistory(incidentId, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, List.of(), List.of(), List.of(), 0);
+                null, null, null, null, List.of(), List.of(), List.of(), List.of(), 0);
     }
 
     public String incidentId() {
@@ -91,7 +100,7 @@ public record IncidentHistory(
 
     IncidentHistory withVersion(long newVersion) {
         return new IncidentHistory(id, number, title, serviceId, serviceName, teamId, severity, severitySetAt,
-                triggeredAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, reopenedAt, alerts, responders,
-                entries, newVersion);
+                triggeredAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, reopenedAt, priority, prioritySetAt,
+                suppression, alerts, responders, participants, entries, newVersion);
     }
 }

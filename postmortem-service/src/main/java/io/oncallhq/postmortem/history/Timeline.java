@@ -45,12 +45,11 @@ final class Timeline {
             case SeverityChanged e -> new TimelineEntry(eventId, at, TimelineKind.SEVERITY_CHANGED, nameOf(e.by()),
                     "Severity changed from " + label(e.from()) + " to " + label(e.to()) + by(e.by()));
             case PriorityChanged e -> new TimelineEntry(eventId, at, TimelineKind.PRIORITY_CHANGED, nameOf(e.by()),
-                    "Priority " + (e.from() == null ? "set to " + e.to() : "changed from " + e.from() + " to "
-                            + (e.to() == null ? "none" : e.to())) + by(e.by()));
+                    priorityText(e) + by(e.by()));
             case PagingSuppressed e -> new TimelineEntry(eventId, at, TimelineKind.PAGING_SUPPRESSED, null,
-                    "Nobody paged: " + e.reason());
+                    new PagingSuppression(e.silenceId(), e.reason(), at).sentence());
             case IncidentReassigned e -> new TimelineEntry(eventId, at, TimelineKind.REASSIGNED, nameOf(e.by()),
-                    "Reassigned to " + e.responderName() + by(e.by()));
+                    "Reassigned to " + (e.responderName() != null ? e.responderName() : e.responderId()) + by(e.by()));
             case PageRecorded e -> new TimelineEntry(eventId, at, TimelineKind.PAGE, null, pageText(e));
             case IncidentEscalated e -> new TimelineEntry(eventId, at, TimelineKind.ESCALATED, nameOf(e.by()),
                     "Escalated to level " + e.level() + because(e.reason()));
@@ -79,6 +78,15 @@ final class Timeline {
 
     static String label(Severity severity) {
         return severity == null ? "unknown" : severity.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Either end may be missing: set for the first time, or cleared. */
+    private static String priorityText(PriorityChanged change) {
+        if (change.to() == null) {
+            return change.from() == null ? "Priority cleared" : "Priority " + change.from() + " cleared";
+        }
+        return change.from() == null ? "Priority set to " + change.to()
+                : "Priority changed from " + change.from() + " to " + change.to();
     }
 
     private static String pageText(PageRecorded page) {
