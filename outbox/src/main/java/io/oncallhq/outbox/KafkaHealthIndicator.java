@@ -53,6 +53,6 @@ public final class KafkaHealthIndicator implements HealthIndicator, AutoCloseabl
 
     @Override
     public void close() {
-        admin.close(Duration.ZERO);
+        admin.close(timeout);
     }
 }

@@ -8,6 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.oncallhq.notification.console.ConsoleChannel;
 import io.oncallhq.notification.paging.PagingChannel;
 import io.oncallhq.notification.paging.PagingChannels;
@@ -39,7 +40,7 @@ class ChannelConfig {
     private static final Logger log = LoggerFactory.getLogger(ChannelConfig.class);
 
     @Bean(destroyMethod = "close")
-    Slack slack(NotificationProperties properties) {
+    Slack slack(NotificationProperties properties, ObservationRegistry observations) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(properties.slack().apiUrl());
         config.setStatsEnabled(false);
@@ -47,7 +48,7 @@ class ChannelConfig {
         config.setHttpClientReadTimeoutMillis(timeoutMillis);
         config.setHttpClientWriteTimeoutMillis(timeoutMillis);
         config.setHttpClientCallTimeoutMillis(timeoutMillis);
-        return Slack.getInstance(config);
+        return Slack.getInstance(config, SlackApiObservation.httpClient(config, observations));
     }
 
     @Bean
