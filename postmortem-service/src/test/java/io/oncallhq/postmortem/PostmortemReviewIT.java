@@ -9,8 +9,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import static io.oncallhq.postmortem.RecordedIncident.ALEX;
 import static io.oncallhq.postmortem.RecordedIncident.TRIGGERED_AT;
@@ -46,6 +49,22 @@ class PostmortemReviewIT extends ServiceITSupport {
         assertThat(stale.headers().getETag()).isEqualTo(edited.headers().getETag());
         assertThat(call(HttpMethod.GET, "/postmortems/" + id, null, null).json().get("impact").asString())
                 .isEqualTo("2% of checkouts failed");
+    }
+
+    @Test
+    void ofTwoEditsMadeAtOnceFromTheSameVersionOneWinsAndTheOtherIsRefused() {
+        String id = resolvedPostmortem("inc-" + UUID.randomUUID());
+        String etag = etagOf(id);
+
+        List<CompletableFuture<Answer>> edits = Stream.of("sam", "kim").map(who -> CompletableFuture.supplyAsync(() ->
+                call(HttpMethod.PATCH, "/postmortems/" + id + "/sections/impact", etag,
+                        Map.of("text", "Impact as " + who + " saw it", "by", who)))).toList();
+        List<Answer> answers = edits.stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(Answer::status).containsExactlyInAnyOrder(200, 412);
+        Answer winner = answers.stream().filter(answer -> answer.status() == 200).findFirst().orElseThrow();
+        assertThat(call(HttpMethod.GET, "/postmortems/" + id, null, null).json().get("impact").asString())
+                .isEqualTo(winner.json().get("impact").asString());
     }
 
     @Test

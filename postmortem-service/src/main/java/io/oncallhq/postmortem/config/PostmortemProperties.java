@@ -12,7 +12,9 @@ import java.time.Duration;
 /**
  * The service's own settings ({@code postmortem.*} in application.yml).
  *
- * @param incidentServiceUrl   the base of incident links, such as {@code http://localhost:8082}
+ * @param incidentServiceUrl   the base of incident links for people, such as {@code http://localhost:8082}
+ * @param incidentServiceApiUrl where this service itself reaches incident-service (team lookups); the same as
+ *                             {@code incidentServiceUrl} unless the two differ, as inside Docker Compose
  * @param publicUrl            this service's own base URL, for post-mortem links in events
  * @param listLimit            how many post-mortems a list returns when the client names no limit
  * @param overdueCheckInterval how often open action items are checked for passed due dates
@@ -20,7 +22,8 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("postmortem")
-public record PostmortemProperties(@NotBlank String incidentServiceUrl, @NotBlank String publicUrl,
+public record PostmortemProperties(@NotBlank String incidentServiceUrl, @NotBlank String incidentServiceApiUrl,
+                                   @NotBlank String publicUrl,
                                    @Min(1) @Max(200) int listLimit, @NotNull Duration overdueCheckInterval,
                                    @NotNull Duration teamLookupTimeout) {
 

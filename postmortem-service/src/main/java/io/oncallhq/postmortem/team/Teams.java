@@ -12,7 +12,7 @@ import java.net.http.HttpClient;
 import java.util.List;
 
 /**
- * The incident-service's teams, asked over HTTP ({@code GET {incident-service-url}/teams/{teamId}}, whose
+ * The incident-service's teams, asked over HTTP ({@code GET {incident-service-api-url}/teams/{teamId}}, whose
  * {@code members} lists responder ids) each time a review step needs to know, so a change of membership counts
  * at once. Each call is bounded by {@code postmortem.team-lookup-timeout}; an unknown team has no members; any
  * other failure is {@link TeamsUnavailableException}, since guessing either way would be wrong.
@@ -26,7 +26,7 @@ public class Teams {
         HttpClient client = HttpClient.newBuilder().connectTimeout(properties.teamLookupTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(properties.teamLookupTimeout());
-        this.http = builder.clone().baseUrl(properties.incidentServiceUrl()).requestFactory(requests).build();
+        this.http = builder.clone().baseUrl(properties.incidentServiceApiUrl()).requestFactory(requests).build();
     }
 
     public boolean hasMember(String teamId, String responderId) {
