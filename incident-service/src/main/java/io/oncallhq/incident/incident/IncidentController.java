@@ -2,6 +2,7 @@ package io.oncallhq.incident.incident;
 
 import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Severity;
+import io.oncallhq.incident.config.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,7 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,10 +19,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,12 +56,31 @@ class IncidentController {
                        @NotNull Severity severity, @Size(max = 10_000) String details) {
     }
 
-    /** Newest first. */
+    /**
+     * Newest first by trigger time. When more incidents match than {@code limit}, the {@code Link} header names the
+     * next page ({@code rel="next"}, with an opaque {@code cursor} valid only with the same filters).
+     */
     @GetMapping
-    List<IncidentSummaryResponse> list(@RequestParam(required = false) String status,
-                                       @RequestParam(required = false) String serviceId,
-                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return incidents.list(parseStatus(status), serviceId, limit).stream().map(IncidentSummaryResponse::of).toList();
+    ResponseEntity<List<IncidentSummaryResponse>> list(
+            @RequestParam(required = false) String status, @RequestParam(required = false) String serviceId,
+            @RequestParam(required = false) String teamId, @RequestParam(required = false) String severity,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) @Size(max = 200) String cursor,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        IncidentFilter filter = new IncidentFilter(parseStatus(status), serviceId, teamId,
+                parse(Severity.class, "severity", severity), from, to);
+        IncidentCursor after = cursor == null ? null : IncidentCursor.decode(cursor, filter);
+        List<Incident> found = incidents.list(filter, after, limit + 1);
+        List<Incident> page = found.subList(0, Math.min(limit, found.size()));
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+        if (found.size() > limit) {
+            Incident last = page.getLast();
+            String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("cursor", new IncidentCursor(last.triggeredAt(), last.id()).encode(filter))
+                    .build().toUriString();
+            ok.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return ok.body(page.stream().map(IncidentSummaryResponse::of).toList());
     }
 
     @GetMapping("/{id}")
@@ -125,26 +146,33 @@ class IncidentController {
     record NoteRequest(@NotBlank @Size(max = 10_000) String text) {
     }
 
-    record IncidentSummaryResponse(String id, long number, String serviceId, String serviceName, String title,
-                                   Severity severity, IncidentStatus status, Instant triggeredAt,
-                                   Instant acknowledgedAt, Instant resolvedAt, int alertCount) {
+    record IncidentSummaryResponse(String id, long number, String serviceId, String serviceName, String teamId,
+                                   String title, Severity severity, String priority, IncidentStatus status,
+                                   Instant triggeredAt, Instant acknowledgedAt, Instant resolvedAt, int alertCount) {
 
         static IncidentSummaryResponse of(Incident incident) {
             return new IncidentSummaryResponse(incident.id(), incident.number(), incident.service().id(),
-                    incident.service().name(), incident.title(), incident.severity(), incident.status(),
+                    incident.service().name(), incident.service().teamId(), incident.title(), incident.severity(),
+                    incident.priority(), incident.status(),
                     incident.triggeredAt(), incident.acknowledgedAt(), incident.resolvedAt(), incident.alerts().size());
         }
     }
 
     private static IncidentStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
+        return parse(IncidentStatus.class, "status", status);
+    }
+
+    /** Case-insensitive; 400 naming the parameter and its allowed values. */
+    private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
+        if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return IncidentStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "status must be one of triggered, acknowledged, resolved");
+            throw new InvalidRequestException(List.of(new InvalidRequestException.FieldProblem(parameter,
+                    "must be one of " + Arrays.stream(type.getEnumConstants())
+                            .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList())));
         }
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -59,6 +60,8 @@ public class Incidents {
         indexes.createIndex(new Index("number", Sort.Direction.DESC).unique().named("number_unique"));
         indexes.createIndex(new Index("serviceId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                 .named("service_status"));
+        indexes.createIndex(new Index("triggeredAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)
+                .named("triggered_at_id"));
         indexes.createIndex(new Index("processedEventIds", Sort.Direction.ASC).named("processed_event_ids"));
     }
 
@@ -70,17 +73,48 @@ public class Incidents {
         return find(id).orElseThrow(() -> new IncidentNotFoundException(id));
     }
 
-    /** Newest first. */
-    public List<Incident> list(IncidentStatus status, String serviceId, int limit) {
-        Query query = new Query();
-        if (status != null) {
-            query.addCriteria(where("status").is(status));
+    /** Newest first by {@code (triggeredAt, id)}, after the cursor's incident when a cursor is given. */
+    List<Incident> list(IncidentFilter filter, IncidentCursor after, int limit) {
+        Query query = matching(filter);
+        if (after != null) {
+            query.addCriteria(new Criteria().orOperator(where("triggeredAt").lt(after.triggeredAt()),
+                    where("triggeredAt").is(after.triggeredAt()).and("_id").lt(after.id())));
         }
-        if (serviceId != null) {
-            query.addCriteria(where("serviceId").is(serviceId));
-        }
-        query.with(Sort.by(Sort.Direction.DESC, "number")).limit(limit);
+        query.with(Sort.by(Sort.Direction.DESC, "triggeredAt").and(Sort.by(Sort.Direction.DESC, "_id"))).limit(limit);
         return mongo.find(query, IncidentDocument.class).stream().map(IncidentDocument::toIncident).toList();
+    }
+
+    /** Every incident the filter matches, unordered (metrics read them over a bounded time range). */
+    public List<Incident> all(IncidentFilter filter) {
+        return mongo.find(matching(filter), IncidentDocument.class).stream().map(IncidentDocument::toIncident).toList();
+    }
+
+    /** Typed values only: each becomes an equality or range on one field, never client JSON. */
+    private static Query matching(IncidentFilter filter) {
+        Query query = new Query();
+        if (filter.status() != null) {
+            query.addCriteria(where("status").is(filter.status()));
+        }
+        if (filter.serviceId() != null) {
+            query.addCriteria(where("serviceId").is(filter.serviceId()));
+        }
+        if (filter.teamId() != null) {
+            query.addCriteria(where("teamId").is(filter.teamId()));
+        }
+        if (filter.severity() != null) {
+            query.addCriteria(where("severity").is(filter.severity()));
+        }
+        if (filter.from() != null || filter.to() != null) {
+            Criteria triggered = where("triggeredAt");
+            if (filter.from() != null) {
+                triggered = triggered.gte(filter.from());
+            }
+            if (filter.to() != null) {
+                triggered = triggered.lt(filter.to());
+            }
+            query.addCriteria(triggered);
+        }
+        return query;
     }
 
     public List<Incident> openOf(String serviceId) {
