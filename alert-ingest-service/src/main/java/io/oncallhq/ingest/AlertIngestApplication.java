@@ -3,9 +3,11 @@ package io.oncallhq.ingest;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling // heartbeat checks
 public class AlertIngestApplication {
 
     public static void main(String[] args) {

@@ -37,7 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         "ingest.demo.seed=true",
         "ingest.demo.integration-key=" + IngestIT.DEMO_KEY,
-        "ingest.rate-limit.per-integration[" + IngestIT.THROTTLED_ID + "]=1"})
+        "ingest.rate-limit.per-integration[" + IngestIT.THROTTLED_ID + "]=1",
+        // HeartbeatIT runs its own checkers at chosen times; the scheduled one stays out of the way.
+        "ingest.heartbeat.check-interval=1h",
+        "ingest.incident-service.timeout=15s"})   // the stand-in's first answer is slow on a loaded machine
 @EmbeddedKafka(partitions = 2, topics = Topics.ALERTS)
 // spring-kafka 4 embeds a real KRaft broker (the only mode it has, hence no kraft attribute).
 abstract class IngestIT {
@@ -92,6 +95,15 @@ abstract class IngestIT {
 
     HttpResponse<String> postJson(String path, String body) throws Exception {
         return post(path, "application/json", body);
+    }
+
+    HttpResponse<String> put(String path, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> send(String method, String path) throws Exception {

@@ -4,6 +4,7 @@ import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.MalformedPayloadException;
 import io.oncallhq.ingest.intake.PayloadTooLargeException;
 import io.oncallhq.ingest.intake.RateLimitedException;
+import io.oncallhq.ingest.heartbeat.NoHeartbeatException;
 import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.integration.ConcurrentChangeException;
 import io.oncallhq.ingest.integration.IntegrationNotFoundException;
@@ -101,7 +102,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 e.getMessage() + "; nothing was stored, send it again later", retryAfter(), request);
     }
 
-    @ExceptionHandler({IntegrationNotFoundException.class, UnknownKeyIdException.class})
+    @ExceptionHandler({IntegrationNotFoundException.class, UnknownKeyIdException.class, NoHeartbeatException.class})
     ResponseEntity<Object> notFound(RuntimeException e, WebRequest request) {
         return problem(e, HttpStatus.NOT_FOUND, "Not found", e.getMessage(), new HttpHeaders(), request);
     }

@@ -80,7 +80,12 @@ public class AlertIntake {
                 format.normalise(payload, integration, RawPayload.truncated(bytes, rawPayloadBytes), clock.instant()));
     }
 
-    private Integration admit(String key) {
+    /**
+     * Authenticates the key and takes one request from the integration's rate limit.
+     *
+     * @throws io.oncallhq.ingest.integration.UnknownIntegrationKeyException, RateLimitedException
+     */
+    public Integration admit(String key) {
         Integration integration = integrations.authenticate(key);
         rateLimits.acquire(integration);
         return integration;

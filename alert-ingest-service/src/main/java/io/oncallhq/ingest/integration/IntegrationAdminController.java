@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * The integrations admin API. Not authenticated yet: the shared security work puts an admin-role check in front
- * of exactly these routes (every route of this class, and no other), so nothing here knows about callers.
+ * of exactly the routes of this class and of {@code HeartbeatAdminController} (and no other), so nothing here
+ * knows about callers.
  */
 @RestController
 @Tag(name = "Integrations admin")

@@ -38,6 +38,17 @@ public class AlertPublisher {
      */
     public String publish(AlertEvent event, Instant time) {
         String eventId = UUID.randomUUID().toString();
+        publish(event, eventId, time);
+        return eventId;
+    }
+
+    /**
+     * With an id the caller derived, for an event that may be published again after a crash (a heartbeat's
+     * overdue alert): the same id again is a redelivery to consumers, not a new alert.
+     *
+     * @throws BrokerUnavailableException when the broker did not acknowledge it in time
+     */
+    public void publish(AlertEvent event, String eventId, Instant time) {
         boolean sent;
         try {
             sent = streamBridge.send(BINDING, codec.toMessage(event, eventId, time));
@@ -52,7 +63,6 @@ public class AlertPublisher {
         if (!sent) {
             throw new BrokerUnavailableException("The alerts binding did not accept the alert", null);
         }
-        return eventId;
     }
 
     private static String rootMessage(Throwable failure) {

@@ -1,0 +1,82 @@
+package io.oncallhq.ingest.heartbeat;
+
+import io.oncallhq.ingest.integration.ConcurrentChangeException;
+import io.oncallhq.ingest.integration.Integrations;
+import io.oncallhq.ingest.publishing.AlertPublisher;
+import io.oncallhq.ingest.publishing.BrokerUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Raises an alert for each heartbeat whose ping is overdue, once, however many replicas check: claim (an atomic
+ * lease), publish with the episode's event id, then mark it overdue. A crash after publishing lets the lease run
+ * out; the next claim publishes the same event id again, which consumers drop as a redelivery.
+ */
+public class OverdueHeartbeats {
+
+    private static final Logger log = LoggerFactory.getLogger(OverdueHeartbeats.class);
+
+    private final Heartbeats heartbeats;
+    private final Integrations integrations;
+    private final AlertPublisher publisher;
+    private final Clock clock;
+    private final Duration lease;
+
+    public OverdueHeartbeats(Heartbeats heartbeats, Integrations integrations, AlertPublisher publisher, Clock clock, Duration lease) {
+        this.heartbeats = heartbeats;
+        this.integrations = integrations;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /** @return how many overdue alerts this call raised */
+    public int raiseOverdue() {
+        Instant now = clock.instant();
+        int raised = 0;
+        Optional<Heartbeat> claimed;
+        while ((claimed = heartbeats.claimOverdue(now, lease)).isPresent()) {
+            Heartbeat heartbeat = claimed.get();
+            if (integrations.find(heartbeat.integrationId()).isEmpty()) {
+                heartbeats.delete(heartbeat.integrationId()); // the integration was deleted: nobody expects its pings
+                continue;
+            }
+            try {
+                publisher.publish(heartbeat.overdueAlert(now), heartbeat.overdueEventId(), now);
+            } catch (BrokerUnavailableException e) {
+                log.warn("Heartbeat {} is overdue but Kafka is unavailable; trying again after the lease", heartbeat.integrationId());
+                return raised;
+            }
+            if (markOverdue(heartbeat)) {
+                raised++;
+            } else {
+                takeBack(heartbeat, now);
+            }
+        }
+        return raised;
+    }
+
+    private boolean markOverdue(Heartbeat heartbeat) {
+        try {
+            heartbeats.replace(heartbeat.markedOverdue());
+            return true;
+        } catch (ConcurrentChangeException changed) {
+            return false;
+        }
+    }
+
+    /** A ping (or a pause) came between the claim and the mark: the alert is out already, so resolve it. */
+    private void takeBack(Heartbeat heartbeat, Instant now) {
+        log.info("Heartbeat {} changed while its overdue alert was being raised; resolving that alert", heartbeat.integrationId());
+        try {
+            publisher.publish(heartbeat.recoveredAlert(now), heartbeat.recoveredEventId(), now);
+        } catch (BrokerUnavailableException e) {
+            log.warn("Could not resolve the overdue alert of heartbeat {}: Kafka is unavailable", heartbeat.integrationId());
+        }
+    }
+}

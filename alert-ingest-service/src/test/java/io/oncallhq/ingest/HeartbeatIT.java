@@ -1,0 +1,121 @@
+package io.oncallhq.ingest;
+
+import io.oncallhq.contracts.alert.AlertResolved;
+import io.oncallhq.contracts.alert.AlertTriggered;
+import io.oncallhq.ingest.heartbeat.Heartbeats;
+import io.oncallhq.ingest.heartbeat.OverdueHeartbeats;
+import io.oncallhq.ingest.publishing.AlertPublisher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Overdue checks run here as separate checkers with their own clocks, like replicas checking at a later time. */
+class HeartbeatIT extends IngestIT {
+
+    @Autowired
+    Heartbeats heartbeats;
+    @Autowired
+    AlertPublisher publisher;
+
+    private final List<String> createdIds = new ArrayList<>();
+
+    @AfterEach
+    void deleteHeartbeats() throws Exception {
+        for (String id : createdIds) {
+            send("DELETE", "/integrations/" + id);
+        }
+    }
+
+    @Test
+    void anOverduePingRaisesExactlyOneAlertEvenWithTwoCheckersRacing() throws Exception {
+        String[] heartbeat = heartbeatEvery(60, 30);
+        Clock later = Clock.fixed(Instant.now().plus(Duration.ofMinutes(5)), ZoneOffset.UTC);
+
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> checker(later).raiseOverdue());
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> checker(later).raiseOverdue());
+
+        assertThat(first.get() + second.get()).isEqualTo(1);
+        assertThat(checker(later).raiseOverdue()).isZero();
+        assertThat(eventsWithDedupKey("heartbeat:v1:" + heartbeat[0]))
+                .singleElement()
+                .satisfies(event -> {
+                    AlertTriggered alert = (AlertTriggered) event.data();
+                    assertThat(alert.serviceId()).isEqualTo("nightly-backup");
+                    assertThat(alert.integrationType()).isEqualTo("heartbeat");
+                });
+    }
+
+    @Test
+    void theNextPingResolvesTheOverdueAlert() throws Exception {
+        String[] heartbeat = heartbeatEvery(60, 0);
+        checker(Clock.fixed(Instant.now().plus(Duration.ofMinutes(2)), ZoneOffset.UTC)).raiseOverdue();
+
+        HttpResponse<String> ping = send("GET", "/integrations/" + heartbeat[1] + "/heartbeat");
+
+        assertThat(ping.statusCode()).as(ping.body()).isEqualTo(200);
+        assertThat(json(ping).path("state").asString()).isEqualTo("up");
+        assertThat(eventsWithDedupKey("heartbeat:v1:" + heartbeat[0]))
+                .extracting(event -> (Object) event.data().getClass())
+                .containsExactly(AlertTriggered.class, AlertResolved.class);
+    }
+
+    @Test
+    void aPingOnTimeRaisesAndResolvesNothing() throws Exception {
+        String[] heartbeat = heartbeatEvery(60, 0);
+
+        assertThat(send("POST", "/integrations/" + heartbeat[1] + "/heartbeat").statusCode()).isEqualTo(200);
+
+        assertThat(checker(Clock.fixed(Instant.now().plus(Duration.ofSeconds(30)), ZoneOffset.UTC)).raiseOverdue()).isZero();
+        assertThat(eventsWithDedupKey("heartbeat:v1:" + heartbeat[0])).isEmpty();
+    }
+
+    @Test
+    void aPausedHeartbeatNeverRaises() throws Exception {
+        String[] heartbeat = heartbeatEvery(60, 0);
+
+        HttpResponse<String> paused = send("POST", "/integrations/" + heartbeat[0] + "/heartbeat/pause");
+
+        assertThat(json(paused).path("state").asString()).isEqualTo("paused");
+        assertThat(checker(Clock.fixed(Instant.now().plus(Duration.ofDays(3)), ZoneOffset.UTC)).raiseOverdue()).isZero();
+        assertThat(eventsWithDedupKey("heartbeat:v1:" + heartbeat[0])).isEmpty();
+    }
+
+    @Test
+    void anIntegrationOfAnotherTypeHasNoHeartbeatToPing() throws Exception {
+        INCIDENT_SERVICE.hasService("nightly-backup");
+        JsonNode generic = json(postJson("/integrations", "{\"serviceId\":\"nightly-backup\",\"name\":\"Backup\",\"type\":\"generic\"}"));
+        createdIds.add(generic.path("integration").path("id").asString());
+
+        assertProblem(send("GET", "/integrations/" + generic.path("key").path("secret").asString() + "/heartbeat"), 404);
+    }
+
+    /** @return the integration's id and key */
+    private String[] heartbeatEvery(long intervalSeconds, long graceSeconds) throws Exception {
+        INCIDENT_SERVICE.hasService("nightly-backup");
+        HttpResponse<String> created = postJson("/integrations", "{\"serviceId\":\"nightly-backup\",\"name\":\"Backup\",\"type\":\"heartbeat\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode integration = json(created);
+        String id = integration.path("integration").path("id").asString();
+        createdIds.add(id);
+        HttpResponse<String> scheduled = put("/integrations/" + id + "/heartbeat/settings",
+                "{\"intervalSeconds\":" + intervalSeconds + ",\"graceSeconds\":" + graceSeconds + "}");
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
+        return new String[] {id, integration.path("key").path("secret").asString()};
+    }
+
+    private OverdueHeartbeats checker(Clock clock) {
+        return new OverdueHeartbeats(heartbeats, integrations, publisher, clock, Duration.ofSeconds(30));
+    }
+}
