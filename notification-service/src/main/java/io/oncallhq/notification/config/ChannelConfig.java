@@ -10,12 +10,16 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.oncallhq.notification.console.ConsoleChannel;
+import io.oncallhq.notification.paging.ChannelGuard;
 import io.oncallhq.notification.paging.PagingChannel;
 import io.oncallhq.notification.paging.PagingChannels;
 import io.oncallhq.notification.paging.ResilientChannel;
+import io.oncallhq.notification.paging.ResilientTeamChannel;
 import io.oncallhq.notification.slack.ChannelThrottle;
 import io.oncallhq.notification.slack.PerChannelThrottle;
+import io.oncallhq.notification.slack.SlackCalls;
 import io.oncallhq.notification.slack.SlackChannel;
+import io.oncallhq.notification.slack.SlackTeamChannel;
 import io.oncallhq.notification.slack.SlackSignatureVerifier;
 import io.oncallhq.notification.webhook.WebhookChannel;
 import io.oncallhq.notification.webhook.WebhookSignature;
@@ -57,7 +61,12 @@ class ChannelConfig {
     }
 
     @Bean
-    PagingChannels pagingChannels(NotificationProperties properties, MethodsClient slackMethods, Clock clock,
+    SlackCalls slackCalls(MethodsClient slackMethods) {
+        return new SlackCalls(slackMethods);
+    }
+
+    @Bean
+    PagingChannels pagingChannels(NotificationProperties properties, SlackCalls slackCalls, Clock clock,
                                   RetryRegistry retries, CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads,
                                   RateLimiterRegistry rateLimiters) {
         PagingChannel fallback = null;
@@ -66,17 +75,19 @@ class ChannelConfig {
             WebhookChannel webhook = new WebhookChannel(URI.create(settings.webhookUrl()),
                     new WebhookSignature(List.of(settings.secret(), nullToEmpty(settings.secretPrevious()))),
                     settings.timeout(), clock);
-            fallback = resilient(webhook, WebhookChannel.NAME, retries, breakers, bulkheads);
+            fallback = new ResilientChannel(webhook, guard(WebhookChannel.NAME, retries, breakers, bulkheads));
             log.info("Fallback channel: webhook ({})", settings.webhookUrl());
         }
         if (properties.slack().pagingEnabled()) {
             log.info("Paging channel: slack (Web API at {})", properties.slack().apiUrl());
             ChannelThrottle perChannel = new PerChannelThrottle(rateLimiters, properties.slack().rateLimiterConfig());
-            SlackChannel slack = new SlackChannel(slackMethods, perChannel);
-            return new PagingChannels(resilient(slack, SlackChannel.NAME, retries, breakers, bulkheads), fallback);
+            ChannelGuard slackGuard = guard(SlackChannel.NAME, retries, breakers, bulkheads);
+            return new PagingChannels(new ResilientChannel(new SlackChannel(slackCalls, perChannel), slackGuard),
+                    fallback, new ResilientTeamChannel(new SlackTeamChannel(slackCalls, perChannel), slackGuard));
         }
-        log.warn("Paging channel: console (SLACK_BOT_TOKEN is not set, pages are written to this log)");
-        return new PagingChannels(new ConsoleChannel(properties.incidentServiceUrl()), fallback);
+        log.warn("Paging channel: console (SLACK_BOT_TOKEN is not set, pages are written to this log; no team "
+                + "channel messages)");
+        return new PagingChannels(new ConsoleChannel(properties.incidentServiceUrl()), fallback, null);
     }
 
     @Bean
@@ -88,11 +99,10 @@ class ChannelConfig {
         return verifier;
     }
 
-    private static PagingChannel resilient(PagingChannel channel, String instance, RetryRegistry retries,
-                                           CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads) {
-        Retry retry = Retry.of(instance,
-                ResilientChannel.honouringRetryAfter(retries.retry(instance).getRetryConfig()));
-        return new ResilientChannel(channel, retry, breakers.circuitBreaker(instance), bulkheads.bulkhead(instance));
+    private static ChannelGuard guard(String instance, RetryRegistry retries, CircuitBreakerRegistry breakers,
+                                      BulkheadRegistry bulkheads) {
+        Retry retry = Retry.of(instance, ChannelGuard.honouringRetryAfter(retries.retry(instance).getRetryConfig()));
+        return new ChannelGuard(instance, retry, breakers.circuitBreaker(instance), bulkheads.bulkhead(instance));
     }
 
     private static String nullToEmpty(String value) {

@@ -80,12 +80,12 @@ public final class PageDelivery {
      * Takes in an incident event that changes what the message shows. True when the message has to be rewritten:
      * the page was delivered and this event was not taken in before.
      */
-    boolean show(String incidentEventId, PageState next) {
+    boolean show(String incidentEventId, IncidentChange change) {
         if (status != DeliveryStatus.DELIVERED || processedEventIds.contains(incidentEventId)) {
             return false;
         }
         processedEventIds.add(incidentEventId);
-        state = next;
+        state = change.applyTo(state);
         return true;
     }
 

@@ -22,10 +22,14 @@ class PagingBindings {
     private static final Logger log = LoggerFactory.getLogger(PagingBindings.class);
 
     @Bean
-    Consumer<Message<byte[]>> pages(CloudEventCodec codec, DeliveringPages delivering) {
+    Consumer<Message<byte[]>> pages(CloudEventCodec codec, DeliveringPages delivering,
+                                    PostingToTeamChannels teamChannels) {
         return message -> codec.decode(message, PageEvent.class).ifPresentOrElse(received -> {
             switch (received.data()) {
-                case PageRequested requested -> delivering.handle(requested);
+                case PageRequested requested -> {
+                    delivering.handle(requested);
+                    teamChannels.handle(Page.of(requested), requested.teamChannel());
+                }
             }
         }, () -> log.debug("Skipping a pages message of a type this service does not know"));
     }

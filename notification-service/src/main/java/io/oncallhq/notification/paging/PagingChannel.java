@@ -17,4 +17,8 @@ public interface PagingChannel {
 
     /** Rewrites a sent page in place to show the incident's new state. Same contract as {@link #send}. */
     void update(Page page, SentPage sent, PageState state);
+
+    /** Adds a line about the change to the sent page's thread; channels without threads add nothing. */
+    default void threadLine(Page page, SentPage sent, IncidentChange change) {
+    }
 }

@@ -1,30 +1,20 @@
 package io.oncallhq.notification.paging;
 
-import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
-import io.oncallhq.contracts.incident.AlertAttached;
-import io.oncallhq.contracts.incident.IncidentAcknowledged;
-import io.oncallhq.contracts.incident.IncidentEscalated;
 import io.oncallhq.contracts.incident.IncidentEvent;
-import io.oncallhq.contracts.incident.IncidentReassigned;
-import io.oncallhq.contracts.incident.IncidentReopened;
-import io.oncallhq.contracts.incident.IncidentResolved;
-import io.oncallhq.contracts.incident.IncidentTriggered;
-import io.oncallhq.contracts.incident.NoteAdded;
-import io.oncallhq.contracts.incident.PageRecorded;
-import io.oncallhq.contracts.incident.PagingSuppressed;
-import io.oncallhq.contracts.incident.PriorityChanged;
-import io.oncallhq.contracts.incident.SeverityChanged;
 import io.oncallhq.notification.paging.PageDeliveries.Change;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import java.util.Optional;
+
 /**
- * Keeps the delivered page messages of an incident true to it: acknowledged or resolved, by whom, and only the
- * buttons that still make sense. Each delivery records the incident event ids it took in, so a redelivered event
- * rewrites nothing. A channel failure is thrown, so the binding retries (deliveries already rewritten are skipped)
- * and finally dead-letters the event.
+ * Keeps the page messages of an incident true to it (acknowledged, resolved, escalated, reassigned, reopened: by whom,
+ * and only the buttons that still make sense): each delivered page and the team channel message are rewritten in
+ * place and get one line in their thread. Each message records the incident event ids it took in, so a redelivered
+ * event rewrites and adds nothing. A channel failure is thrown, so the binding retries (messages already done are
+ * skipped) and finally dead-letters the event.
  */
 @Service
 class UpdatingPageMessages {
@@ -32,53 +22,36 @@ class UpdatingPageMessages {
     private static final Logger log = LoggerFactory.getLogger(UpdatingPageMessages.class);
 
     private final PageDeliveries deliveries;
-    private final PagingChannel channel;
+    private final PagingChannels channels;
+    private final PostingToTeamChannels teamChannels;
 
-    UpdatingPageMessages(PageDeliveries deliveries, PagingChannels channels) {
+    UpdatingPageMessages(PageDeliveries deliveries, PagingChannels channels, PostingToTeamChannels teamChannels) {
         this.deliveries = deliveries;
-        this.channel = channels.primary();
+        this.channels = channels;
+        this.teamChannels = teamChannels;
     }
 
     void handle(ReceivedEvent<IncidentEvent> event) {
-        PageState next = switch (event.data()) {
-            case IncidentAcknowledged acknowledged -> PageState.acknowledged(nameOf(acknowledged.by()),
-                    acknowledged.occurredAt());
-            case IncidentResolved resolved -> PageState.resolved(nameOf(resolved.by()), resolved.occurredAt());
-            case IncidentTriggered ignored -> null;
-            case AlertAttached ignored -> null;
-            case IncidentEscalated ignored -> null;
-            case IncidentReopened ignored -> PageState.OPEN; // buttons back: the incident needs someone again
-            case NoteAdded ignored -> null;
-            case SeverityChanged ignored -> null;
-            case PageRecorded ignored -> null;
-            case PriorityChanged ignored -> null;
-            case PagingSuppressed ignored -> null;
-            case IncidentReassigned ignored -> null;
-        };
-        if (next == null) {
+        Optional<IncidentChange> found = IncidentChange.of(event.data());
+        if (found.isEmpty()) {
             return;
         }
-        for (String pageId : deliveries.deliveredPageIds(event.data().incidentId())) {
-            // May run twice after a concurrent write; rewriting a message with the same content is harmless.
+        IncidentChange change = found.get();
+        String incidentId = event.data().incidentId();
+        for (String pageId : deliveries.deliveredPageIds(incidentId)) {
+            // Runs again only after a concurrent write to this delivery (rare: its outcome is settled already).
             deliveries.update(pageId, delivery -> {
-                if (!delivery.show(event.id(), next)) {
+                if (!delivery.show(event.id(), change)) {
                     return Change.NONE;
                 }
-                if (delivery.channel().equals(channel.name())) {
-                    channel.update(delivery.page(), delivery.sent(), next);
-                } else {
-                    log.info("Page {} went out on {}, which is not active now; its message is left as it is",
-                            pageId, delivery.channel());
-                }
+                channels.named(delivery.channel()).ifPresentOrElse(channel -> {
+                    channel.update(delivery.page(), delivery.sent(), delivery.state());
+                    channel.threadLine(delivery.page(), delivery.sent(), change);
+                }, () -> log.info("Page {} went out on {}, which is not active now; its message is left as it is",
+                        pageId, delivery.channel()));
                 return Change.saved();
             });
         }
-    }
-
-    private static String nameOf(Actor actor) {
-        if (actor == null) {
-            return "someone";
-        }
-        return actor.name() != null && !actor.name().isBlank() ? actor.name() : actor.id();
+        teamChannels.apply(incidentId, event.id(), change);
     }
 }

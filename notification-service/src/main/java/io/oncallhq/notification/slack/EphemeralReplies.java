@@ -1,6 +1,5 @@
 package io.oncallhq.notification.slack;
 
-import com.slack.api.methods.MethodsClient;
 import io.oncallhq.notification.paging.PagingFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +27,11 @@ class EphemeralReplies implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final MethodsClient slack;
+    private final SlackCalls slack;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
 
-    EphemeralReplies(MethodsClient slack) {
+    EphemeralReplies(SlackCalls slack) {
         this.slack = slack;
     }
 
@@ -51,7 +50,7 @@ class EphemeralReplies implements AutoCloseable {
 
     private boolean postEphemeral(ButtonPress press, String text) {
         try {
-            SlackChannel.call("chat.postEphemeral", () -> slack.chatPostEphemeral(request -> request
+            slack.call("chat.postEphemeral", methods -> methods.chatPostEphemeral(request -> request
                     .channel(press.channelId()).user(press.userId()).text(text)));
             return true;
         } catch (PagingFailedException e) {

@@ -2,7 +2,9 @@ package io.oncallhq.notification.slack;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
+import io.oncallhq.notification.paging.IncidentChange;
 import io.oncallhq.notification.paging.Page;
+import io.oncallhq.notification.paging.Paged;
 import io.oncallhq.notification.paging.PageState;
 
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
@@ -36,11 +39,17 @@ final class PageMessage {
     private PageMessage() {
     }
 
+    /** The responder's direct message. */
     static List<LayoutBlock> blocks(Page page, PageState state) {
+        return blocks(page, List.of(), state);
+    }
+
+    /** The team channel's message about the incident, listing everyone paged (a DM passes nobody). */
+    static List<LayoutBlock> blocks(Page page, List<Paged> paged, PageState state) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(truncate(page.headline(), HEADER_LIMIT)))));
-        blocks.add(section(s -> s.text(markdownText(details(page)))));
-        blocks.add(context(c -> c.elements(List.of(markdownText(statusLine(page, state))))));
+        blocks.add(section(s -> s.text(markdownText(details(page, paged)))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(statusLine(page, paged, state))))));
         List<BlockElement> buttons = buttons(page, state);
         if (!buttons.isEmpty()) {
             blocks.add(actions(a -> a.blockId(ACTIONS_BLOCK).elements(buttons)));
@@ -50,9 +59,14 @@ final class PageMessage {
 
     /** The notification and screen-reader text: everything important without Block Kit. */
     static String text(Page page, PageState state) {
+        return text(page, List.of(), state);
+    }
+
+    static String text(Page page, List<Paged> paged, PageState state) {
         StringBuilder text = new StringBuilder(page.headline()).append(" (").append(page.serviceName()).append(")");
         switch (state.status()) {
-            case OPEN -> text.append(": you are paged (level ").append(page.level()).append(")");
+            case OPEN -> text.append(paged.isEmpty() ? ": you are paged (level " + page.level() + ")"
+                    : ": paging " + pagedList(paged, false));
             case ACKNOWLEDGED -> text.append(": acknowledged by ").append(state.by());
             case RESOLVED -> text.append(": resolved by ").append(state.by());
         }
@@ -62,10 +76,25 @@ final class PageMessage {
         return text.toString();
     }
 
-    private static String details(Page page) {
-        StringBuilder details = new StringBuilder()
-                .append("*Service:* ").append(escape(page.serviceName()))
-                .append("\n*Escalation level:* ").append(page.level());
+    /** One line of a message's thread about a change of its incident. */
+    static String threadLine(IncidentChange change) {
+        String who = escape(change.by()) + " at " + time(change.at());
+        return switch (change.kind()) {
+            case ACKNOWLEDGED -> ":eyes: Acknowledged by " + who;
+            case RESOLVED -> ":white_check_mark: Resolved by " + who;
+            case ESCALATED -> ":arrow_double_up: Escalated to level " + change.detail() + " by " + who;
+            case REASSIGNED -> ":busts_in_silhouette: Reassigned to " + escape(change.detail()) + " by " + who;
+            case REOPENED -> ":rotating_light: Reopened by " + who;
+        };
+    }
+
+    private static String details(Page page, List<Paged> paged) {
+        StringBuilder details = new StringBuilder().append("*Service:* ").append(escape(page.serviceName()));
+        if (paged.isEmpty()) {
+            details.append("\n*Escalation level:* ").append(page.level());
+        } else {
+            details.append("\n*Paged:* ").append(pagedList(paged, true));
+        }
         if (page.incidentUrl() != null) {
             details.append("\n<").append(page.incidentUrl()).append("|View incident #").append(page.incidentNumber())
                     .append(">");
@@ -73,12 +102,24 @@ final class PageMessage {
         return details.toString();
     }
 
-    private static String statusLine(Page page, PageState state) {
-        return switch (state.status()) {
-            case OPEN -> ":rotating_light: Triggered, paging " + escape(responderName(page));
+    private static String statusLine(Page page, List<Paged> paged, PageState state) {
+        String status = switch (state.status()) {
+            case OPEN -> ":rotating_light: Triggered, paging "
+                    + (paged.isEmpty() ? escape(responderName(page)) : pagedList(paged, true));
             case ACKNOWLEDGED -> ":eyes: Acknowledged by " + escape(state.by()) + " at " + time(state.at());
             case RESOLVED -> ":white_check_mark: Resolved by " + escape(state.by()) + " at " + time(state.at());
         };
+        // An escalation or reassignment keeps the status; the message says it happened.
+        IncidentChange latest = state.latest();
+        boolean besides = latest != null && (latest.kind() == IncidentChange.Kind.ESCALATED
+                || latest.kind() == IncidentChange.Kind.REASSIGNED);
+        return besides ? status + "\n" + threadLine(latest) : status;
+    }
+
+    /** {@code Alex Rivera (level 1), Kim Park (level 2)}. */
+    private static String pagedList(List<Paged> paged, boolean markup) {
+        return paged.stream().map(entry -> (markup ? escape(entry.name()) : entry.name()) + " (level "
+                + entry.level() + ")").collect(Collectors.joining(", "));
     }
 
     private static List<BlockElement> buttons(Page page, PageState state) {

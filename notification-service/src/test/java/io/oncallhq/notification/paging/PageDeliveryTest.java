@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PageDeliveryTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:15:00Z");
-    private static final PageState ACKNOWLEDGED = PageState.acknowledged("Alex Rivera", NOW);
+    private static final IncidentChange ACKNOWLEDGED =
+            new IncidentChange(IncidentChange.Kind.ACKNOWLEDGED, "Alex Rivera", NOW, null);
 
     @Test
     void deliveringReportsWhereThePageWent() {
@@ -51,7 +52,8 @@ class PageDeliveryTest {
 
         assertThat(delivery.show("event-1", ACKNOWLEDGED)).isTrue();
         assertThat(delivery.show("event-1", ACKNOWLEDGED)).isFalse();
-        assertThat(delivery.state()).isEqualTo(ACKNOWLEDGED);
+        assertThat(delivery.state()).isEqualTo(new PageState(PageState.Status.ACKNOWLEDGED, "Alex Rivera", NOW,
+                ACKNOWLEDGED));
     }
 
     @Test

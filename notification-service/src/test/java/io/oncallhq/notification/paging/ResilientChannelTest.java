@@ -28,7 +28,7 @@ class ResilientChannelTest {
 
     @Test
     void aRateLimitedAttemptWaitsTheRetryAfterTheChannelAskedFor() {
-        RetryConfig config = ResilientChannel.honouringRetryAfter(CONFIGURED);
+        RetryConfig config = ChannelGuard.honouringRetryAfter(CONFIGURED);
 
         long wait = config.getIntervalBiFunction().apply(1, Either.left(rateLimited(Duration.ofSeconds(7))));
 
@@ -37,7 +37,7 @@ class ResilientChannelTest {
 
     @Test
     void otherUnavailabilityWaitsTheConfiguredBackoff() {
-        RetryConfig config = ResilientChannel.honouringRetryAfter(CONFIGURED);
+        RetryConfig config = ChannelGuard.honouringRetryAfter(CONFIGURED);
 
         long wait = config.getIntervalBiFunction().apply(1, Either.left(serverError()));
 
@@ -82,8 +82,8 @@ class ResilientChannelTest {
     }
 
     private static ResilientChannel resilient(PagingChannel channel, CircuitBreaker breaker) {
-        return new ResilientChannel(channel, Retry.of("test", ResilientChannel.honouringRetryAfter(CONFIGURED)), breaker,
-                Bulkhead.ofDefaults("test"));
+        return new ResilientChannel(channel, new ChannelGuard(channel.name(),
+                Retry.of("test", ChannelGuard.honouringRetryAfter(CONFIGURED)), breaker, Bulkhead.ofDefaults("test")));
     }
 
     private static ChannelUnavailableException rateLimited(Duration retryAfter) {

@@ -1,0 +1,87 @@
+package io.oncallhq.notification.paging;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.util.Optional;
+
+/**
+ * One message per incident in the team channel of its service ({@code PageRequested.teamChannel}), however many
+ * responders and levels are paged: the incident's first page posts it, later pages rewrite it to list themselves, and
+ * incident events rewrite it and add a thread line, each once. A Slack outage is thrown, so the binding redelivers the
+ * request or event (the steps already done are skipped); a refusal (unknown channel, bot not in it) is logged.
+ */
+@Service
+class PostingToTeamChannels {
+
+    private static final Logger log = LoggerFactory.getLogger(PostingToTeamChannels.class);
+
+    private final TeamChannelMessages messages;
+    private final PagingChannels channels;
+
+    PostingToTeamChannels(TeamChannelMessages messages, PagingChannels channels) {
+        this.messages = messages;
+        this.channels = channels;
+    }
+
+    void handle(Page page, String teamChannel) {
+        Optional<TeamChannel> team = channels.teamChannel();
+        if (teamChannel == null || teamChannel.isBlank() || team.isEmpty()) {
+            return;
+        }
+        String incidentId = page.incidentId();
+        if (!messages.insert(incidentId, TeamChannelMessage.first(page, teamChannel))) {
+            messages.update(incidentId, message -> message.add(page));
+        }
+        TeamChannelMessage message = messages.find(incidentId).orElseThrow();
+        try {
+            if (message.sent() == null) {
+                if (!message.postedBy(page)) {
+                    return; // the incident's first page is being posted; it lists this one once saved
+                }
+                SentPage sent = team.get().post(message.channelId(), message.firstPage(), message.paged(),
+                        message.state());
+                messages.update(incidentId, stored -> {
+                    stored.posted(sent, message.paged().size(), message.processedEventIds().size());
+                    return true;
+                });
+                log.info("Incident {} posted to team channel {}", incidentId, message.channelId());
+            }
+            catchUp(team.get(), incidentId);
+        } catch (ChannelUnavailableException e) {
+            throw e;
+        } catch (PagingFailedException e) {
+            log.warn("Incident {}: team channel {} refused the message: {}", incidentId, teamChannel, e.getMessage());
+        }
+    }
+
+    /** Rewrites the team message and adds its thread line, once per incident event. */
+    void apply(String incidentId, String incidentEventId, IncidentChange change) {
+        Optional<TeamChannel> team = channels.teamChannel();
+        if (team.isEmpty()) {
+            return;
+        }
+        messages.update(incidentId, message -> {
+            if (!message.show(incidentEventId, change)) {
+                return false;
+            }
+            if (message.sent() != null) {
+                team.get().update(message.sent(), message.firstPage(), message.paged(), message.state());
+                team.get().threadLine(message.sent(), message.firstPage(), change);
+            }
+            return true;
+        });
+    }
+
+    private void catchUp(TeamChannel team, String incidentId) {
+        messages.update(incidentId, message -> {
+            if (!message.behind()) {
+                return false;
+            }
+            team.update(message.sent(), message.firstPage(), message.paged(), message.state());
+            message.showing(message.paged().size(), message.processedEventIds().size());
+            return true;
+        });
+    }
+}

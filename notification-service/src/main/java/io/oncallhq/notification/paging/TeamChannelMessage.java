@@ -1,0 +1,118 @@
+package io.oncallhq.notification.paging;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one message in a team's channel about an incident (keyed by incident id): who is paged at which level, where
+ * the message is once posted, how many of the paged it shows, and the incident events it took in (each once).
+ */
+public final class TeamChannelMessage {
+
+    private final String channelId;
+    private final Page firstPage;
+    private final List<Paged> paged;
+    private SentPage sent;
+    private int shownPaged;
+    private int shownEvents;
+    private PageState state;
+    private final List<String> processedEventIds;
+
+    TeamChannelMessage(String channelId, Page firstPage, List<Paged> paged, SentPage sent, int shownPaged,
+                       int shownEvents, PageState state, List<String> processedEventIds) {
+        this.channelId = channelId;
+        this.firstPage = firstPage;
+        this.paged = new ArrayList<>(paged);
+        this.sent = sent;
+        this.shownPaged = shownPaged;
+        this.shownEvents = shownEvents;
+        this.state = state;
+        this.processedEventIds = new ArrayList<>(processedEventIds);
+    }
+
+    /** The message to post for the first page of an incident; the page that made it is the one that posts it. */
+    static TeamChannelMessage first(Page page, String channelId) {
+        return new TeamChannelMessage(channelId, page, List.of(Paged.of(page)), null, 0, 0, PageState.OPEN, List.of());
+    }
+
+    /** Lists another page of the incident; false when it is listed already (a redelivered request). */
+    boolean add(Page page) {
+        if (paged.stream().anyMatch(entry -> entry.pageId().equals(page.pageId()))) {
+            return false;
+        }
+        paged.add(Paged.of(page));
+        return true;
+    }
+
+    /** The page that created the message posts it, also again when its first attempt stopped before saving. */
+    boolean postedBy(Page page) {
+        return firstPage.pageId().equals(page.pageId());
+    }
+
+    /** The message went out listing the first {@code paged} responders and showing the first {@code events}. */
+    void posted(SentPage sent, int paged, int events) {
+        this.sent = sent;
+        showing(paged, events);
+    }
+
+    /**
+     * True when the posted message lists fewer responders than were paged, or shows an older state (an event taken
+     * in while it was being posted): it has to be rewritten.
+     */
+    boolean behind() {
+        return sent != null && (shownPaged < paged.size() || shownEvents < processedEventIds.size());
+    }
+
+    void showing(int paged, int events) {
+        shownPaged = Math.max(shownPaged, paged);
+        shownEvents = Math.max(shownEvents, events);
+    }
+
+    /**
+     * Takes in an incident event; false when it was taken in before (a redelivery). Once the message is posted, the
+     * caller rewrites it and adds the thread line; before that the state is only remembered and the post shows it.
+     */
+    boolean show(String incidentEventId, IncidentChange change) {
+        if (processedEventIds.contains(incidentEventId)) {
+            return false;
+        }
+        processedEventIds.add(incidentEventId);
+        state = change.applyTo(state);
+        if (sent != null) {
+            showing(shownPaged, processedEventIds.size());
+        }
+        return true;
+    }
+
+    public String channelId() {
+        return channelId;
+    }
+
+    public Page firstPage() {
+        return firstPage;
+    }
+
+    public List<Paged> paged() {
+        return List.copyOf(paged);
+    }
+
+    public SentPage sent() {
+        return sent;
+    }
+
+    public int shownPaged() {
+        return shownPaged;
+    }
+
+    public int shownEvents() {
+        return shownEvents;
+    }
+
+    public PageState state() {
+        return state;
+    }
+
+    public List<String> processedEventIds() {
+        return List.copyOf(processedEventIds);
+    }
+}

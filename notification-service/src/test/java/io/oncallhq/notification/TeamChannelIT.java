@@ -1,0 +1,104 @@
+package io.oncallhq.notification;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.Topics;
+import io.oncallhq.contracts.incident.IncidentAcknowledged;
+import io.oncallhq.contracts.incident.IncidentEscalated;
+import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.contracts.page.PageTarget;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.oncallhq.notification.SlackStandIn.ALEX_DM;
+import static io.oncallhq.notification.SlackStandIn.ALEX_SLACK_ID;
+import static io.oncallhq.notification.SlackStandIn.TS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The team channel: one message per incident, kept true to it, with one thread line per incident event. */
+class TeamChannelIT extends RunningService {
+
+    @Test
+    void twoLevelsOfOneIncidentShareOneTeamMessageThatListsBoth() throws Exception {
+        String incidentId = "inc-" + UUID.randomUUID();
+        String team = "C" + UUID.randomUUID();
+        PageRequested first = page(incidentId, team, "Alex Rivera", ALEX_SLACK_ID, 1);
+        PageRequested second = page(incidentId, team, "Kim Park", "U0KIM", 2);
+
+        kafka.publish(Topics.PAGES, first, "event-" + UUID.randomUUID());
+        awaitOutcome(first.pageId());
+        ProducerRecord<byte[], byte[]> secondRequest = kafka.record(Topics.PAGES, second, "event-" + UUID.randomUUID());
+        kafka.send(secondRequest);
+        kafka.send(secondRequest);
+        await().atMost(PATIENCE).until(() -> callsTo("chat.update", team).stream()
+                .anyMatch(update -> update.get("blocks").contains("Kim Park (level 2)")));
+        await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.PAGES));
+
+        List<Map<String, String>> posts = callsTo("chat.postMessage", team);
+        assertThat(posts).hasSize(1);
+        assertThat(posts.getFirst().get("blocks")).contains("Alex Rivera (level 1)").contains(incidentId);
+        assertThat(callsTo("chat.update", team)).hasSize(1);
+        assertThat(outcomesOf(second.pageId())).hasSize(1);
+    }
+
+    @Test
+    void everyIncidentEventUpdatesTheDirectAndTeamMessagesAndAddsOneThreadLineEachEvenWhenRedelivered()
+            throws Exception {
+        String incidentId = "inc-" + UUID.randomUUID();
+        String team = "C" + UUID.randomUUID();
+        String sam = "Sam " + UUID.randomUUID();
+        PageRequested first = page(incidentId, team, "Alex Rivera", ALEX_SLACK_ID, 1);
+        kafka.publish(Topics.PAGES, first, "event-" + UUID.randomUUID());
+        awaitOutcome(first.pageId());
+        await().atMost(PATIENCE).until(() -> callsTo("chat.postMessage", team).size() == 1);
+
+        ProducerRecord<byte[], byte[]> acknowledged = kafka.record(Topics.INCIDENTS,
+                new IncidentAcknowledged(incidentId, Actor.responder("sam", sam), Instant.now()),
+                "event-" + UUID.randomUUID());
+        ProducerRecord<byte[], byte[]> escalated = kafka.record(Topics.INCIDENTS,
+                new IncidentEscalated(incidentId, 2, Actor.responder("sam", sam), "requested", Instant.now()),
+                "event-" + UUID.randomUUID());
+        kafka.send(acknowledged);
+        kafka.send(acknowledged);
+        kafka.send(escalated);
+        kafka.send(escalated);
+        await().atMost(PATIENCE).until(() -> threadLines(team, sam).size() == 2 && threadLines(ALEX_DM, sam).size() == 2);
+        await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.INCIDENTS));
+
+        for (String channel : List.of(team, ALEX_DM)) {
+            assertThat(threadLines(channel, sam)).extracting(line -> line.get("text")).satisfiesExactly(
+                    line -> assertThat(line).startsWith(":eyes: Acknowledged by " + sam),
+                    line -> assertThat(line).startsWith(":arrow_double_up: Escalated to level 2 by " + sam));
+            assertThat(threadLines(channel, sam)).extracting(line -> line.get("thread_ts")).containsOnly(TS);
+        }
+        List<Map<String, String>> teamUpdates = callsTo("chat.update", team);
+        assertThat(teamUpdates).hasSize(2);
+        assertThat(teamUpdates.getLast().get("blocks")).contains("Acknowledged by " + sam)
+                .contains("Escalated to level 2 by " + sam);
+        assertThat(SLACK.callsAbout("chat.update", incidentId).stream()
+                .filter(update -> ALEX_DM.equals(update.get("channel")))).hasSize(2);
+    }
+
+    private static List<Map<String, String>> callsTo(String method, String channel) {
+        return SLACK.calls(method).stream().filter(call -> channel.equals(call.get("channel")))
+                .filter(call -> !call.containsKey("thread_ts")).toList();
+    }
+
+    private static List<Map<String, String>> threadLines(String channel, String actorName) {
+        return SLACK.calls("chat.postMessage").stream().filter(call -> channel.equals(call.get("channel")))
+                .filter(call -> call.containsKey("thread_ts") && call.get("text").contains(actorName)).toList();
+    }
+
+    private static PageRequested page(String incidentId, String teamChannel, String name, String slackUserId,
+                                      int level) {
+        return new PageRequested("page-" + UUID.randomUUID(), incidentId, 7, "checkout-api", "Checkout API",
+                "Checkout latency high", io.oncallhq.contracts.Severity.CRITICAL, level,
+                new PageTarget(name.toLowerCase().replace(' ', '-'), name, null, slackUserId),
+                "http://localhost:8082/incidents/" + incidentId, Instant.now(), teamChannel);
+    }
+}
