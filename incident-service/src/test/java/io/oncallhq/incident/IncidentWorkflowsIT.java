@@ -1,0 +1,283 @@
+package io.oncallhq.incident;
+
+import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.contracts.Topics;
+import io.oncallhq.contracts.alert.AlertTriggered;
+import io.oncallhq.contracts.cloudevents.ReceivedEvent;
+import io.oncallhq.contracts.command.ReassignIncident;
+import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.contracts.incident.IncidentReassigned;
+import io.oncallhq.contracts.incident.IncidentReopened;
+import io.oncallhq.contracts.incident.PagingSuppressed;
+import io.oncallhq.contracts.page.PageEvent;
+import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.incident.oncall.EscalationPolicy;
+import io.oncallhq.incident.oncall.Responder;
+import io.oncallhq.incident.oncall.TechnicalService;
+import io.oncallhq.localruntime.EventTopics;
+import io.oncallhq.localruntime.LocalMongo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Manual incidents, reassignment, severity and priority, reopen, flap control, grouping windows, silences, the
+ * filtered incident list and response metrics, on a real KRaft broker and an in-memory MongoDB-wire server.
+ */
+@SpringBootTest(properties = {
+        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "oncallhq.demo.seed=false"})
+@EmbeddedKafka(partitions = 1,
+        topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
+@AutoConfigureMockMvc
+class IncidentWorkflowsIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final LocalMongo MONGO = LocalMongo.start(null, 0);
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.connectionString("incidents"));
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.close();
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    MongoTemplate mongo;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private EventTopics kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new EventTopics(broker.getBrokersAsString(), "incident-workflows-it");
+        mongo.save(new Responder("alex", "Alex Rivera", "alex@example.com", "Europe/Berlin", "U0ALEX"));
+        mongo.save(new Responder("blake", "Blake Chen", "blake@example.com", "America/New_York", "U0BLAKE"));
+        saveService("workflow-api", null, null);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void aManualIncidentPagesLevelOneAndEachReassignmentPagesTheNewResponderOverRestAndTheTopic() throws Exception {
+        JsonNode opened = call(post("/incidents"), """
+                {"serviceId": "workflow-api", "title": "EU checkout down", "severity": "error", "details": "500s"}""", 201);
+        String id = opened.get("id").asString();
+        assertThat(opened.get("status").asString()).isEqualTo("TRIGGERED");
+        await().atMost(PATIENCE).until(() -> pagesOf(id).size() == 1);
+
+        JsonNode reassigned = call(post("/incidents/{id}/reassign", id), "{\"responderId\": \"blake\"}", 200);
+        assertThat(reassigned.get("assignee").get("responderId").asString()).isEqualTo("blake");
+        kafka.publish(Topics.INCIDENT_COMMANDS, new ReassignIncident(id, "alex", Actor.slackUser("U0BLAKE", "blake"),
+                Instant.now()), "command-" + UUID.randomUUID());
+
+        List<PageRequested> pages = await().atMost(PATIENCE).until(() -> pagesOf(id), found -> found.size() == 3);
+        assertThat(pages).extracting(page -> page.target().responderId()).containsExactly("alex", "blake", "alex");
+        assertThat(pages).extracting(PageRequested::level).containsOnly(1);
+        await().atMost(PATIENCE).until(() -> eventsOf(id).stream().filter(IncidentReassigned.class::isInstance).count() == 2);
+        assertThat(fields(call(post("/incidents/{id}/reassign", id), "{\"responderId\": \"nobody\"}", 400)))
+                .containsExactly("responderId");
+        assertThat(fields(call(post("/incidents"), "{\"title\": \"x\", \"severity\": \"error\"}", 400)))
+                .containsExactly("serviceId");
+    }
+
+    @Test
+    void aSecondAcknowledgeSaysWhoWasFirstAndAReopenedIncidentPagesLevelOneAgainWithAFreshTimer() throws Exception {
+        saveService("reopen-api", null, null);
+        String id = call(post("/incidents"), "{\"serviceId\": \"reopen-api\", \"title\": \"Queue stuck\", \"severity\": \"critical\"}", 201)
+                .get("id").asString();
+
+        assertThat(call(post("/incidents/{id}/acknowledge", id), null, 200).get("notice").isNull()).isTrue();
+        JsonNode again = call(post("/incidents/{id}/acknowledge", id), null, 200);
+        assertThat(again.get("notice").asString()).startsWith("already acknowledged by API at ");
+        assertThat(texts(again)).anyMatch(text -> text.startsWith("Acknowledgement by API changed nothing"));
+        assertThat(call(post("/incidents/{id}/severity", id), "{\"severity\": \"warning\"}", 200)
+                .get("severity").asString()).isEqualTo("warning");
+        assertThat(call(post("/incidents/{id}/priority", id), "{\"priority\": \"P2\"}", 200)
+                .get("priority").asString()).isEqualTo("P2");
+        assertThat(fields(call(post("/incidents/{id}/priority", id), "{\"priority\": \"P9\"}", 400))).containsExactly("priority");
+        call(post("/incidents/{id}/reopen", id), null, 409);
+
+        call(post("/incidents/{id}/resolve", id), null, 200);
+        JsonNode reopened = call(post("/incidents/{id}/reopen", id), "{\"reason\": \"still stuck\"}", 200);
+
+        assertThat(reopened.get("status").asString()).isEqualTo("TRIGGERED");
+        assertThat(reopened.get("nextEscalation").get("level").asInt()).isEqualTo(2);
+        assertThat(mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id + ":1:1:2")), "escalation_timers")).isTrue();
+        await().atMost(PATIENCE).until(() -> pagesOf(id).size() == 2);
+    }
+
+    @Test
+    void aDifferentAlertWithinTheGroupingWindowJoinsAndAnAlertFiringAgainAfterResolvingReopensAsFlapping() throws Exception {
+        saveService("flappy-api", 10, 10);
+        String first = "flappy-latency-" + UUID.randomUUID();
+        kafka.publish(Topics.ALERTS, alert("flappy-api", first, Map.of()), "alert-" + UUID.randomUUID());
+        String id = await().atMost(PATIENCE).until(() -> list("serviceId", "flappy-api"), found -> found.size() == 1)
+                .getFirst().get("id").asString();
+        kafka.publish(Topics.ALERTS, alert("flappy-api", "flappy-errors-" + UUID.randomUUID(), Map.of()), "alert-" + UUID.randomUUID());
+        await().atMost(PATIENCE).until(() -> incident(id).get("alerts").size() == 2);
+        assertThat(texts(incident(id))).anyMatch(text -> text.contains("(grouped: within 10 min of the incident's first alert"));
+
+        call(post("/incidents/{id}/resolve", id), null, 200);
+        kafka.publish(Topics.ALERTS, alert("flappy-api", first, Map.of()), "alert-" + UUID.randomUUID());
+
+        JsonNode reopened = await().atMost(PATIENCE).until(() -> incident(id), found -> found.get("status").asString().equals("TRIGGERED"));
+        assertThat(texts(reopened)).anyMatch(text -> text.startsWith("Flapping: reopened"));
+        assertThat(list("serviceId", "flappy-api")).hasSize(1);
+        await().atMost(PATIENCE).until(() -> eventsOf(id).stream().anyMatch(event ->
+                event instanceof IncidentReopened reopen && reopen.reason().contains("(flapping)")));
+        await().atMost(PATIENCE).until(() -> pagesOf(id).size() == 2);
+    }
+
+    @Test
+    void anAlertMatchingASilenceOpensAnIncidentThatPagesNobodyAndSaysWhy() throws Exception {
+        JsonNode invalid = call(post("/silences"), """
+                {"name": "bad", "matchers": [{"label": "env", "operator": "regex", "value": "stag(ing"}],
+                 "startsAt": "2026-01-01T00:00:00Z", "endsAt": "2025-01-01T00:00:00Z"}""", 400);
+        assertThat(fields(invalid)).containsExactlyInAnyOrder("endsAt", "matchers[0].value");
+        assertThat(fields(call(post("/silences"), """
+                {"name": "everything", "startsAt": "2026-01-01T00:00:00Z", "endsAt": "2030-01-01T00:00:00Z"}""", 400)))
+                .containsExactly("matchers");
+        String silenceId = call(post("/silences"), """
+                {"name": "staging noise", "matchers": [{"label": "env", "operator": "regex", "value": "stag.*"}],
+                 "startsAt": "%s", "endsAt": "%s"}""".formatted(Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600)), 201)
+                .get("id").asString();
+
+        String dedupKey = "staging-disk-" + UUID.randomUUID();
+        kafka.publish(Topics.ALERTS, alert("workflow-api", dedupKey, Map.of("env", "staging")), "alert-" + UUID.randomUUID());
+
+        String id = await().atMost(PATIENCE).until(() -> list("serviceId", "workflow-api").stream()
+                .filter(found -> found.get("title").asString().equals("Problem " + dedupKey)).toList(), found -> found.size() == 1)
+                .getFirst().get("id").asString();
+        assertThat(texts(incident(id))).anyMatch(text -> text.startsWith("Not paged: silence \"staging noise\" matched env=~stag.*"));
+        assertThat(incident(id).get("nextEscalation").isNull()).isTrue();
+        await().atMost(PATIENCE).until(() -> eventsOf(id).stream().anyMatch(event ->
+                event instanceof PagingSuppressed suppressed && suppressed.silenceId().equals(silenceId)));
+        assertThat(pagesOf(id)).isEmpty();
+        assertThat(call(delete("/silences/{id}", silenceId), null, 200).get("state").asString()).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void theListFiltersByTypedFieldsAndPagesWithACursorThatOnlyFitsItsOwnFilters() throws Exception {
+        saveService("listing-api", null, null);
+        for (int i = 0; i < 3; i++) {
+            call(post("/incidents"), "{\"serviceId\": \"listing-api\", \"title\": \"Listed " + i + "\", \"severity\": \"info\"}", 201);
+        }
+        MvcResult firstPage = mvc.perform(get("/incidents").param("serviceId", "listing-api").param("limit", "2"))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(body(firstPage)).hasSize(2);
+        String next = firstPage.getResponse().getHeader("Link");
+        assertThat(next).endsWith("; rel=\"next\"");
+        String cursor = next.substring(next.indexOf("cursor=") + 7, next.indexOf('>'));
+
+        MvcResult secondPage = mvc.perform(get("/incidents").param("serviceId", "listing-api").param("limit", "2")
+                .param("cursor", cursor)).andExpect(status().isOk()).andReturn();
+        assertThat(body(secondPage)).singleElement().satisfies(last -> assertThat(last.get("title").asString()).isEqualTo("Listed 0"));
+        assertThat(secondPage.getResponse().getHeader("Link")).isNull();
+        assertThat(list("teamId", "payments", "severity", "info", "serviceId", "listing-api")).hasSize(3);
+        assertThat(list("severity", "critical", "serviceId", "listing-api")).isEmpty();
+        assertThat(fields(body(mvc.perform(get("/incidents").param("serviceId", "workflow-api").param("cursor", cursor))
+                .andExpect(status().isBadRequest()).andReturn()))).containsExactly("cursor");
+        assertThat(fields(body(mvc.perform(get("/incidents").param("severity", "{\"$ne\":null}"))
+                .andExpect(status().isBadRequest()).andReturn()))).containsExactly("severity");
+
+        JsonNode metrics = body(mvc.perform(get("/metrics/response").param("serviceId", "listing-api"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(metrics.get("services").get(0).get("incidents").asInt()).isEqualTo(3);
+        assertThat(metrics.get("responders").get(0).get("pages").asInt()).isEqualTo(3);
+    }
+
+    private void saveService(String id, Integer groupingWindowMinutes, Integer flapHoldOpenMinutes) {
+        mongo.save(new TechnicalService(id, id, "payments", new EscalationPolicy(List.of(
+                new EscalationPolicy.Level(List.of("alex"), 5), new EscalationPolicy.Level(List.of("blake"), 5))),
+                true, groupingWindowMinutes, flapHoldOpenMinutes));
+    }
+
+    private static AlertTriggered alert(String serviceId, String dedupKey, Map<String, String> labels) {
+        return new AlertTriggered(serviceId, serviceId + "-generic", "generic", dedupKey, null, "Problem " + dedupKey,
+                Severity.CRITICAL, "host-1", labels, Map.of(), Map.of(), List.of(), Instant.now(), Instant.now(), "{}");
+    }
+
+    private JsonNode call(MockHttpServletRequestBuilder request, String content, int expectedStatus) throws Exception {
+        if (content != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(content);
+        }
+        return body(mvc.perform(request).andExpect(status().is(expectedStatus)).andReturn());
+    }
+
+    private List<JsonNode> list(String... parameters) throws Exception {
+        MockHttpServletRequestBuilder request = get("/incidents").param("limit", "500");
+        for (int i = 0; i < parameters.length; i += 2) {
+            request.param(parameters[i], parameters[i + 1]);
+        }
+        return StreamSupport.stream(body(mvc.perform(request).andExpect(status().isOk()).andReturn()).spliterator(), false)
+                .toList();
+    }
+
+    private JsonNode incident(String id) throws Exception {
+        return call(get("/incidents/{id}", id), null, 200);
+    }
+
+    private JsonNode body(MvcResult result) throws Exception {
+        return json.readTree(result.getResponse().getContentAsString());
+    }
+
+    private static List<String> texts(JsonNode incident) {
+        return StreamSupport.stream(incident.get("timeline").spliterator(), false).map(entry -> entry.get("text").asString()).toList();
+    }
+
+    private static List<String> fields(JsonNode problem) {
+        return StreamSupport.stream(problem.get("errors").spliterator(), false).map(error -> error.get("field").asString()).toList();
+    }
+
+    private List<PageRequested> pagesOf(String incidentId) {
+        return kafka.events(Topics.PAGES, PageEvent.class).stream().map(ReceivedEvent::data)
+                .filter(page -> page.incidentId().equals(incidentId)).map(PageRequested.class::cast).toList();
+    }
+
+    private List<IncidentEvent> eventsOf(String incidentId) {
+        return kafka.events(Topics.INCIDENTS, IncidentEvent.class).stream().map(ReceivedEvent::data)
+                .filter(event -> event.incidentId().equals(incidentId)).toList();
+    }
+}
