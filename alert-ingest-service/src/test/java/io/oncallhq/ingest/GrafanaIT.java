@@ -4,7 +4,10 @@ import io.oncallhq.contracts.alert.AlertLink;
 import io.oncallhq.contracts.alert.AlertTriggered;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +30,17 @@ class GrafanaIT extends IngestIT {
                     assertThat(alert.summary()).isEqualTo("This alert was triggered for zone eu-1");
                     assertThat(alert.links()).extracting(AlertLink::text).containsExactly("Source", "Dashboard", "Panel", "Silence");
                 }));
+    }
+
+    @Test
+    void aContactPointSetToPutIsTakenLikeAPost() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + PATH))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofString(Payloads.text("grafana-firing.json")))
+                .build();
+
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
     }
 
     @Test

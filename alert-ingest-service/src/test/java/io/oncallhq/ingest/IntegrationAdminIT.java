@@ -22,7 +22,7 @@ class IntegrationAdminIT extends IngestIT {
         String id = body.path("integration").path("id").asString();
         String secret = body.path("key").path("secret").asString();
         assertThat(created.headers().firstValue("Location")).hasValue("/integrations/" + id);
-        assertThat(secret).matches("[A-Za-z0-9_-]{43}"); // 256 bits, URL-safe
+        assertThat(secret).matches("[a-z0-9]{32}"); // PagerDuty-shaped, about 165 bits
         HttpResponse<String> alert = postJson("/integrations/" + secret + "/generic", ALERT);
         assertThat(alert.statusCode()).isEqualTo(202);
         assertThat(eventsWithDedupKey("generic:v1:" + json(alert).path("dedupKey").asString()))

@@ -36,7 +36,8 @@ public class AlertmanagerFormat implements AlertFormat<AlertmanagerRequest> {
         if (!PAYLOAD_VERSION.equals(payload.version())) {
             violations.add(new FieldViolation("version", "must be \"4\", the Alertmanager webhook payload version understood here"));
         }
-        AlertGroup group = new AlertGroup(payload.groupKey(), payload.receiver(), payload.externalURL(), payload.truncatedAlerts());
+        AlertGroup group = new AlertGroup(payload.groupKey(), payload.receiver(), payload.externalURL(), payload.truncatedAlerts(),
+                payload.groupLabels(), null);
         return alerts.normalise(group, payload.alerts(), violations, integration, rawPayload, receivedAt);
     }
 }

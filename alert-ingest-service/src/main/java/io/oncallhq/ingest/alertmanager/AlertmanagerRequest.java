@@ -13,7 +13,7 @@ import java.util.Map;
 record AlertmanagerRequest(
         @Schema(example = "4") String version,
         String groupKey,
-        Integer truncatedAlerts,
+        Long truncatedAlerts,
         @Schema(allowableValues = {"firing", "resolved"}) String status,
         String receiver,
         Map<String, String> groupLabels,

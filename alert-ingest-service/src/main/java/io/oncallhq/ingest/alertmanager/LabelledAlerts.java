@@ -153,6 +153,10 @@ public final class LabelledAlerts {
         if (group.truncatedAlerts() != null && group.truncatedAlerts() > 0) {
             details.put("truncatedAlerts", group.truncatedAlerts());
         }
+        if (group.groupLabels() != null && !group.groupLabels().isEmpty()) {
+            details.put("groupLabels", new TreeMap<>(group.groupLabels()));
+        }
+        putIfPresent(details, "orgId", group.orgId());
         details.putAll(alert.extraDetails());
         return details;
     }

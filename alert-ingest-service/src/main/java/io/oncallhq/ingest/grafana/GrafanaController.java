@@ -13,7 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -31,7 +32,8 @@ class GrafanaController {
         this.format = format;
     }
 
-    @PostMapping(path = "/integrations/{key}/grafana", consumes = MediaType.APPLICATION_JSON_VALUE,
+    // Grafana's webhook contact point sends POST by default and PUT when its "HTTP Method" setting says so.
+    @RequestMapping(path = "/integrations/{key}/grafana", method = {RequestMethod.POST, RequestMethod.PUT}, consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Grafana alerting webhook contact point",

@@ -32,7 +32,8 @@ public class GrafanaFormat implements AlertFormat<GrafanaRequest> {
 
     @Override
     public List<NormalisedAlert> normalise(GrafanaRequest payload, Integration integration, String rawPayload, Instant receivedAt) {
-        AlertGroup group = new AlertGroup(payload.groupKey(), payload.receiver(), payload.externalURL(), payload.truncatedAlerts());
+        AlertGroup group = new AlertGroup(payload.groupKey(), payload.receiver(), payload.externalURL(), payload.truncatedAlerts(),
+                payload.groupLabels(), payload.orgId());
         return alerts.normalise(group, payload.alerts(), List.of(), integration, rawPayload, receivedAt);
     }
 }

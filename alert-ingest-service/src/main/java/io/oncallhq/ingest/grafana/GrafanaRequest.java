@@ -23,7 +23,7 @@ record GrafanaRequest(
         String externalURL,
         String version,
         String groupKey,
-        Integer truncatedAlerts,
+        Long truncatedAlerts,
         String title,
         String state,
         String message) {

@@ -8,6 +8,11 @@ public final class HttpUrls {
     private HttpUrls() {
     }
 
+    /** PagerDuty requires images to be served over HTTPS. */
+    public static boolean isHttpsUrl(String href) {
+        return isHttpUrl(href) && href.regionMatches(true, 0, "https:", 0, 6);
+    }
+
     public static boolean isHttpUrl(String href) {
         if (href == null) {
             return false;

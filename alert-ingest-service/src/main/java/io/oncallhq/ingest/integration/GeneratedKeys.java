@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * New integration keys: 256 random bits from {@link SecureRandom}, base64url without padding (43 characters, safe
- * in a URL path). The key id is random too, so it tells nothing about the secret.
+ * New integration keys: 32 characters of {@code [a-z0-9]} from {@link SecureRandom} (about 165 bits), safe in a URL
+ * path and shaped like a PagerDuty integration key (32 characters), so tools that check a routing_key's length
+ * take it. The key id is random too, so it tells nothing about the secret.
  */
 @Component
 public class GeneratedKeys {
 
-    private static final int SECRET_BYTES = 32;
+    private static final int SECRET_LENGTH = 32;
+    private static final String SECRET_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int ID_BYTES = 9;
     private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
@@ -29,7 +31,11 @@ public class GeneratedKeys {
     }
 
     public NewKey generate(Instant now) {
-        String secret = URL_SAFE.encodeToString(bytes(SECRET_BYTES));
+        StringBuilder secretChars = new StringBuilder(SECRET_LENGTH);
+        for (int i = 0; i < SECRET_LENGTH; i++) {
+            secretChars.append(SECRET_ALPHABET.charAt(random.nextInt(SECRET_ALPHABET.length()))); // nextInt(bound) is unbiased
+        }
+        String secret = secretChars.toString();
         return new NewKey(secret, new IntegrationKey("key_" + URL_SAFE.encodeToString(bytes(ID_BYTES)), KeyHash.of(secret), now));
     }
 

@@ -166,8 +166,8 @@ public class PagerDutyFormat implements AlertFormat<PagerDutyEvent> {
         List<PagerDutyEvent.Image> images = event.images() == null ? List.of() : event.images();
         for (int i = 0; i < images.size(); i++) {
             PagerDutyEvent.Image image = images.get(i);
-            if (image == null || !HttpUrls.isHttpUrl(image.src())) {
-                violations.add(new FieldViolation("images[" + i + "].src", "must be an absolute http or https URL"));
+            if (image == null || !HttpUrls.isHttpsUrl(image.src())) {
+                violations.add(new FieldViolation("images[" + i + "].src", "must be an absolute https URL (PagerDuty serves images only over HTTPS)"));
             } else if (image.href() != null && !HttpUrls.isHttpUrl(image.href())) {
                 violations.add(new FieldViolation("images[" + i + "].href", "must be an absolute http or https URL"));
             }

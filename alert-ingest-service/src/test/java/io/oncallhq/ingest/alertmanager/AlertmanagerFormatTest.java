@@ -94,7 +94,7 @@ class AlertmanagerFormatTest {
 
     @Test
     void anotherPayloadVersionOrNoAlertsIsRefused() {
-        AlertmanagerRequest request = new AlertmanagerRequest("5", "g", 0, "firing", "r", null, null, null, null, List.of());
+        AlertmanagerRequest request = new AlertmanagerRequest("5", "g", 0L, "firing", "r", null, null, null, null, List.of());
 
         InvalidAlertException invalid = catchThrowableOfType(InvalidAlertException.class, () -> normalise(request));
 
@@ -106,7 +106,7 @@ class AlertmanagerFormatTest {
     }
 
     private static AlertmanagerRequest batch(AlertmanagerRequest.Alert... alerts) {
-        return new AlertmanagerRequest("4", "{}:{}", 0, "firing", "oncallhq", Map.of(), Map.of(), Map.of(), null, List.of(alerts));
+        return new AlertmanagerRequest("4", "{}:{}", 0L, "firing", "oncallhq", Map.of(), Map.of(), Map.of(), null, List.of(alerts));
     }
 
     private static AlertmanagerRequest.Alert alert(String status, Map<String, String> labels, String fingerprint) {

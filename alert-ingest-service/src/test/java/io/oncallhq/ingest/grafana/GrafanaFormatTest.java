@@ -34,7 +34,7 @@ class GrafanaFormatTest {
             assertThat(alert.startedAt()).isEqualTo(Instant.parse("2021-10-12T07:51:03.157076Z"));
             assertThat(alert.links()).extracting(AlertLink::text).as("empty dashboard and panel URLs are no links")
                     .containsExactly("Source", "Silence");
-            assertThat(alert.details()).containsKey("values");
+            assertThat(alert.details()).containsKey("values").containsEntry("orgId", 1L);
         });
         assertThat(alerts.get(1).event()).isInstanceOfSatisfying(AlertTriggered.class, alert ->
                 assertThat(alert.links()).extracting(AlertLink::href).contains(

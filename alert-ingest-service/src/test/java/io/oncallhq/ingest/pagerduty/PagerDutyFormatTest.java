@@ -81,6 +81,17 @@ class PagerDutyFormatTest {
     }
 
     @Test
+    void anImageNotServedOverHttpsIsRefusedAsPagerDutyRefusesIt() {
+        PagerDutyEvent event = new PagerDutyEvent("key", "trigger", null,
+                new PagerDutyEvent.Payload("Disk full", "db-1", "error", null, null, null, null, null),
+                null, null, null, List.of(new PagerDutyEvent.Image("http://example.com/graph.png", null, null)));
+
+        InvalidAlertException invalid = catchThrowableOfType(InvalidAlertException.class, () -> format.routingKey(event));
+
+        assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactly("images[0].src");
+    }
+
+    @Test
     void resolvingNeedsADedupKeyAndTheActionMustBeKnown() {
         InvalidAlertException noKey = catchThrowableOfType(InvalidAlertException.class,
                 () -> normalise(new PagerDutyEvent("k", "resolve", null, null, null, null, null, null)));
