@@ -4,7 +4,11 @@ import org.springframework.data.repository.ListCrudRepository;
 
 import java.util.Optional;
 
-interface Responders extends ListCrudRepository<Responder, String> {
+/**
+ * The {@code responders} collection. Public so that other features can read responders (working hours, contact
+ * rules); writes go through {@link OnCallDirectory}, which checks references.
+ */
+public interface Responders extends ListCrudRepository<Responder, String> {
 
     Optional<Responder> findFirstBySlackUserId(String slackUserId);
 }

@@ -3,8 +3,10 @@ package io.oncallhq.incident.paging;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.incident.oncall.ContactRule;
 import io.oncallhq.incident.oncall.OnCallDirectory;
 import io.oncallhq.incident.oncall.Responder;
+import io.oncallhq.incident.oncall.Team;
 import io.oncallhq.incident.oncall.TechnicalService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,21 +38,39 @@ public class Pager {
     public record Subject(String incidentId, long incidentNumber, String title, Severity severity) {
     }
 
-    /** @return the pages for the level's responders; empty when the service's policy has no such level */
+    /**
+     * @return the pages for the level's responders, each with the responder's contact rules and the Slack channel
+     * of the service's team; empty when the service's policy has no such level
+     */
     public Optional<List<PageRequested>> pageLevel(Subject incident, TechnicalService service, int level, Instant now) {
         return directory.respondersAt(service, level, now).map(responders -> {
             if (responders.isEmpty()) {
                 log.warn("Incident {}: level {} of service {} has nobody to page", incident.incidentId(), level,
                         service.id());
             }
-            return responders.stream().map(responder -> page(incident, service, level, responder, now)).toList();
+            String teamChannel = teamChannel(service);
+            return responders.stream().map(responder -> page(incident, service, level, responder, teamChannel, now))
+                    .toList();
         });
     }
 
-    private PageRequested page(Subject incident, TechnicalService service, int level, Responder responder, Instant now) {
+    /** One page for one responder (a reassignment pages the new responder at the incident's current level). */
+    public PageRequested pageResponder(Subject incident, TechnicalService service, int level, Responder responder,
+                                       Instant now) {
+        return page(incident, service, level, responder, teamChannel(service), now);
+    }
+
+    private String teamChannel(TechnicalService service) {
+        return service.teamId() == null ? null
+                : directory.findTeam(service.teamId()).map(Team::slackChannelId).orElse(null);
+    }
+
+    private PageRequested page(Subject incident, TechnicalService service, int level, Responder responder,
+                               String teamChannel, Instant now) {
         return new PageRequested(UUID.randomUUID().toString(), incident.incidentId(), incident.incidentNumber(),
                 service.id(), service.name(), incident.title(), incident.severity(), level,
-                new PageTarget(responder.id(), responder.name(), responder.email(), responder.slackUserId()),
-                properties.incidentUrl(incident.incidentId()), now);
+                new PageTarget(responder.id(), responder.name(), responder.email(), responder.slackUserId(),
+                        responder.contactMethods().stream().map(ContactRule::toContactMethod).toList()),
+                properties.incidentUrl(incident.incidentId()), now, teamChannel);
     }
 }

@@ -4,13 +4,6 @@ import io.oncallhq.incident.config.InvalidRequestException;
 import io.oncallhq.incident.config.InvalidRequestException.FieldProblem;
 import io.oncallhq.incident.oncall.OnCallDirectory;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Schedules: create or replace by id (idempotent, fit for configuration as code), who is on call, shifts. */
@@ -59,10 +49,11 @@ class ScheduleController {
     /** Creates the schedule or replaces it; participants and override responders must be known responders. */
     @PutMapping("/{id}")
     ScheduleResponse put(@PathVariable String id, @Valid @RequestBody ScheduleRequest request) {
-        requireKnownResponders(request);
-        Schedule schedule = new Schedule(id, request.name(), request.timeZone(),
-                request.layers().stream().map(LayerRequest::toLayer).toList(),
-                request.overrides() == null ? List.of() : request.overrides().stream().map(OverrideRequest::toOverride).toList());
+        List<FieldProblem> problems = request.referenceProblems("", directory);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        Schedule schedule = request.toSchedule(id);
         schedules.save(schedule);
         return ScheduleResponse.of(schedule);
     }
@@ -96,74 +87,6 @@ class ScheduleController {
         Schedule schedule = schedules.get(id);
         return ICalendarExport.of(schedule, shifts(id, start, end).stream()
                 .map(shift -> new Shift(shift.responderId(), shift.start(), shift.end())).toList(), start, end, now);
-    }
-
-    private void requireKnownResponders(ScheduleRequest request) {
-        List<FieldProblem> problems = new ArrayList<>();
-        for (int i = 0; i < request.layers().size(); i++) {
-            List<String> participants = request.layers().get(i).participants();
-            for (int j = 0; j < participants.size(); j++) {
-                if (!directory.hasResponder(participants.get(j))) {
-                    problems.add(new FieldProblem("layers[" + i + "].participants[" + j + "]",
-                            "no responder " + participants.get(j)));
-                }
-            }
-        }
-        List<OverrideRequest> overrides = request.overrides() == null ? List.of() : request.overrides();
-        for (int i = 0; i < overrides.size(); i++) {
-            if (!directory.hasResponder(overrides.get(i).responderId())) {
-                problems.add(new FieldProblem("overrides[" + i + "].responderId",
-                        "no responder " + overrides.get(i).responderId()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-    }
-
-    record ScheduleRequest(@NotBlank @Size(max = 200) String name,
-                           @NotBlank String timeZone,
-                           @NotEmpty @Size(max = 20) List<@Valid @NotNull LayerRequest> layers,
-                           @Size(max = 500) List<@Valid @NotNull OverrideRequest> overrides) {
-
-        /** Checked here so that an unknown zone is listed with the other field errors. */
-        @AssertTrue(message = "must be an IANA time zone such as Europe/Berlin")
-        boolean isTimeZoneKnown() {
-            if (timeZone == null || timeZone.isBlank()) {
-                return true;
-            }
-            try {
-                ZoneId.of(timeZone);
-                return true;
-            } catch (DateTimeException e) {
-                return false;
-            }
-        }
-    }
-
-    /** @param unit {@code HOURS}, {@code DAYS} or {@code WEEKS} */
-    record LayerRequest(@Size(max = 200) String name,
-                        @NotEmpty @Size(max = 100) List<@NotBlank String> participants,
-                        @NotNull @Min(1) @Max(1000) Integer shiftLength,
-                        @NotNull ShiftUnit unit,
-                        @NotNull LocalTime handoffTime,
-                        @NotNull LocalDate startDate) {
-
-        RotationLayer toLayer() {
-            return new RotationLayer(name, participants, shiftLength, unit, handoffTime, startDate);
-        }
-    }
-
-    record OverrideRequest(@NotBlank String responderId, @NotNull Instant start, @NotNull Instant end) {
-
-        @AssertTrue(message = "must be after start")
-        boolean isEndAfterStart() {
-            return start == null || end == null || end.isAfter(start);
-        }
-
-        ScheduleOverride toOverride() {
-            return new ScheduleOverride(responderId, start, end);
-        }
     }
 
     record ScheduleResponse(String id, String name, String timeZone, List<LayerResponse> layers,

@@ -3,6 +3,8 @@ package io.oncallhq.incident.schedule;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -33,12 +35,16 @@ public class Schedules {
         return find(id).orElseThrow(() -> new ScheduleNotFoundException(id));
     }
 
-    List<Schedule> all() {
+    public List<Schedule> all() {
         return mongo.findAll(ScheduleDocument.class).stream().map(ScheduleDocument::toSchedule).toList();
     }
 
     public void save(Schedule schedule) {
         mongo.save(ScheduleDocument.of(schedule));
+    }
+
+    public void delete(String id) {
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), ScheduleDocument.class);
     }
 
     @Document(COLLECTION)

@@ -1,4 +1,4 @@
-package io.oncallhq.incident.oncall;
+package io.oncallhq.incident.oncallconfig;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
