@@ -1,5 +1,7 @@
 package io.oncallhq.notification;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.slack.api.app_backend.SlackSignature;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
@@ -39,31 +41,42 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The service on a real KRaft broker, an in-memory MongoDB-wire server and a WireMock stand-in for the Slack Web API
- * (the official SDK pointed at it, see {@link SlackStandIn}), driven through Kafka and HTTP. The ITs extending this
+ * (the official SDK pointed at it, see {@link SlackStandIn}) and a GreenMail SMTP server, driven through Kafka and
+ * HTTP. The ITs extending this
  * share one Spring context and its stand-ins (they stop with the JVM).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         "notification.slack.bot-token=xoxb-test-token",
         "notification.slack.signing-secret=" + RunningService.SIGNING_SECRET,
-        "notification.slack.signing-secret-previous=" + RunningService.PREVIOUS_SIGNING_SECRET})
+        "notification.slack.signing-secret-previous=" + RunningService.PREVIOUS_SIGNING_SECRET,
+        "notification.fallback.secret=" + RunningService.WEBHOOK_SECRET})
 @EmbeddedKafka(partitions = 1, // KRaft: spring-kafka 4 has no ZooKeeper mode, hence no kraft attribute
         topics = {Topics.PAGES, Topics.INCIDENTS, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
 abstract class RunningService {
 
     static final String SIGNING_SECRET = "it-signing-secret";
     static final String PREVIOUS_SIGNING_SECRET = "it-signing-secret-before-rotation";
+    /** Signs calls to responders' own webhooks; there is no fallback webhook URL in this context. */
+    static final String WEBHOOK_SECRET = "it-webhook-secret";
     static final String GROUP = "notification-service";
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final LocalMongo MONGO = LocalMongo.start(null, 0);
     static final SlackStandIn SLACK = new SlackStandIn();
     static final IncidentServiceStandIn INCIDENT_SERVICE = new IncidentServiceStandIn();
+    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        SMTP.start();
+    }
 
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO.connectionString("notifications"));
         registry.add("notification.slack.api-url", SLACK::apiUrl);
         registry.add("notification.incident-service-url", INCIDENT_SERVICE::baseUrl);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }
 
     @LocalServerPort

@@ -10,6 +10,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.oncallhq.notification.console.ConsoleChannel;
+import io.oncallhq.notification.email.EmailChannel;
 import io.oncallhq.notification.paging.ChannelGuard;
 import io.oncallhq.notification.paging.PagingChannel;
 import io.oncallhq.notification.paging.PagingChannels;
@@ -25,8 +26,11 @@ import io.oncallhq.notification.webhook.WebhookChannel;
 import io.oncallhq.notification.webhook.WebhookSignature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import org.springframework.mail.javamail.JavaMailSender;
 
 import java.net.URI;
 import java.time.Clock;
@@ -68,26 +72,35 @@ class ChannelConfig {
     @Bean
     PagingChannels pagingChannels(NotificationProperties properties, SlackCalls slackCalls, Clock clock,
                                   RetryRegistry retries, CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads,
-                                  RateLimiterRegistry rateLimiters) {
-        PagingChannel fallback = null;
-        if (properties.fallback().enabled()) {
-            NotificationProperties.Fallback settings = properties.fallback();
-            WebhookChannel webhook = new WebhookChannel(URI.create(settings.webhookUrl()),
-                    new WebhookSignature(List.of(settings.secret(), nullToEmpty(settings.secretPrevious()))),
+                                  RateLimiterRegistry rateLimiters, ObjectProvider<JavaMailSender> mailSender) {
+        NotificationProperties.Fallback settings = properties.fallback();
+        PagingChannel webhook = null;
+        if (settings.enabled() || settings.signing()) {
+            WebhookChannel signed = new WebhookChannel(settings.enabled() ? URI.create(settings.webhookUrl()) : null,
+                    new WebhookSignature(List.of(nullToEmpty(settings.secret()), nullToEmpty(settings.secretPrevious()))),
                     settings.timeout(), clock);
-            fallback = new ResilientChannel(webhook, guard(WebhookChannel.NAME, retries, breakers, bulkheads));
-            log.info("Fallback channel: webhook ({})", settings.webhookUrl());
+            webhook = new ResilientChannel(signed, guard(WebhookChannel.NAME, retries, breakers, bulkheads));
+            log.info(settings.enabled() ? "Fallback channel: webhook (" + settings.webhookUrl() + ")"
+                    : "Webhook channel: for responders' own webhook URLs only (no FALLBACK_WEBHOOK_URL)");
         }
+        JavaMailSender mail = mailSender.getIfAvailable();
+        PagingChannel email = mail == null ? null : new ResilientChannel(
+                new EmailChannel(mail, properties.email().from()), guard(EmailChannel.NAME, retries, breakers, bulkheads));
+        log.info(email == null ? "E-mail channel: off (SPRING_MAIL_HOST is not set)"
+                : "E-mail channel: SMTP, from " + properties.email().from());
+        boolean webhookIsFallback = settings.enabled();
         if (properties.slack().pagingEnabled()) {
             log.info("Paging channel: slack (Web API at {})", properties.slack().apiUrl());
             ChannelThrottle perChannel = new PerChannelThrottle(rateLimiters, properties.slack().rateLimiterConfig());
             ChannelGuard slackGuard = guard(SlackChannel.NAME, retries, breakers, bulkheads);
             return new PagingChannels(new ResilientChannel(new SlackChannel(slackCalls, perChannel), slackGuard),
-                    fallback, new ResilientTeamChannel(new SlackTeamChannel(slackCalls, perChannel), slackGuard));
+                    webhook, email, webhookIsFallback,
+                    new ResilientTeamChannel(new SlackTeamChannel(slackCalls, perChannel), slackGuard));
         }
         log.warn("Paging channel: console (SLACK_BOT_TOKEN is not set, pages are written to this log; no team "
                 + "channel messages)");
-        return new PagingChannels(new ConsoleChannel(properties.incidentServiceUrl()), fallback, null);
+        return new PagingChannels(new ConsoleChannel(properties.incidentServiceUrl()), webhook, email, webhookIsFallback,
+                null);
     }
 
     @Bean

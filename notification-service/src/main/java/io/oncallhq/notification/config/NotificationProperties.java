@@ -9,11 +9,13 @@ import java.util.List;
  * @param incidentServiceUrl base of incident-service's REST API: incident links, slash command look-ups
  * @param incidentServiceTimeout how long a slash command waits for incident-service (Slack allows 3 s in all)
  * @param slack              the Slack app; without a bot token pages go to the console channel
- * @param fallback           the signed outgoing webhook pages go to when Slack stays down
+ * @param fallback           the signed outgoing webhook: where pages go when Slack stays down, and how webhook calls
+ *                           (also to a responder's own URL) are signed
+ * @param email              the e-mail channel (active when Spring's mail sender is, {@code SPRING_MAIL_HOST})
  */
 @ConfigurationProperties("notification")
 public record NotificationProperties(String incidentServiceUrl, Duration incidentServiceTimeout, Slack slack,
-                                     Fallback fallback) {
+                                     Fallback fallback, Email email) {
 
     /**
      * @param apiUrl                the Web API's method URL prefix ({@code https://slack.com/api/}, or a stand-in)
@@ -47,5 +49,14 @@ public record NotificationProperties(String incidentServiceUrl, Duration inciden
         public boolean enabled() {
             return webhookUrl != null && !webhookUrl.isBlank();
         }
+
+        /** Webhook calls can be signed: a responder's own webhook URL works even without a fallback URL. */
+        public boolean signing() {
+            return secret != null && !secret.isBlank();
+        }
+    }
+
+    /** @param from the sender address of page e-mails */
+    public record Email(String from) {
     }
 }

@@ -30,7 +30,7 @@ public final class ConsoleChannel implements PagingChannel {
     }
 
     @Override
-    public SentPage send(Page page) {
+    public SentPage send(Page page, String address) {
         PageTarget responder = page.responder();
         String who = responder == null ? "(no responder)" : responder.name() + " (" + responder.responderId() + ")";
         log.warn("""

@@ -1,5 +1,6 @@
 package io.oncallhq.notification.paging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.notification.paging.PageDeliveries.Change;
 import org.slf4j.Logger;
@@ -8,87 +9,106 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
- * Pages a responder once per page id. The delivery is stored as SENDING before the channel is called and settled
+ * Pages a responder once per page id. The delivery is stored as SENDING before a channel is called and settled
  * afterwards together with its {@code PageDelivered} or {@code PageFailed}; a redelivered request for a settled page
  * does nothing. A channel failure is an outcome ({@code PageFailed}), not a reason to redeliver the request.
  *
- * <p>When the primary channel stays unavailable (its retries exhausted, circuit open, bulkhead full), the page goes to
- * the fallback channel: {@code PageFailed(primary)} is saved first, then {@code PageDelivered(fallback)} or
- * {@code PageFailed(fallback)}. A page the primary channel refused (e.g. an unknown Slack user) just fails.
+ * <p>The channels are tried in the order of the responder's contact rules (without rules: Slack, then the configured
+ * fallback webhook). When one stays unavailable (its retries exhausted, circuit open, bulkhead full), or refuses the
+ * page under contact rules, {@code PageFailed(that channel)} is saved and the page moves on to the next one; the last
+ * one's outcome settles it. Without rules a refusal (e.g. an unknown Slack user) just fails, as before rules existed.
+ * Counter {@value #PAGES_COUNTER} counts each channel's outcome (tags {@code channel}, {@code outcome}).
  *
- * <p>Known gap: when the process dies after the channel took the page but before the outcome was saved, the record
+ * <p>Known gap: when the process dies after a channel took the page but before the outcome was saved, the record
  * stays SENDING and the redelivered request sends again: the responder may get the page twice, never zero times.
  */
 @Service
 class DeliveringPages {
 
+    static final String PAGES_COUNTER = "oncallhq.pages";
     private static final Logger log = LoggerFactory.getLogger(DeliveringPages.class);
 
     private final PageDeliveries deliveries;
     private final PagingChannels channels;
+    private final MeterRegistry meters;
     private final Clock clock;
 
-    DeliveringPages(PageDeliveries deliveries, PagingChannels channels, Clock clock) {
+    DeliveringPages(PageDeliveries deliveries, PagingChannels channels, MeterRegistry meters, Clock clock) {
         this.deliveries = deliveries;
         this.channels = channels;
+        this.meters = meters;
         this.clock = clock;
     }
 
     /** Deduplicated by the page id, which a redelivery or a re-sent event keeps. */
     void handle(PageRequested requested) {
         Page page = Page.of(requested);
-        PagingChannel primary = channels.primary();
-        if (!deliveries.insert(PageDelivery.sending(page, primary.name())) && !mayRetry(page)) {
+        ContactRoutes routes = channels.routesFor(page);
+        if (!deliveries.insert(PageDelivery.sending(page, channelName(routes.steps().getFirst())))
+                && !mayRetry(page)) {
             return;
         }
-        // A retried delivery may already have failed over: it continues on the channel it was moved to.
-        String current = deliveries.find(page.pageId()).orElseThrow().channel();
-        Optional<PagingChannel> fallback = channels.fallbackChannel();
-        if (fallback.isPresent() && current.equals(fallback.get().name())) {
-            sendOn(fallback.get(), page);
-            return;
-        }
-        try {
-            settleDelivered(primary, page, primary.send(page));
-        } catch (ChannelUnavailableException e) {
-            if (fallback.isEmpty()) {
-                settleFailed(primary, page, e);
+        // A retried delivery may already have moved on: it continues on the step it was moved to.
+        int start = Math.min(deliveries.find(page.pageId()).orElseThrow().routeIndex(), routes.steps().size() - 1);
+        for (int index = start; ; index++) {
+            ContactRoutes.Step step = routes.steps().get(index);
+            String name = channelName(step);
+            PagingFailedException failure;
+            try {
+                PagingChannel channel = channels.forRoute(step.channel())
+                        .orElseThrow(() -> new PagingFailedException(step.channel() + " is not configured here"));
+                settleDelivered(name, page, channel.send(page, step.address()));
+                return;
+            } catch (ChannelUnavailableException e) {
+                failure = e;
+            } catch (PagingFailedException e) {
+                failure = e;
+                if (!routes.refusalMovesOn()) {
+                    settleFailed(name, page, e);
+                    return;
+                }
+            }
+            if (index + 1 >= routes.steps().size()) {
+                settleFailed(name, page, failure);
                 return;
             }
-            Instant now = clock.instant();
-            log.warn("Page {} of incident {}: {} stays unavailable ({}), falling back to {}", page.pageId(),
-                    page.incidentId(), primary.name(), e.getMessage(), fallback.get().name());
-            deliveries.update(page.pageId(), delivery -> Change.savedWith(
-                    delivery.failedOver(e.getMessage(), fallback.get().name(), now), now));
-            sendOn(fallback.get(), page);
-        } catch (PagingFailedException e) {
-            settleFailed(primary, page, e);
+            moveOn(page, name, failure, channelName(routes.steps().get(index + 1)), index + 1);
         }
     }
 
-    private void sendOn(PagingChannel channel, Page page) {
-        try {
-            settleDelivered(channel, page, channel.send(page));
-        } catch (PagingFailedException e) {
-            settleFailed(channel, page, e);
-        }
+    private void moveOn(Page page, String channel, PagingFailedException failure, String next, int nextIndex) {
+        Instant now = clock.instant();
+        log.warn("Page {} of incident {}: {} did not take it ({}), moving on to {}", page.pageId(), page.incidentId(),
+                channel, failure.getMessage(), next);
+        deliveries.update(page.pageId(), delivery -> Change.savedWith(
+                delivery.failedOver(failure.getMessage(), next, nextIndex, now), now));
+        count(channel, "failed");
     }
 
-    private void settleDelivered(PagingChannel channel, Page page, SentPage sent) {
+    private void settleDelivered(String channel, Page page, SentPage sent) {
         Instant now = clock.instant();
         deliveries.update(page.pageId(), delivery -> Change.savedWith(delivery.delivered(sent, now), now));
-        log.info("Page {} of incident {} delivered on {} to {}", page.pageId(), page.incidentId(), channel.name(),
+        count(channel, "delivered");
+        log.info("Page {} of incident {} delivered on {} to {}", page.pageId(), page.incidentId(), channel,
                 sent.destination());
     }
 
-    private void settleFailed(PagingChannel channel, Page page, PagingFailedException e) {
+    private void settleFailed(String channel, Page page, PagingFailedException e) {
         Instant now = clock.instant();
-        log.warn("Page {} of incident {} failed on {}: {}", page.pageId(), page.incidentId(), channel.name(),
-                e.getMessage());
+        log.warn("Page {} of incident {} failed on {}: {}", page.pageId(), page.incidentId(), channel, e.getMessage());
         deliveries.update(page.pageId(), delivery -> Change.savedWith(delivery.failed(e.getMessage(), now), now));
+        count(channel, "failed");
+    }
+
+    private void count(String channel, String outcome) {
+        meters.counter(PAGES_COUNTER, "channel", channel, "outcome", outcome).increment();
+    }
+
+    /** The name deliveries record for a step: the channel's own ({@code console} for Slack without a token). */
+    private String channelName(ContactRoutes.Step step) {
+        return channels.forRoute(step.channel()).map(PagingChannel::name).orElse(step.channel());
     }
 
     /** A page seen before is sent again only when its first attempt never recorded an outcome. */

@@ -18,18 +18,20 @@ public final class PageDelivery {
     private String channel;
     private DeliveryStatus status;
     private int attempts;
+    private int routeIndex;
     private SentPage sent;
     private String failureReason;
     private Instant settledAt;
     private PageState state;
     private final List<String> processedEventIds;
 
-    PageDelivery(Page page, String channel, DeliveryStatus status, int attempts, SentPage sent, String failureReason,
-                 Instant settledAt, PageState state, List<String> processedEventIds) {
+    PageDelivery(Page page, String channel, DeliveryStatus status, int attempts, int routeIndex, SentPage sent,
+                 String failureReason, Instant settledAt, PageState state, List<String> processedEventIds) {
         this.page = page;
         this.channel = channel;
         this.status = status;
         this.attempts = attempts;
+        this.routeIndex = routeIndex;
         this.sent = sent;
         this.failureReason = failureReason;
         this.settledAt = settledAt;
@@ -39,7 +41,8 @@ public final class PageDelivery {
 
     /** A page about to be handed to the channel for the first time. */
     static PageDelivery sending(Page page, String channel) {
-        return new PageDelivery(page, channel, DeliveryStatus.SENDING, 1, null, null, null, PageState.OPEN, List.of());
+        return new PageDelivery(page, channel, DeliveryStatus.SENDING, 1, 0, null, null, null, PageState.OPEN,
+                List.of());
     }
 
     /** Another attempt after one whose outcome was never recorded (the process died during it). */
@@ -57,13 +60,15 @@ public final class PageDelivery {
     }
 
     /**
-     * The channel stayed unavailable: reports the failure there and moves the page to the fallback channel, still
-     * {@link DeliveryStatus#SENDING}, so the timeline shows both the failure and where the page went instead.
+     * The channel stayed unavailable (or refused, under contact rules): reports the failure there and moves the page
+     * to the next step of its routes, still {@link DeliveryStatus#SENDING}, so the timeline shows both the failure and
+     * where the page went instead.
      */
-    PageFailed failedOver(String reason, String fallbackChannel, Instant now) {
+    PageFailed failedOver(String reason, String nextChannel, int nextRouteIndex, Instant now) {
         requireSending();
         PageFailed failed = new PageFailed(page.pageId(), page.incidentId(), channel, reason, now);
-        this.channel = fallbackChannel;
+        this.channel = nextChannel;
+        this.routeIndex = nextRouteIndex;
         this.failureReason = reason;
         return failed;
     }
@@ -109,6 +114,11 @@ public final class PageDelivery {
 
     public int attempts() {
         return attempts;
+    }
+
+    /** Which step of the page's contact routes it is on. */
+    public int routeIndex() {
+        return routeIndex;
     }
 
     public SentPage sent() {

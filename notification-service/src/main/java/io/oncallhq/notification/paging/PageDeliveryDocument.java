@@ -18,6 +18,7 @@ record PageDeliveryDocument(
         String channel,
         DeliveryStatus status,
         int attempts,
+        int routeIndex,
         SentPage sent,
         String failureReason,
         Instant settledAt,
@@ -29,12 +30,12 @@ record PageDeliveryDocument(
     static PageDeliveryDocument of(PageDelivery delivery, List<OutboxMessage> outbox, Long version) {
         Page page = delivery.page();
         return new PageDeliveryDocument(page.pageId(), page.incidentId(), page, delivery.channel(), delivery.status(),
-                delivery.attempts(), delivery.sent(), delivery.failureReason(), delivery.settledAt(), delivery.state(),
+                delivery.attempts(), delivery.routeIndex(), delivery.sent(), delivery.failureReason(), delivery.settledAt(), delivery.state(),
                 delivery.processedEventIds(), outbox, version);
     }
 
     PageDelivery toDelivery() {
-        return new PageDelivery(page, channel, status, attempts, sent, failureReason, settledAt,
+        return new PageDelivery(page, channel, status, attempts, routeIndex, sent, failureReason, settledAt,
                 state == null ? PageState.OPEN : state, processedEventIds == null ? List.of() : processedEventIds);
     }
 

@@ -1,7 +1,7 @@
 package io.oncallhq.notification.paging;
 
 /**
- * A way to reach a responder (Slack, console; later webhook and email).
+ * A way to reach a responder (Slack, the signed webhook, e-mail; the console without Slack).
  *
  * <p>Retry contract: each call is ONE attempt. A channel never retries on its own and reports every failure as
  * {@link PagingFailedException}; retries, rate limits and circuit breaking belong to whoever wraps the channel
@@ -10,10 +10,15 @@ package io.oncallhq.notification.paging;
  */
 public interface PagingChannel {
 
-    /** The name recorded on deliveries and in {@code PageDelivered.channel}: {@code slack}, {@code console}. */
+    /** The name recorded on deliveries and in {@code PageDelivered.channel}: {@code slack}, {@code email}... */
     String name();
 
-    SentPage send(Page page);
+    /**
+     * @param address where the responder's contact rule says to reach them (a Slack user id, a webhook URL, an e-mail
+     *                address); null for the channel's default (the responder's Slack user id or e-mail, the
+     *                configured webhook URL)
+     */
+    SentPage send(Page page, String address);
 
     /** Rewrites a sent page in place to show the incident's new state. Same contract as {@link #send}. */
     void update(Page page, SentPage sent, PageState state);

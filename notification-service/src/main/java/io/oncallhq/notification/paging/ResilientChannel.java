@@ -17,8 +17,8 @@ public final class ResilientChannel implements PagingChannel {
     }
 
     @Override
-    public SentPage send(Page page) {
-        return guard.call(() -> channel.send(page));
+    public SentPage send(Page page, String address) {
+        return guard.call(() -> channel.send(page, address));
     }
 
     @Override

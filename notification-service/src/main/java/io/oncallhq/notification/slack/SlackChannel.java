@@ -33,8 +33,9 @@ public final class SlackChannel implements PagingChannel {
     }
 
     @Override
-    public SentPage send(Page page) {
-        String slackUserId = page.responder() == null ? null : page.responder().slackUserId();
+    public SentPage send(Page page, String address) {
+        String slackUserId = address != null ? address
+                : page.responder() == null ? null : page.responder().slackUserId();
         if (slackUserId == null || slackUserId.isBlank()) {
             throw new PagingFailedException("responder has no Slack user id");
         }

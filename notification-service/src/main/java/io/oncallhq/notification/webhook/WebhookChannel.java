@@ -19,8 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The generic outgoing webhook: POSTs the page as JSON, signed ({@link WebhookSignature}), to the configured URL. The
- * fallback when Slack stays down. One attempt per call; a webhook message cannot be edited, so updates do nothing.
+ * The generic outgoing webhook: POSTs the page as JSON, signed ({@link WebhookSignature}), to the responder's own
+ * webhook URL (their contact rule) or the configured one (the fallback when Slack stays down; may be null). One attempt per call; a webhook message cannot be edited, so updates do nothing.
  * The page id travels as {@code Idempotency-Key} so a receiver can drop a resent page.
  */
 public final class WebhookChannel implements PagingChannel {
@@ -48,9 +48,13 @@ public final class WebhookChannel implements PagingChannel {
     }
 
     @Override
-    public SentPage send(Page page) {
+    public SentPage send(Page page, String address) {
+        URI target = address != null ? webhookUrl(address) : url;
+        if (target == null) {
+            throw new PagingFailedException("no webhook URL for this responder");
+        }
         byte[] body = JSON.writeValueAsBytes(payload(page));
-        HttpRequest request = HttpRequest.newBuilder(url)
+        HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", page.pageId())
@@ -73,7 +77,19 @@ public final class WebhookChannel implements PagingChannel {
         if (status >= 300) {
             throw new PagingFailedException("webhook answered HTTP " + status);
         }
-        return new SentPage(url.toString(), null);
+        return new SentPage(target.toString(), null);
+    }
+
+    private static URI webhookUrl(String address) {
+        try {
+            URI uri = URI.create(address);
+            if ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) {
+                return uri;
+            }
+        } catch (IllegalArgumentException invalid) {
+            // refused below
+        }
+        throw new PagingFailedException("webhook address is not an http(s) URL: " + address);
     }
 
     @Override

@@ -69,7 +69,7 @@ class PageDeliveryTest {
     void failingOverReportsTheFailureWhereItHappenedAndDeliversOnTheFallback() {
         PageDelivery delivery = PageDelivery.sending(page(), "slack");
 
-        PageFailed failed = delivery.failedOver("chat.postMessage failed: HTTP 500", "webhook", NOW);
+        PageFailed failed = delivery.failedOver("chat.postMessage failed: HTTP 500", "webhook", 1, NOW);
         PageDelivered delivered = delivery.delivered(new SentPage("https://hooks.example.com/page", null), NOW);
 
         assertThat(failed).isEqualTo(new PageFailed("page-1", "inc-1", "slack", "chat.postMessage failed: HTTP 500", NOW));
@@ -81,7 +81,7 @@ class PageDeliveryTest {
     void aSettledDeliveryCannotFailOver() {
         PageDelivery delivery = deliveredPage();
 
-        assertThatThrownBy(() -> delivery.failedOver("late", "webhook", NOW)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> delivery.failedOver("late", "webhook", 1, NOW)).isInstanceOf(IllegalStateException.class);
     }
 
     private static PageDelivery deliveredPage() {

@@ -48,7 +48,7 @@ class ResilientChannelTest {
     void aBrieflyUnavailableChannelIsRetriedUntilItTakesThePage() {
         ScriptedChannel channel = new ScriptedChannel(serverError(), null);
 
-        assertThat(resilient(channel, CircuitBreaker.ofDefaults("test")).send(page())).isEqualTo(SENT);
+        assertThat(resilient(channel, CircuitBreaker.ofDefaults("test")).send(page(), null)).isEqualTo(SENT);
         assertThat(channel.calls).isEqualTo(2);
     }
 
@@ -56,7 +56,7 @@ class ResilientChannelTest {
     void aRefusalIsNotRetried() {
         ScriptedChannel channel = new ScriptedChannel(new PagingFailedException("chat.postMessage: channel_not_found"));
 
-        assertThatThrownBy(() -> resilient(channel, CircuitBreaker.ofDefaults("test")).send(page()))
+        assertThatThrownBy(() -> resilient(channel, CircuitBreaker.ofDefaults("test")).send(page(), null))
                 .isInstanceOf(PagingFailedException.class).isNotInstanceOf(ChannelUnavailableException.class);
         assertThat(channel.calls).isEqualTo(1);
     }
@@ -65,7 +65,7 @@ class ResilientChannelTest {
     void aChannelThatStaysUnavailableFailsAfterTheConfiguredAttempts() {
         ScriptedChannel channel = new ScriptedChannel(serverError(), serverError(), serverError(), null);
 
-        assertThatThrownBy(() -> resilient(channel, CircuitBreaker.ofDefaults("test")).send(page()))
+        assertThatThrownBy(() -> resilient(channel, CircuitBreaker.ofDefaults("test")).send(page(), null))
                 .isInstanceOf(ChannelUnavailableException.class).hasMessageContaining("HTTP 500");
         assertThat(channel.calls).isEqualTo(3);
     }
@@ -76,7 +76,7 @@ class ResilientChannelTest {
         breaker.transitionToOpenState();
         ScriptedChannel channel = new ScriptedChannel((RuntimeException) null);
 
-        assertThatThrownBy(() -> resilient(channel, breaker).send(page()))
+        assertThatThrownBy(() -> resilient(channel, breaker).send(page(), null))
                 .isInstanceOf(ChannelUnavailableException.class).hasMessageContaining("circuit breaker is open");
         assertThat(channel.calls).isZero();
     }
@@ -115,7 +115,7 @@ class ResilientChannelTest {
         }
 
         @Override
-        public SentPage send(Page page) {
+        public SentPage send(Page page, String address) {
             RuntimeException failure = calls < steps.size() ? steps.get(calls) : null;
             calls++;
             if (failure != null) {
@@ -126,7 +126,7 @@ class ResilientChannelTest {
 
         @Override
         public void update(Page page, SentPage sent, PageState state) {
-            send(page);
+            send(page, null);
         }
     }
 }
