@@ -52,7 +52,7 @@ import static org.awaitility.Awaitility.await;
         "notification.slack.signing-secret-previous=" + RunningService.PREVIOUS_SIGNING_SECRET,
         "notification.fallback.secret=" + RunningService.WEBHOOK_SECRET})
 @EmbeddedKafka(partitions = 1, // KRaft: spring-kafka 4 has no ZooKeeper mode, hence no kraft attribute
-        topics = {Topics.PAGES, Topics.INCIDENTS, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
+        topics = {Topics.PAGES, Topics.INCIDENTS, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS, Topics.POSTMORTEMS})
 abstract class RunningService {
 
     static final String SIGNING_SECRET = "it-signing-secret";

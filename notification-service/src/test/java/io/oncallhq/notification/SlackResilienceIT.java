@@ -61,7 +61,8 @@ import static org.awaitility.Awaitility.await;
         "resilience4j.retry.instances.slack.wait-duration=50ms",
         "resilience4j.ratelimiter.configs.slack-channel.limit-refresh-period="
                 + SlackResilienceIT.CHANNEL_INTERVAL_MILLIS + "ms"})
-@EmbeddedKafka(partitions = 1, topics = {Topics.PAGES, Topics.INCIDENTS, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
+@EmbeddedKafka(partitions = 1, topics = {Topics.PAGES, Topics.INCIDENTS, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS,
+        Topics.POSTMORTEMS})
 class SlackResilienceIT {
 
     static final String WEBHOOK_SECRET = "whsec-current";

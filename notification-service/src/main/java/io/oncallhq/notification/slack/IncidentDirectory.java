@@ -22,8 +22,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * Reads incident-service's REST API for the slash command ({@code GET /incidents}, {@code /services},
- * {@code /responders}, {@code /teams}, {@code /schedules/{id}/oncall}), with a short timeout because Slack waits at most three seconds for the
- * answer. Any failure is {@link IncidentServiceUnavailableException}.
+ * {@code /responders}, {@code /teams}, {@code /schedules/{id}/oncall}) and the owners of overdue action items
+ * ({@code /responders/{id}}), with a short timeout because Slack waits at most three seconds for the answer. Any
+ * failure is {@link IncidentServiceUnavailableException}.
  */
 @Component
 class IncidentDirectory {
@@ -85,6 +86,13 @@ class IncidentDirectory {
                 node.path("name").asString(null), node.path("slackUserId").asString(null)));
     }
 
+    /** {@code GET /responders/{id}}; empty when incident-service does not know the responder. */
+    Optional<Responder> responder(String id) {
+        String path = "/responders/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+        return send(path).map(node -> new Responder(node.path("id").asString(null), node.path("name").asString(null),
+                node.path("slackUserId").asString(null)));
+    }
+
     List<Team> teams() {
         return list("/teams", node -> new Team(node.path("id").asString(null), node.path("name").asString(null)));
     }
@@ -100,14 +108,22 @@ class IncidentDirectory {
     }
 
     private JsonNode get(String path) {
+        return send(path).orElseThrow(() -> new IncidentServiceUnavailableException("GET " + path + " answered 404"));
+    }
+
+    /** The JSON answer, empty for a 404; any other failure is unavailability. */
+    private Optional<JsonNode> send(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
             if (response.statusCode() != 200) {
                 throw new IncidentServiceUnavailableException("GET " + path + " answered HTTP " + response.statusCode());
             }
-            return JSON.readTree(response.body());
+            return Optional.of(JSON.readTree(response.body()));
         } catch (IOException | JacksonException e) {
             throw new IncidentServiceUnavailableException("GET " + path + " failed: " + e);
         } catch (InterruptedException e) {

@@ -152,7 +152,7 @@ final class PageMessage {
     }
 
     /** Slack mrkdwn treats these three as control characters. */
-    private static String escape(String text) {
+    static String escape(String text) {
         if (text == null) {
             return "";
         }
