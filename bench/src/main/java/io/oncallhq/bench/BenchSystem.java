@@ -36,6 +36,8 @@ final class BenchSystem implements AutoCloseable {
         environment.put("SLACK_API_URL", slack.apiUrl());
         environment.put("SLACK_BOT_TOKEN", "xoxb-bench");
         environment.put("SLACK_SIGNING_SECRET", SlackStandIn.SIGNING_SECRET);
+        // Measure the service, not its per-integration throttle (100 requests/s by default).
+        environment.put("INGEST_RATE_LIMIT", System.getenv().getOrDefault("INGEST_RATE_LIMIT", "1000000"));
         system = new LocalSystem(environment, System.out);
         system.start();
     }
