@@ -1,6 +1,7 @@
 package io.oncallhq.incident.oncall;
 
 import io.oncallhq.contracts.page.ContactMethod;
+import io.oncallhq.incident.schedule.TimeZoneNames;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -11,10 +12,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.net.URI;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -39,7 +38,7 @@ public record ResponderRequest(@NotBlank @Size(max = 200) String name,
     /** Checked here so that an unknown zone is listed with the other field errors. */
     @AssertTrue(message = "must be an IANA time zone such as Europe/Berlin")
     public boolean isTimeZoneKnown() {
-        return knownZone(timeZone);
+        return TimeZoneNames.isKnownOrBlank(timeZone);
     }
 
     public ResponderRequest withSlackUserId(String newSlackUserId) {
@@ -60,18 +59,6 @@ public record ResponderRequest(@NotBlank @Size(max = 200) String name,
                 responder.slackUserId(), responder.contactRules().stream()
                 .map(rule -> new ContactRuleRequest(rule.channel(), rule.address())).toList(),
                 hours == null ? null : new WorkingHoursRequest(hours.days(), hours.startTime(), hours.endTime()));
-    }
-
-    static boolean knownZone(String zone) {
-        if (zone == null || zone.isBlank()) {
-            return true;
-        }
-        try {
-            ZoneId.of(zone);
-            return true;
-        } catch (DateTimeException e) {
-            return false;
-        }
     }
 
     /** @param channel {@code slack}, {@code webhook} or {@code email} */

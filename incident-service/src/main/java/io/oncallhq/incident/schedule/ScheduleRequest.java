@@ -11,11 +11,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,15 +30,7 @@ public record ScheduleRequest(@NotBlank @Size(max = 200) String name,
     /** Checked here so that an unknown zone is listed with the other field errors. */
     @AssertTrue(message = "must be an IANA time zone such as Europe/Berlin")
     public boolean isTimeZoneKnown() {
-        if (timeZone == null || timeZone.isBlank()) {
-            return true;
-        }
-        try {
-            ZoneId.of(timeZone);
-            return true;
-        } catch (DateTimeException e) {
-            return false;
-        }
+        return TimeZoneNames.isKnownOrBlank(timeZone);
     }
 
     /** @param path where this schedule is in the request, ending in a dot ("" for a request of its own) */
