@@ -121,6 +121,12 @@ abstract class RunningService {
                 .map(event -> event.data()).filter(command -> command.incidentId().equals(incidentId)).toList();
     }
 
+    /** Waits until the page's delivery records the incident in that state (after its message was rewritten). */
+    void awaitShown(PageRequested page, String status) {
+        await().atMost(PATIENCE).until(() -> delivery(page.pageId()).get("state", Document.class),
+                state -> state != null && status.equals(state.getString("status")));
+    }
+
     Document delivery(String pageId) {
         return mongo.findById(pageId, Document.class, "page_deliveries");
     }

@@ -50,10 +50,10 @@ class SlackInteractionsIT extends RunningService {
     @Test
     void aPressOnAStaleButtonIsAnsweredEphemerallyAndPublishesNothing() throws Exception {
         String incidentId = "inc-" + UUID.randomUUID();
-        alexIsPagedAbout(incidentId);
+        PageRequested page = alexIsPagedAbout(incidentId);
         kafka.publish(Topics.INCIDENTS, new IncidentAcknowledged(incidentId, Actor.responder("sam", "Sam Lee"),
                 Instant.parse("2026-11-22T09:30:00Z")), "event-" + UUID.randomUUID());
-        await().atMost(PATIENCE).until(() -> SLACK.callsAbout("chat.update", incidentId).size() == 1);
+        awaitShown(page, "ACKNOWLEDGED");
 
         HttpResponse<String> click = postInteraction(buttonPress("incident_acknowledge", incidentId), SIGNING_SECRET);
 
@@ -117,10 +117,11 @@ class SlackInteractionsIT extends RunningService {
     @Test
     void slashCommandEscalatePublishesTheCommandButNotForAResolvedIncident() throws Exception {
         String open = alexIsPagedAbout("inc-" + UUID.randomUUID()).incidentId();
-        String resolved = alexIsPagedAbout("inc-" + UUID.randomUUID()).incidentId();
+        PageRequested resolvedPage = alexIsPagedAbout("inc-" + UUID.randomUUID());
+        String resolved = resolvedPage.incidentId();
         kafka.publish(Topics.INCIDENTS, new IncidentResolved(resolved, Actor.responder("sam", "Sam Lee"), "fixed",
                 Instant.parse("2026-11-22T09:30:00Z")), "event-" + UUID.randomUUID());
-        await().atMost(PATIENCE).until(() -> SLACK.callsAbout("chat.update", resolved).size() == 1);
+        awaitShown(resolvedPage, "RESOLVED");
 
         String escalating = json.readTree(slashCommand(ALEX_SLACK_ID, "escalate " + open).body()).get("text").asString();
         String refused = json.readTree(slashCommand(ALEX_SLACK_ID, "escalate " + resolved).body()).get("text").asString();
