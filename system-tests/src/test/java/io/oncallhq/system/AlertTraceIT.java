@@ -1,0 +1,136 @@
+package io.oncallhq.system;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.oncallhq.localruntime.LocalSystem;
+import io.oncallhq.localruntime.Ports;
+import io.oncallhq.slackstandin.SlackStandIn;
+import io.oncallhq.system.OtlpReceiver.ReceivedSpan;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One trace per alert, on the embedded broker and database: a monitoring system sends the alert's firing and its
+ * resolution within its own trace ({@code traceparent}); the trace goes on through ingest, Kafka, incident-service's
+ * outbox relay, notification-service to the Slack Web API, and postmortem-service's drafting. The services export
+ * their spans over OTLP to a stand-in collector, and Slack's stand-in shows the {@code traceparent} on the wire.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AlertTraceIT {
+
+    private static final String INTEGRATION_KEY = "trace-test-integration-key-00001";
+    private static final String ALERT = "{\"summary\":\"Checkout latency above 2s\",\"severity\":\"critical\","
+            + "\"dedupKey\":\"checkout-latency\",\"action\":\"%s\"}";
+
+    private final SlackStandIn slack = new SlackStandIn();
+    private final OtlpReceiver collector = new OtlpReceiver();
+    private final Map<String, String> environment = new HashMap<>();
+    private LocalSystem system;
+
+    AlertTraceIT() throws IOException {
+    }
+
+    @BeforeAll
+    void startSystem() throws IOException, InterruptedException {
+        for (String port : List.of("ALERT_INGEST_PORT", "INCIDENT_PORT", "NOTIFICATION_PORT", "POSTMORTEM_PORT",
+                "KAFKA_PORT", "MONGODB_PORT")) {
+            environment.put(port, String.valueOf(Ports.free()));
+        }
+        environment.put("REPO_DIR", System.getProperty("repo.dir", ".."));
+        environment.put("DATA_DIR", Files.createTempDirectory("oncallhq-trace-test").toString());
+        environment.put("DEMO_INTEGRATION_KEY", INTEGRATION_KEY);
+        environment.put("SLACK_API_URL", slack.apiUrl());
+        environment.put("SLACK_BOT_TOKEN", "xoxb-trace-test");
+        environment.put("OTLP_EXPORT_ENABLED", "true");
+        environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint());
+        environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms");
+        system = new LocalSystem(environment, new PrintStream(System.out, true));
+        system.start();
+    }
+
+    @AfterAll
+    void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+        slack.close();
+        collector.close();
+    }
+
+    @Test
+    void theSlackPageAndThePostmortemDraftAreInTheTraceOfTheAlertsWebhookRequests() {
+        String traceId = randomHex(16);
+        String firingSpan = randomHex(8);
+
+        assertThat(sendAlert("trigger", traceId, firingSpan)).isEqualTo(202);
+        LoggedRequest page = await().atMost(Duration.ofSeconds(60))
+                .until(() -> slack.calls("chat.postMessage"), calls -> !calls.isEmpty()).getFirst();
+        assertThat(page.getHeader("traceparent")).startsWith("00-" + traceId + "-");
+
+        assertThat(sendAlert("resolve", traceId, randomHex(8))).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(this::aPostmortemExists);
+        await().atMost(Duration.ofSeconds(60)).until(() -> collector.spans("draft post-mortem").size() >= 2
+                && !collector.spans("chat.postMessage").isEmpty());
+
+        assertThat(collector.spansOf("alert-ingest-service"))
+                .anySatisfy(span -> assertThat(span.parentSpanId()).isEqualTo(firingSpan));
+        assertThat(collector.spans("chat.postMessage")).allSatisfy(span -> {
+            assertThat(span.service()).isEqualTo("notification-service");
+            assertThat(span.traceId()).isEqualTo(traceId);
+        });
+        assertThat(collector.spans("draft post-mortem")).allSatisfy(span -> {
+            assertThat(span.service()).isEqualTo("postmortem-service");
+            assertThat(span.traceId()).isEqualTo(traceId);
+        });
+        assertThat(collector.spansOf("incident-service")).extracting(ReceivedSpan::traceId).contains(traceId);
+    }
+
+    private int sendAlert(String action, String traceId, String parentSpanId) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("ALERT_INGEST_PORT",
+                        "/integrations/" + INTEGRATION_KEY + "/generic")))
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-" + parentSpanId + "-01")
+                .POST(HttpRequest.BodyPublishers.ofString(ALERT.formatted(action)))
+                .build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean aPostmortemExists() {
+        return Http.get(url("POSTMORTEM_PORT", "/postmortems")).body().contains("\"incidentId\"");
+    }
+
+    private String url(String portVariable, String path) {
+        return "http://localhost:" + environment.get(portVariable) + path;
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}
