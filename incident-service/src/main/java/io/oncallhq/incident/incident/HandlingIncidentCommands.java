@@ -20,6 +20,7 @@ import java.util.List;
 
 import static io.oncallhq.incident.incident.Incidents.changed;
 import static io.oncallhq.incident.incident.Incidents.unchanged;
+import static io.oncallhq.incident.incident.Timeline.nameOf;
 
 /**
  * Commands from {@code incident-commands} (Slack buttons, slash commands, API clients). Idempotent by the command's
@@ -80,9 +81,5 @@ class HandlingIncidentCommands {
     private static String reason(RuntimeException notAllowed) {
         return notAllowed instanceof UnknownResponderException unknown
                 ? unknown.problems().getFirst().message() : notAllowed.getMessage();
-    }
-
-    private static String nameOf(Actor actor) {
-        return actor.name() != null ? actor.name() : actor.id();
     }
 }

@@ -227,10 +227,10 @@ class IncidentLifecycleTest {
     void onlyTheMostRecentProcessedEventIdsAreKept() {
         Incident incident = triggeredIncident();
 
-        IntStream.rangeClosed(1, Incident.PROCESSED_EVENT_IDS_KEPT + 1).forEach(i -> incident.markProcessed("event-" + i));
+        IntStream.rangeClosed(1, ProcessedEventIds.KEPT + 1).forEach(i -> incident.markProcessed("event-" + i));
 
         assertThat(incident.hasProcessed("event-1")).isFalse();
         assertThat(incident.hasProcessed("event-2")).isTrue();
-        assertThat(incident.hasProcessed("event-" + (Incident.PROCESSED_EVENT_IDS_KEPT + 1))).isTrue();
+        assertThat(incident.hasProcessed("event-" + (ProcessedEventIds.KEPT + 1))).isTrue();
     }
 }
