@@ -44,6 +44,23 @@ final class SlackStandIn implements AutoCloseable {
                 .willReturn(okJson("{\"ok\":true,\"message_ts\":\"" + TS + "\"}")));
         server.stubFor(post("/api/chat.update")
                 .willReturn(okJson("{\"ok\":true,\"channel\":\"" + ALEX_DM + "\",\"ts\":\"" + TS + "\"}")));
+        server.stubFor(post("/api/conversations.history").willReturn(okJson("{\"ok\":true,\"messages\":[]}")));
+    }
+
+    /**
+     * The Slack user's own DM channel holds a page message with that ts and the page id in its metadata, as if an
+     * earlier attempt had posted it.
+     */
+    void dmAlreadyHoldsPage(String slackUserId, String dm, String ts, String pageId) {
+        server.stubFor(post("/api/conversations.open").atPriority(1).withRequestBody(containing(slackUserId))
+                .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"" + dm + "\"}}")));
+        server.stubFor(post("/api/conversations.history").atPriority(1).withRequestBody(containing(dm))
+                .willReturn(okJson("""
+                        {"ok":true,"messages":[
+                          {"type":"message","ts":"1700000999.000001","text":"hello"},
+                          {"type":"message","ts":"%s","text":"page",
+                           "metadata":{"event_type":"oncallhq_page","event_payload":{"page_id":"%s"}}}]}
+                        """.formatted(ts, pageId))));
     }
 
     /** What the SDK's {@code SlackConfig} method URL prefix must be. */

@@ -35,6 +35,8 @@ public final class SlackStandIn implements AutoCloseable {
                 + "\"message\":{\"type\":\"message\",\"ts\":\"" + MESSAGE_TS + "\"}}");
         answer("chat.update", "{\"ok\":true,\"channel\":\"" + DM_CHANNEL + "\",\"ts\":\"" + MESSAGE_TS + "\"}");
         answer("chat.postEphemeral", "{\"ok\":true,\"message_ts\":\"" + MESSAGE_TS + "\"}");
+        // A retried page looks for itself in the DM first; the stand-in's DM history is empty.
+        answer("conversations.history", "{\"ok\":true,\"messages\":[]}");
     }
 
     /** The Web API base URL, as {@code SLACK_API_URL}. */

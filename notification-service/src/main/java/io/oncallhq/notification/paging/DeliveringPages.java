@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Pages a responder once per page id. The delivery is stored as SENDING before a channel is called and settled
@@ -21,8 +22,10 @@ import java.time.Instant;
  * one's outcome settles it. Without rules a refusal (e.g. an unknown Slack user) just fails, as before rules existed.
  * Counter {@value #PAGES_COUNTER} counts each channel's outcome (tags {@code channel}, {@code outcome}).
  *
- * <p>Known gap: when the process dies after a channel took the page but before the outcome was saved, the record
- * stays SENDING and the redelivered request sends again: the responder may get the page twice, never zero times.
+ * <p>When the process died after a channel took the page but before the outcome was saved, the record stays SENDING
+ * and the request is redelivered: the channel is first asked whether it has the page already
+ * ({@link PagingChannel#findSent}: Slack looks in the DM for the page id in message metadata). Only when it cannot
+ * tell is the page sent again: the responder may get it twice, never zero times.
  */
 @Service
 class DeliveringPages {
@@ -46,8 +49,8 @@ class DeliveringPages {
     void handle(PageRequested requested) {
         Page page = Page.of(requested);
         ContactRoutes routes = channels.routesFor(page);
-        if (!deliveries.insert(PageDelivery.sending(page, channelName(routes.steps().getFirst())))
-                && !mayRetry(page)) {
+        boolean retried = !deliveries.insert(PageDelivery.sending(page, channelName(routes.steps().getFirst())));
+        if (retried && !mayRetry(page)) {
             return;
         }
         // A retried delivery may already have moved on: it continues on the step it was moved to.
@@ -59,7 +62,9 @@ class DeliveringPages {
             try {
                 PagingChannel channel = channels.forRoute(step.channel())
                         .orElseThrow(() -> new PagingFailedException(step.channel() + " is not configured here"));
-                settleDelivered(name, page, channel.send(page, step.address()));
+                Optional<SentPage> earlier = retried && index == start ? sentBefore(channel, page, step)
+                        : Optional.empty();
+                settleDelivered(name, page, earlier.isPresent() ? earlier.get() : channel.send(page, step.address()));
                 return;
             } catch (ChannelUnavailableException e) {
                 failure = e;
@@ -75,6 +80,20 @@ class DeliveringPages {
                 return;
             }
             moveOn(page, name, failure, channelName(routes.steps().get(index + 1)), index + 1);
+        }
+    }
+
+    /** The page as the channel took it in an attempt that stopped before its outcome was saved, if it did. */
+    private Optional<SentPage> sentBefore(PagingChannel channel, Page page, ContactRoutes.Step step) {
+        try {
+            Optional<SentPage> found = channel.findSent(page, step.address());
+            found.ifPresent(sent -> log.info("Page {} was sent on {} by an attempt that stopped before saving it; "
+                    + "not sending it again", page.pageId(), channel.name()));
+            return found;
+        } catch (PagingFailedException e) {
+            log.warn("Could not look for an earlier send of page {} on {} ({}); sending it again", page.pageId(),
+                    channel.name(), e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -118,8 +137,8 @@ class DeliveringPages {
             log.info("Page {} is already {}, ignoring the redelivered request", page.pageId(), existing.status());
             return false;
         }
-        log.warn("Page {} was being sent when an earlier attempt stopped without an outcome; sending again "
-                + "(the responder may see it twice)", page.pageId());
+        log.warn("Page {} was being sent when an earlier attempt stopped without an outcome; trying again",
+                page.pageId());
         deliveries.update(page.pageId(), delivery -> {
             delivery.retrying();
             return Change.saved();

@@ -1,5 +1,7 @@
 package io.oncallhq.notification.paging;
 
+import java.util.Optional;
+
 /**
  * A way to reach a responder (Slack, the signed webhook, e-mail; the console without Slack).
  *
@@ -22,6 +24,15 @@ public interface PagingChannel {
 
     /** Rewrites a sent page in place to show the incident's new state. Same contract as {@link #send}. */
     void update(Page page, SentPage sent, PageState state);
+
+    /**
+     * Looks for the page among what the channel already took: asked before sending a page again whose earlier attempt
+     * never recorded an outcome. Empty when it is not there or the channel cannot tell (the page is then sent again:
+     * twice rather than never).
+     */
+    default Optional<SentPage> findSent(Page page, String address) {
+        return Optional.empty();
+    }
 
     /** Adds a line about the change to the sent page's thread; channels without threads add nothing. */
     default void threadLine(Page page, SentPage sent, IncidentChange change) {

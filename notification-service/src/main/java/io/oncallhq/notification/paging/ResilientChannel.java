@@ -1,5 +1,7 @@
 package io.oncallhq.notification.paging;
 
+import java.util.Optional;
+
 /** A channel behind its {@link ChannelGuard}: every call, sending and updating alike, goes through the guard. */
 public final class ResilientChannel implements PagingChannel {
 
@@ -24,6 +26,11 @@ public final class ResilientChannel implements PagingChannel {
     @Override
     public void update(Page page, SentPage sent, PageState state) {
         guard.run(() -> channel.update(page, sent, state));
+    }
+
+    @Override
+    public Optional<SentPage> findSent(Page page, String address) {
+        return guard.call(() -> channel.findSent(page, address));
     }
 
     @Override

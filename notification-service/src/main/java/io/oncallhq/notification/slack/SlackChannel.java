@@ -1,5 +1,6 @@
 package io.oncallhq.notification.slack;
 
+import com.slack.api.model.Message;
 import io.oncallhq.notification.paging.IncidentChange;
 import io.oncallhq.notification.paging.Page;
 import io.oncallhq.notification.paging.PageState;
@@ -8,6 +9,8 @@ import io.oncallhq.notification.paging.PagingFailedException;
 import io.oncallhq.notification.paging.SentPage;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Pages through the Slack Web API: a direct message to the responder's Slack user, later rewritten in place
@@ -18,6 +21,10 @@ import java.util.List;
 public final class SlackChannel implements PagingChannel {
 
     public static final String NAME = "slack";
+    /** The message metadata type a page carries, with its page id, so a retry can find it. */
+    static final String PAGE_EVENT = "oncallhq_page";
+    /** How far back a retry looks in the DM: more than a storm's worth of pages to one responder between attempts. */
+    private static final int HISTORY_LIMIT = 200;
 
     private final SlackCalls slack;
     private final SlackMessages messages;
@@ -34,17 +41,40 @@ public final class SlackChannel implements PagingChannel {
 
     @Override
     public SentPage send(Page page, String address) {
+        String channelId = openDm(page, address);
+        String ts = messages.post(channelId, PageMessage.text(page, PageState.OPEN),
+                PageMessage.blocks(page, PageState.OPEN),
+                new Message.Metadata(PAGE_EVENT, Map.of("page_id", page.pageId())));
+        return new SentPage(channelId, ts);
+    }
+
+    /**
+     * The DM's recent messages ({@code conversations.history}, scope {@code im:history}) with their metadata: the page
+     * is there when an earlier attempt posted it but stopped before the outcome was saved.
+     */
+    @Override
+    public Optional<SentPage> findSent(Page page, String address) {
+        String channelId = openDm(page, address);
+        List<Message> recent = slack.call("conversations.history", methods -> methods.conversationsHistory(request ->
+                request.channel(channelId).limit(HISTORY_LIMIT).includeAllMetadata(true))).getMessages();
+        return (recent == null ? List.<Message>of() : recent).stream()
+                .filter(message -> message.getMetadata() != null
+                        && PAGE_EVENT.equals(message.getMetadata().getEventType())
+                        && message.getMetadata().getEventPayload() != null
+                        && page.pageId().equals(String.valueOf(message.getMetadata().getEventPayload().get("page_id"))))
+                .findFirst().map(message -> new SentPage(channelId, message.getTs()));
+    }
+
+    /** The responder's DM channel; {@code conversations.open} gives the same one every time. */
+    private String openDm(Page page, String address) {
         String slackUserId = address != null ? address
                 : page.responder() == null ? null : page.responder().slackUserId();
         if (slackUserId == null || slackUserId.isBlank()) {
             throw new PagingFailedException("responder has no Slack user id");
         }
-        String channelId = slack.call("conversations.open",
+        return slack.call("conversations.open",
                 methods -> methods.conversationsOpen(request -> request.users(List.of(slackUserId))))
                 .getChannel().getId();
-        String ts = messages.post(channelId, PageMessage.text(page, PageState.OPEN),
-                PageMessage.blocks(page, PageState.OPEN));
-        return new SentPage(channelId, ts);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.oncallhq.notification.slack;
 
+import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import io.oncallhq.notification.paging.SentPage;
 
@@ -16,11 +17,11 @@ final class SlackMessages {
         this.throttle = throttle;
     }
 
-    /** Posts a message; returns its {@code ts}. */
-    String post(String channelId, String text, List<LayoutBlock> blocks) {
+    /** Posts a message, with metadata that finds it again when given; returns its {@code ts}. */
+    String post(String channelId, String text, List<LayoutBlock> blocks, Message.Metadata metadata) {
         throttle.awaitTurn(channelId);
         return slack.call("chat.postMessage", methods -> methods.chatPostMessage(request -> request
-                .channel(channelId).text(text).blocks(blocks))).getTs();
+                .channel(channelId).text(text).blocks(blocks).metadata(metadata))).getTs();
     }
 
     void update(SentPage sent, String text, List<LayoutBlock> blocks) {

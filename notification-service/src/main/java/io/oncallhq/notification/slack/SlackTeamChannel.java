@@ -21,7 +21,7 @@ public final class SlackTeamChannel implements TeamChannel {
     @Override
     public SentPage post(String channelId, Page page, List<Paged> paged, PageState state) {
         return new SentPage(channelId, messages.post(channelId, PageMessage.text(page, paged, state),
-                PageMessage.blocks(page, paged, state)));
+                PageMessage.blocks(page, paged, state), null));
     }
 
     @Override
