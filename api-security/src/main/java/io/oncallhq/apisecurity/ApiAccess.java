@@ -1,0 +1,89 @@
+package io.oncallhq.apisecurity;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A service's access rules, one list in its config package: which operation is open (it has its own secret, such as
+ * an integration key or Slack's signature) and which role every other one needs. Patterns are Spring path patterns
+ * ({@code *} one segment, {@code **} any). Whatever no rule names is denied, so a new endpoint stays closed until
+ * it is given a role.
+ */
+public final class ApiAccess {
+
+    private record Rule(HttpMethod method, List<String> patterns, Role role) {
+    }
+
+    /** Open on every service: probes, the OpenAPI document and Swagger UI. */
+    private static final List<String> ALWAYS_OPEN =
+            List.of("/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html");
+
+    private final List<Rule> rules = new ArrayList<>();
+
+    private ApiAccess() {
+    }
+
+    public static ApiAccess rules() {
+        return new ApiAccess();
+    }
+
+    /** No bearer token needed: the endpoint authenticates its callers by other means. */
+    public ApiAccess open(HttpMethod method, String... patterns) {
+        rules.add(new Rule(method, List.of(patterns), null));
+        return this;
+    }
+
+    public ApiAccess viewer(HttpMethod method, String... patterns) {
+        return role(Role.VIEWER, method, patterns);
+    }
+
+    public ApiAccess responder(HttpMethod method, String... patterns) {
+        return role(Role.RESPONDER, method, patterns);
+    }
+
+    public ApiAccess admin(HttpMethod method, String... patterns) {
+        return role(Role.ADMIN, method, patterns);
+    }
+
+    private ApiAccess role(Role role, HttpMethod method, String... patterns) {
+        rules.add(new Rule(method, List.of(patterns), role));
+        return this;
+    }
+
+    /**
+     * Reads the bearer token, except on open endpoints: there a stray {@code Authorization} header (a sender
+     * configured with credentials for something else) must not turn into a 401.
+     */
+    BearerTokenResolver bearerTokenResolver() {
+        DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
+        List<RequestMatcher> open = rules.stream().filter(rule -> rule.role() == null)
+                .flatMap(rule -> rule.patterns().stream().map(pattern -> matcher(rule.method(), pattern)))
+                .toList();
+        return request -> open.stream().anyMatch(matcher -> matcher.matches(request)) ? null : standard.resolve(request);
+    }
+
+    private static RequestMatcher matcher(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    /** First match wins, as in Spring Security; the list ends in deny. */
+    void applyTo(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry registry) {
+        registry.requestMatchers(HttpMethod.GET, ALWAYS_OPEN.toArray(String[]::new)).permitAll();
+        for (Rule rule : rules) {
+            var matched = registry.requestMatchers(rule.method(), rule.patterns().toArray(String[]::new));
+            if (rule.role() == null) {
+                matched.permitAll();
+            } else {
+                matched.hasAuthority(rule.role().authority());
+            }
+        }
+        registry.anyRequest().denyAll();
+    }
+}

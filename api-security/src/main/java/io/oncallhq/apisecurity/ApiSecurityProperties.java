@@ -1,0 +1,29 @@
+package io.oncallhq.apisecurity;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.List;
+
+/**
+ * {@code oncallhq.security.*}. JWTs are accepted only when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
+ * is set; static tokens are configured by their SHA-256 hash, never in plain text, except {@code api-token} (an
+ * admin token for the local run, hashed at startup).
+ *
+ * @param roleClaim       the JWT claim holding viewer, responder or admin (a string or a list: the highest counts)
+ * @param apiToken        a plain admin token ({@code API_TOKEN}); blank is none
+ * @param serviceApiToken the bearer token this service sends to the others ({@code SERVICE_API_TOKEN}); blank is none
+ * @param apiTokens       named static tokens, each with a role and the hex SHA-256 of the token
+ */
+@ConfigurationProperties("oncallhq.security")
+public record ApiSecurityProperties(String roleClaim, String apiToken, String serviceApiToken,
+                                    List<ConfiguredToken> apiTokens) {
+
+    public ApiSecurityProperties {
+        roleClaim = roleClaim == null || roleClaim.isBlank() ? "roles" : roleClaim;
+        apiTokens = apiTokens == null ? List.of() : List.copyOf(apiTokens);
+    }
+
+    /** @param sha256 hex SHA-256 of the token, e.g. {@code printf %s "$TOKEN" | sha256sum} */
+    public record ConfiguredToken(String name, Role role, String sha256) {
+    }
+}

@@ -1,0 +1,78 @@
+package io.oncallhq.apisecurity;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StaticApiTokensTest {
+
+    private static String sha256Hex(String token) {
+        return HexFormat.of().formatHex(StaticApiTokens.sha256(token));
+    }
+
+    private static StaticApiTokens tokens(String apiToken, ApiSecurityProperties.ConfiguredToken... configured) {
+        return StaticApiTokens.from(new ApiSecurityProperties(null, apiToken, null, List.of(configured)));
+    }
+
+    @Test
+    void aTokenIsKnownByTheHashOfItsValue() {
+        StaticApiTokens tokens = tokens(null,
+                new ApiSecurityProperties.ConfiguredToken("grafana-dashboard", Role.VIEWER, sha256Hex("s3cret-viewer")));
+
+        assertThat(tokens.match("s3cret-viewer"))
+                .contains(new StaticApiTokens.Caller("grafana-dashboard", Role.VIEWER));
+    }
+
+    @Test
+    void theHashMayBeWrittenInUpperCaseWithSurroundingSpace() {
+        StaticApiTokens tokens = tokens(null, new ApiSecurityProperties.ConfiguredToken("ops", Role.RESPONDER,
+                " " + sha256Hex("token").toUpperCase() + "\n"));
+
+        assertThat(tokens.match("token")).map(StaticApiTokens.Caller::role).contains(Role.RESPONDER);
+    }
+
+    @Test
+    void aWrongTokenIsRefusedEvenWhenItDiffersOnlyInItsLastCharacterOrIsTheHashItself() {
+        String hash = sha256Hex("s3cret-viewer");
+        StaticApiTokens tokens = tokens(null, new ApiSecurityProperties.ConfiguredToken("dash", Role.VIEWER, hash));
+
+        assertThat(tokens.match("s3cret-viewes")).isEmpty();
+        assertThat(tokens.match(hash)).isEmpty();
+        assertThat(tokens.match("")).isEmpty();
+    }
+
+    @Test
+    void thePlainApiTokenOfTheLocalRunActsAsAdmin() {
+        StaticApiTokens tokens = tokens("local-run-token");
+
+        assertThat(tokens.match("local-run-token")).contains(new StaticApiTokens.Caller("admin", Role.ADMIN));
+        assertThat(tokens.match("local-run-token ")).isEmpty();
+    }
+
+    @Test
+    void noConfiguredTokenMatchesNothing() {
+        StaticApiTokens tokens = tokens(" ");
+
+        assertThat(tokens.isEmpty()).isTrue();
+        assertThat(tokens.match(" ")).isEmpty();
+    }
+
+    @Test
+    void aTokenWithoutAHashStopsTheStartRatherThanMatchingAnything() {
+        assertThatThrownBy(() -> tokens(null, new ApiSecurityProperties.ConfiguredToken("ops", Role.ADMIN, null)))
+                .hasMessageContaining("sha256");
+    }
+
+    @Test
+    void eachRoleIncludesTheRolesBelowIt() {
+        assertThat(Role.ADMIN.grantedAuthorities()).extracting(Object::toString)
+                .containsExactly("ROLE_VIEWER", "ROLE_RESPONDER", "ROLE_ADMIN");
+        assertThat(Role.VIEWER.grantedAuthorities()).extracting(Object::toString).containsExactly("ROLE_VIEWER");
+        assertThat(Role.named(" Responder")).contains(Role.RESPONDER);
+        assertThat(Role.named("superuser")).isEmpty();
+    }
+}
