@@ -67,8 +67,8 @@ class PostingToTeamChannels {
                 return false;
             }
             if (message.sent() != null) {
-                team.get().update(message.sent(), message.firstPage(), message.paged(), message.state());
                 team.get().threadLine(message.sent(), message.firstPage(), change);
+                team.get().update(message.sent(), message.firstPage(), message.paged(), message.state());
             }
             return true;
         });

@@ -44,9 +44,10 @@ class UpdatingPageMessages {
                 if (!delivery.show(event.id(), change)) {
                     return Change.NONE;
                 }
+                // The thread line first: whoever sees the message rewritten sees its line too.
                 channels.named(delivery.channel()).ifPresentOrElse(channel -> {
-                    channel.update(delivery.page(), delivery.sent(), delivery.state());
                     channel.threadLine(delivery.page(), delivery.sent(), change);
+                    channel.update(delivery.page(), delivery.sent(), delivery.state());
                 }, () -> log.info("Page {} went out on {}, which is not active now; its message is left as it is",
                         pageId, delivery.channel()));
                 return Change.saved();
