@@ -148,6 +148,8 @@ abstract class AlertToPostmortemScenario {
         LoggedRequest update = await().atMost(Duration.ofSeconds(30))
                 .until(() -> slack.calls("chat.update"), calls -> !calls.isEmpty()).getFirst();
         assertThat(update.getBodyAsString()).contains(SlackStandIn.MESSAGE_TS).containsIgnoringCase("acknowledged");
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(this::threadLines, lines -> lines.size() == 1).getFirst())
+                .as("the acknowledgement is also a line in the page's thread").containsIgnoringCase("acknowledged");
     }
 
     @Test
@@ -182,6 +184,8 @@ abstract class AlertToPostmortemScenario {
         assertThat(byId.status()).isEqualTo(200);
         assertThat(byId.json().get("incidentId").asString()).isEqualTo(incidentId);
         await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("chat.update").size() >= 2);
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(this::threadLines, lines -> lines.size() == 2).getLast())
+                .containsIgnoringCase("resolved");
     }
 
     @Test
@@ -202,6 +206,14 @@ abstract class AlertToPostmortemScenario {
         assertThat(slack.calls("chat.postMessage")).hasSize(messagesPosted);
         assertThat(slack.calls("chat.update")).hasSize(messagesUpdated);
         assertThat(postmortemsOf(incidentId)).hasSize(1);
+    }
+
+    /** The bodies of the messages posted into the page's thread (a {@code thread_ts} of the page's message). */
+    private List<String> threadLines() {
+        return slack.calls("chat.postMessage").stream().map(LoggedRequest::getBodyAsString)
+                .filter(body -> body.contains("thread_ts=" + SlackStandIn.MESSAGE_TS)
+                        || body.contains("\"thread_ts\":\"" + SlackStandIn.MESSAGE_TS + "\""))
+                .toList();
     }
 
     private JsonNode onlyIncident() {
