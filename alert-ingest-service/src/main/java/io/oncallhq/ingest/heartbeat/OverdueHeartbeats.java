@@ -76,7 +76,15 @@ public class OverdueHeartbeats {
         try {
             publisher.publish(heartbeat.recoveredAlert(now), heartbeat.recoveredEventId(), now);
         } catch (BrokerUnavailableException e) {
-            log.warn("Could not resolve the overdue alert of heartbeat {}: Kafka is unavailable", heartbeat.integrationId());
+            // The alert stays open, so the heartbeat must say so too: marked overdue, its next ping resolves it.
+            log.warn("Could not resolve the overdue alert of heartbeat {}: Kafka is unavailable; its next ping will",
+                    heartbeat.integrationId());
+            heartbeats.find(heartbeat.integrationId()).ifPresent(current -> {
+                if (!markOverdue(current)) {
+                    log.warn("Heartbeat {} changed again; its overdue alert may stay open until resolved by hand",
+                            heartbeat.integrationId());
+                }
+            });
         }
     }
 }
