@@ -49,6 +49,7 @@ public final class LocalSystem implements AutoCloseable {
     private final List<Service> serviceSet;
 
     private String integrationKey;
+    private String apiToken;
     private Duration readyIn;
     private String kafkaBootstrapServers;
     private String mongoServerUri;
@@ -86,7 +87,8 @@ public final class LocalSystem implements AutoCloseable {
      * {@code DATA_DIR} (./.data), {@code KAFKA_BOOTSTRAP_SERVERS} and {@code MONGODB_SERVER} (a
      * {@code mongodb://host:port} URI; the database names are appended) to use a running broker or database instead
      * of starting the embedded ones, {@code REPO_DIR} (the working directory, where the service modules are built),
-     * {@code DEMO_INTEGRATION_KEY} (generated once, kept in the data dir), {@code DEMO_SLACK_USER_ID}
+     * {@code DEMO_INTEGRATION_KEY} and {@code API_TOKEN} (the admin bearer token, also the services' token for their
+     * calls to each other; each generated once, kept in the data dir), {@code DEMO_SLACK_USER_ID}
      * (U0DEMO0001), {@code SERVICE_JAVA_OPTS}, {@code SERVICE_LOGS_TO_CONSOLE} (false), and the services' own
      * settings such as {@code SLACK_BOT_TOKEN}, which are passed through.
      */
@@ -117,8 +119,9 @@ public final class LocalSystem implements AutoCloseable {
         try {
             requireJars();
             requireFreePorts();
-            integrationKey = DemoIntegrationKey.resolve(environment.get("DEMO_INTEGRATION_KEY"),
+            integrationKey = LocalSecret.resolve(environment.get("DEMO_INTEGRATION_KEY"),
                     dataDir.resolve("demo-integration-key"));
+            apiToken = LocalSecret.resolve(environment.get("API_TOKEN"), dataDir.resolve("api-token"));
 
             String mongoServer = environment.get("MONGODB_SERVER");
             if (isBlank(mongoServer)) {
@@ -160,6 +163,11 @@ public final class LocalSystem implements AutoCloseable {
         return integrationKey;
     }
 
+    /** The admin bearer token of the REST APIs; only meaningful after {@link #start}. */
+    public String apiToken() {
+        return apiToken;
+    }
+
     /** The broker the services use, embedded or given; only meaningful after {@link #start}. */
     public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
@@ -182,12 +190,16 @@ public final class LocalSystem implements AutoCloseable {
                 .append(String.format(" %-22s %s%n", "Data dir", dataDir))
                 .append(String.format(" %-22s %s%n", "Logs", logDir()))
                 .append(String.format(" %-22s %s%n", "Slack", slackDescription()))
-                .append(String.format(" %-22s %s%n%n", "Demo integration key", integrationKey))
+                .append(String.format(" %-22s %s%n", "Demo integration key", integrationKey))
+                .append(String.format(" %-22s %s%n%n", "Admin API token", apiToken))
                 .append(" Send a demo alert:\n")
                 .append(String.format("   curl -i -X POST http://%s:%d/integrations/%s/generic \\%n",
                         Ports.HOST, portOf(ALERT_INGEST), integrationKey))
                 .append("     -H 'Content-Type: application/json' \\\n")
-                .append("     -d '").append(DEMO_ALERT).append("'\n\n")
+                .append("     -d '").append(DEMO_ALERT).append("'\n")
+                .append(" See its incident (every REST API needs the token):\n")
+                .append(String.format("   curl -s http://%s:%d/incidents -H 'Authorization: Bearer %s'%n%n",
+                        Ports.HOST, portOf(INCIDENT), apiToken))
                 .append(" Ctrl-C stops everything.\n")
                 .append(rule);
         return text.toString();
@@ -235,6 +247,9 @@ public final class LocalSystem implements AutoCloseable {
             env.put("MONGODB_URI", mongoServerUri + "/" + service.definition().database());
             env.put("DEMO_SEED", "true");
             env.put("DEMO_INTEGRATION_KEY", integrationKey);
+            // One admin token for people and for the services' calls to each other (SECURITY.md).
+            env.put("API_TOKEN", apiToken);
+            env.put("SERVICE_API_TOKEN", apiToken);
             env.put("DEMO_SLACK_USER_ID", environment.getOrDefault("DEMO_SLACK_USER_ID", "U0DEMO0001"));
             env.put("INCIDENT_SERVICE_URL", incidentServiceUrl);
             String name = service.definition().module();

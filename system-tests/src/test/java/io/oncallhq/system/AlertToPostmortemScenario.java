@@ -66,6 +66,7 @@ abstract class AlertToPostmortemScenario {
         environment.put("REPO_DIR", System.getProperty("repo.dir", ".."));
         environment.put("DATA_DIR", dataDir.toString());
         environment.put("DEMO_INTEGRATION_KEY", INTEGRATION_KEY);
+        environment.put("API_TOKEN", Http.API_TOKEN);
         environment.put("DEMO_SLACK_USER_ID", SLACK_USER);
         environment.put("SLACK_API_URL", slack.apiUrl());
         environment.put("SLACK_BOT_TOKEN", "xoxb-system-test");

@@ -57,6 +57,7 @@ class AlertTraceIT {
         environment.put("REPO_DIR", System.getProperty("repo.dir", ".."));
         environment.put("DATA_DIR", Files.createTempDirectory("oncallhq-trace-test").toString());
         environment.put("DEMO_INTEGRATION_KEY", INTEGRATION_KEY);
+        environment.put("API_TOKEN", Http.API_TOKEN);
         environment.put("SLACK_API_URL", slack.apiUrl());
         environment.put("SLACK_BOT_TOKEN", "xoxb-trace-test");
         environment.put("OTLP_EXPORT_ENABLED", "true");

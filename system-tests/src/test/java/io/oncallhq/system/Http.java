@@ -11,8 +11,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A small JSON-over-HTTP client for driving the services from outside. */
+/**
+ * A small JSON-over-HTTP client for driving the services from outside, as the local run's admin: every request
+ * carries {@link #API_TOKEN}, which the integration and Slack endpoints ignore.
+ */
 final class Http {
+
+    /** Given to the system as {@code API_TOKEN}. */
+    static final String API_TOKEN = "system-test-admin-token";
 
     record Response(int status, Map<String, java.util.List<String>> headers, String body) {
 
@@ -54,7 +60,8 @@ final class Http {
 
     private static Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + API_TOKEN).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {

@@ -9,14 +9,14 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The integration key of the demo integration seeded on a local run. It stays the same from run to run, so
- * a saved curl command or a configured monitoring tool keeps working.
+ * A secret of the local run (the demo integration's key, the admin API token), kept in the data dir. It stays the
+ * same from run to run, so a saved curl command or a configured monitoring tool keeps working.
  */
-public final class DemoIntegrationKey {
+public final class LocalSecret {
 
     private static final int RANDOM_BYTES = 24; // 192 bits, 32 URL-safe characters
 
-    private DemoIntegrationKey() {
+    private LocalSecret() {
     }
 
     /** The configured key if there is one, else the key saved in {@code file}, else a new one saved there. */
@@ -36,11 +36,11 @@ public final class DemoIntegrationKey {
             ownerOnly(file);
             return key;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or save the demo integration key in " + file, e);
+            throw new UncheckedIOException("Cannot read or save the secret in " + file, e);
         }
     }
 
-    /** The key is a credential: other local users need not read it. */
+    /** A credential: other local users need not read it. */
     private static void ownerOnly(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

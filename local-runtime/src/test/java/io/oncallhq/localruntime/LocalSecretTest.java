@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DemoIntegrationKeyTest {
+class LocalSecretTest {
 
     @TempDir
     Path dir;
@@ -15,17 +15,17 @@ class DemoIntegrationKeyTest {
     void generatesAKeyOnceAndKeepsIt() {
         Path file = dir.resolve("data/demo-integration-key");
 
-        String first = DemoIntegrationKey.resolve(null, file);
+        String first = LocalSecret.resolve(null, file);
 
         assertThat(first).matches("[A-Za-z0-9_-]{32}");
-        assertThat(DemoIntegrationKey.resolve("", file)).isEqualTo(first);
+        assertThat(LocalSecret.resolve("", file)).isEqualTo(first);
     }
 
     @Test
     void aConfiguredKeyWins() {
         Path file = dir.resolve("demo-integration-key");
-        DemoIntegrationKey.resolve(null, file);
+        LocalSecret.resolve(null, file);
 
-        assertThat(DemoIntegrationKey.resolve("my-key", file)).isEqualTo("my-key");
+        assertThat(LocalSecret.resolve("my-key", file)).isEqualTo("my-key");
     }
 }
