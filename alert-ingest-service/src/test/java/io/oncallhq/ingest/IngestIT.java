@@ -1,5 +1,6 @@
 package io.oncallhq.ingest;
 
+import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.alert.AlertEvent;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
@@ -57,6 +58,7 @@ abstract class IngestIT {
     static void mongoAndIncidentService(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO.connectionString("alert_ingest"));
         registry.add("ingest.incident-service.url", INCIDENT_SERVICE::baseUrl);
+        TestTokens.register(registry);
     }
 
     @LocalServerPort
@@ -84,8 +86,14 @@ abstract class IngestIT {
         topics.close();
     }
 
+    /** As an admin: the senders' endpoints ignore the bearer token, the admin API needs it. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + TestTokens.ADMIN);
+    }
+
     HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest request = request(path)
                 .header("Content-Type", contentType)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -98,7 +106,7 @@ abstract class IngestIT {
     }
 
     HttpResponse<String> put(String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest request = request(path)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .PUT(HttpRequest.BodyPublishers.ofString(json))
@@ -107,7 +115,7 @@ abstract class IngestIT {
     }
 
     HttpResponse<String> send(String method, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest request = request(path)
                 .timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .build();

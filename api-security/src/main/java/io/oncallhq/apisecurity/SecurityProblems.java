@@ -44,6 +44,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                               String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail
                 + "\",\"instance\":\"" + jsonString(request.getRequestURI()) + "\"}");

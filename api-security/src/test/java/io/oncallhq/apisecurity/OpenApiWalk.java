@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Walks every operation of a running service's own OpenAPI document with no token and with a token of each role,
  * and checks the answers against the role the test expects for the operation (empty: open, it has its own secret).
- * Path variables get placeholders and bodies are {@code {}}: an allowed call may well answer 400 or 404, only 401
- * and 403 mean the security rules spoke.
+ * Path variables get placeholders and bodies are {@code {}}: an allowed call may well answer 400 or 404, and an open
+ * one 401 for an unknown integration key; only a 401 or 403 with a {@code WWW-Authenticate: Bearer} challenge is the
+ * bearer-token check speaking.
  */
 public final class OpenApiWalk {
 
@@ -83,16 +84,18 @@ public final class OpenApiWalk {
 
     private void expect(List<String> wrong, Operation operation, String who, String token, List<Integer> expected,
                         boolean allowed) throws IOException, InterruptedException {
-        int status = send(operation, token);
-        boolean denied = status == 401 || status == 403;
-        boolean right = allowed ? !denied : expected.contains(status);
+        HttpResponse<Void> answer = send(operation, token);
+        int status = answer.statusCode();
+        boolean denied = (status == 401 || status == 403)
+                && answer.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer");
+        boolean right = allowed ? !denied : denied && expected.contains(status);
         if (!right) {
             wrong.add(operation + " with " + who
                     + " answered " + status + (allowed ? ", expected it allowed" : ", expected " + expected));
         }
     }
 
-    private int send(Operation operation, String token) throws IOException, InterruptedException {
+    private HttpResponse<Void> send(Operation operation, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(operation.placeholderPath()));
         boolean hasBody = operation.contentType() != null;
         request.method(operation.method(), hasBody
@@ -104,6 +107,6 @@ public final class OpenApiWalk {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding());
     }
 }

@@ -1,5 +1,6 @@
 package io.oncallhq.ingest.integration;
 
+import io.oncallhq.apisecurity.ServiceToken;
 import io.oncallhq.ingest.config.IngestProperties;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,10 @@ class ServiceCatalogue {
     private final String baseUrl;
     private final Duration timeout;
     private final HttpClient http;
+    private final ServiceToken token;
 
-    ServiceCatalogue(IngestProperties properties) {
+    ServiceCatalogue(IngestProperties properties, ServiceToken token) {
+        this.token = token;
         this.baseUrl = properties.incidentService().url();
         this.timeout = properties.incidentService().timeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -31,14 +34,14 @@ class ServiceCatalogue {
 
     /** @throws ServiceCatalogueUnavailableException when incident-service does not answer yes or no in time */
     boolean exists(String serviceId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/services/" + URLEncoder.encode(serviceId, StandardCharsets.UTF_8)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/services/" + URLEncoder.encode(serviceId, StandardCharsets.UTF_8)))
                 .timeout(timeout)
                 .header("Accept", "application/json")
-                .GET()
-                .build();
+                .GET();
+        token.authorization().ifPresent(bearer -> request.header("Authorization", bearer));
         int status;
         try {
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             throw new ServiceCatalogueUnavailableException(e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
