@@ -2,6 +2,7 @@ package io.oncallhq.postmortem;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.oncallhq.apisecurity.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * incident-service's {@code GET /teams/{teamId}} on a loopback port: teams with their {@code members}, one team that
- * fails ({@value #FAILING}) and one that never answers in time ({@value #SILENT}).
+ * fails ({@value #FAILING}) and one that never answers in time ({@value #SILENT}); without the service token, 401.
  */
 final class IncidentServiceStandIn {
 
@@ -61,7 +62,8 @@ final class IncidentServiceStandIn {
             awaitQuietly(); // longer than the service's lookup timeout
         }
         List<String> team = members.get(teamId);
-        int status = teamId.equals(FAILING) ? 500 : team == null ? 404 : 200;
+        boolean authorized = ("Bearer " + TestTokens.SERVICE).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+        int status = !authorized ? 401 : teamId.equals(FAILING) ? 500 : team == null ? 404 : 200;
         String body = team == null ? "{}" : "{\"id\":\"" + teamId + "\",\"name\":\"" + teamId + "\",\"members\":["
                 + team.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(",")) + "]}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.oncallhq.postmortem;
 
+import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.localruntime.LocalMongo;
@@ -67,6 +68,7 @@ abstract class ServiceITSupport {
     static void mongoAndIncidentService(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO.connectionString("postmortems"));
         registry.add("postmortem.incident-service-url", INCIDENT_SERVICE_TEAMS::url);
+        TestTokens.register(registry);
     }
 
     @Autowired
@@ -82,7 +84,8 @@ abstract class ServiceITSupport {
 
     @BeforeEach
     void client() {
-        http = RestClient.create("http://localhost:" + port);
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.ADMIN).build();
     }
 
     JsonNode awaitPostmortem(String incidentId, Predicate<JsonNode> ready) {

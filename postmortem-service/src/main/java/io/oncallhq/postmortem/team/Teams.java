@@ -1,6 +1,8 @@
 package io.oncallhq.postmortem.team;
 
+import io.oncallhq.apisecurity.ServiceToken;
 import io.oncallhq.postmortem.config.PostmortemProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -22,11 +24,13 @@ public class Teams {
 
     private final RestClient http;
 
-    Teams(RestClient.Builder builder, PostmortemProperties properties) {
+    Teams(RestClient.Builder builder, PostmortemProperties properties, ServiceToken token) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(properties.teamLookupTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(properties.teamLookupTimeout());
-        this.http = builder.clone().baseUrl(properties.incidentServiceApiUrl()).requestFactory(requests).build();
+        this.http = builder.clone().baseUrl(properties.incidentServiceApiUrl()).requestFactory(requests)
+                .defaultHeaders(headers -> token.authorization().ifPresent(bearer -> headers.set(HttpHeaders.AUTHORIZATION, bearer)))
+                .build();
     }
 
     public boolean hasMember(String teamId, String responderId) {
