@@ -1,15 +1,20 @@
 package io.oncallhq.notification;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
+import io.oncallhq.apisecurity.TestTokens;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-/** A WireMock stand-in for incident-service's read API, answering what each test tells it to. */
+/** A WireMock stand-in for incident-service's read API, answering what each test tells it to when asked with the service token. */
 final class IncidentServiceStandIn {
+
+    private static final StringValuePattern SERVICE_TOKEN = equalTo("Bearer " + TestTokens.SERVICE);
 
     private final WireMockServer server = new WireMockServer(options().dynamicPort());
 
@@ -24,11 +29,12 @@ final class IncidentServiceStandIn {
 
     /** {@code GET /incidents} with the query (e.g. {@code ?limit=500&status=triggered}) answers this array. */
     void incidents(String query, String jsonArray) {
-        server.stubFor(get(urlEqualTo("/incidents" + query)).atPriority(1).willReturn(okJson(jsonArray)));
+        server.stubFor(get(urlEqualTo("/incidents" + query)).atPriority(1).withHeader("Authorization", SERVICE_TOKEN)
+                .willReturn(okJson(jsonArray)));
     }
 
     void answers(String path, String json) {
-        server.stubFor(get(urlEqualTo(path)).willReturn(okJson(json)));
+        server.stubFor(get(urlEqualTo(path)).withHeader("Authorization", SERVICE_TOKEN).willReturn(okJson(json)));
     }
 
     /** The path answers only after {@code delayMillis}: incident-service is too slow for Slack's three seconds. */

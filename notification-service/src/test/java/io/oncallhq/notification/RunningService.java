@@ -1,5 +1,6 @@
 package io.oncallhq.notification;
 
+import io.oncallhq.apisecurity.TestTokens;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.slack.api.app_backend.SlackSignature;
@@ -75,6 +76,7 @@ abstract class RunningService {
         registry.add("spring.mongodb.uri", () -> MONGO.connectionString("notifications"));
         registry.add("notification.slack.api-url", SLACK::apiUrl);
         registry.add("notification.incident-service-url", INCIDENT_SERVICE::baseUrl);
+        TestTokens.register(registry);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }

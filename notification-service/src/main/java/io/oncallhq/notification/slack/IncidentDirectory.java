@@ -1,5 +1,6 @@
 package io.oncallhq.notification.slack;
 
+import io.oncallhq.apisecurity.ServiceToken;
 import io.oncallhq.notification.config.NotificationProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -36,8 +37,10 @@ class IncidentDirectory {
     private final String baseUrl;
     private final Duration timeout;
     private final HttpClient http;
+    private final ServiceToken token;
 
-    IncidentDirectory(NotificationProperties properties) {
+    IncidentDirectory(NotificationProperties properties, ServiceToken token) {
+        this.token = token;
         String url = properties.incidentServiceUrl();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.timeout = properties.incidentServiceTimeout();
@@ -113,8 +116,10 @@ class IncidentDirectory {
 
     /** The JSON answer, empty for a 404; any other failure is unavailability. */
     private Optional<JsonNode> send(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
-                .header("Accept", "application/json").GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+                .header("Accept", "application/json").GET();
+        token.authorization().ifPresent(bearer -> builder.header("Authorization", bearer));
+        HttpRequest request = builder.build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 404) {
