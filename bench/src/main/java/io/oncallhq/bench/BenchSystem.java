@@ -24,6 +24,11 @@ final class BenchSystem implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().build();
 
     BenchSystem(String services) throws IOException, InterruptedException {
+        this(services, Map.of());
+    }
+
+    /** @param settings further environment of the services, for what one benchmark needs to differ */
+    BenchSystem(String services, Map<String, String> settings) throws IOException, InterruptedException {
         Map<String, String> environment = new HashMap<>();
         environment.put("LOCAL_SERVICES", services);
         environment.put("DATA_DIR", Files.createTempDirectory("oncallhq-bench").toString());
@@ -38,6 +43,7 @@ final class BenchSystem implements AutoCloseable {
         environment.put("SLACK_SIGNING_SECRET", SlackStandIn.SIGNING_SECRET);
         // Measure the service, not its per-integration throttle (100 requests/s by default).
         environment.put("INGEST_RATE_LIMIT", System.getenv().getOrDefault("INGEST_RATE_LIMIT", "1000000"));
+        environment.putAll(settings);
         system = new LocalSystem(environment, System.out);
         system.start();
     }
