@@ -1,5 +1,6 @@
 package io.oncallhq.incident;
 
+import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -59,6 +61,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @EmbeddedKafka(partitions = 1, // KRaft: spring-kafka 4 has no ZooKeeper mode, hence no kraft attribute
         topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
 @AutoConfigureMockMvc
+@Import(AsAdmin.class)
 class IncidentServiceIT {
 
     static final String ALEX_SLACK_ID = "U0ALEX";
@@ -69,6 +72,7 @@ class IncidentServiceIT {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO.connectionString("incidents"));
+        TestTokens.register(registry);
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.oncallhq.incident;
 
+import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -60,6 +62,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @EmbeddedKafka(partitions = 1,
         topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
 @AutoConfigureMockMvc
+@Import(AsAdmin.class)
 class IncidentWorkflowsIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -68,6 +71,7 @@ class IncidentWorkflowsIT {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO.connectionString("incidents"));
+        TestTokens.register(registry);
     }
 
     @AfterAll
@@ -129,8 +133,8 @@ class IncidentWorkflowsIT {
 
         assertThat(call(post("/incidents/{id}/acknowledge", id), null, 200).get("notice").isNull()).isTrue();
         JsonNode again = call(post("/incidents/{id}/acknowledge", id), null, 200);
-        assertThat(again.get("notice").asString()).startsWith("already acknowledged by API at ");
-        assertThat(texts(again)).anyMatch(text -> text.startsWith("Acknowledgement by API changed nothing"));
+        assertThat(again.get("notice").asString()).startsWith("already acknowledged by admin at ");
+        assertThat(texts(again)).anyMatch(text -> text.startsWith("Acknowledgement by admin changed nothing"));
         assertThat(call(post("/incidents/{id}/severity", id), "{\"severity\": \"warning\"}", 200)
                 .get("severity").asString()).isEqualTo("warning");
         assertThat(call(post("/incidents/{id}/priority", id), "{\"priority\": \"P2\"}", 200)

@@ -1,6 +1,6 @@
 package io.oncallhq.incident.incident;
 
-import io.oncallhq.contracts.Actor;
+import io.oncallhq.incident.config.ApiClients;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.incident.config.InvalidRequestException;
 import jakarta.validation.Valid;
@@ -31,8 +31,6 @@ import java.util.Locale;
 @RequestMapping("/incidents")
 class IncidentController {
 
-    /** Who acts through the API until authentication exists. */
-    private static final Actor API_CLIENT = new Actor(Actor.API, "api", "API");
 
     private final Incidents incidents;
     private final RespondingToIncidents responding;
@@ -48,7 +46,7 @@ class IncidentController {
     @PostMapping
     ResponseEntity<IncidentResponse> open(@Valid @RequestBody OpenRequest request) {
         Incident incident = opening.open(request.serviceId(), request.title(), request.severity(), request.details(),
-                API_CLIENT);
+                ApiClients.current());
         return ResponseEntity.created(URI.create("/incidents/" + incident.id())).body(IncidentResponse.of(incident));
     }
 
@@ -91,39 +89,39 @@ class IncidentController {
     /** 200 also when acknowledged before: {@code notice} then says who acknowledged first and when. */
     @PostMapping("/{id}/acknowledge")
     IncidentResponse acknowledge(@PathVariable String id) {
-        RespondingToIncidents.Acknowledgement done = responding.acknowledge(id, API_CLIENT);
+        RespondingToIncidents.Acknowledgement done = responding.acknowledge(id, ApiClients.current());
         return IncidentResponse.of(done.incident(), done.repeated() ? done.incident().firstAcknowledgement() : null);
     }
 
     @PostMapping("/{id}/resolve")
     IncidentResponse resolve(@PathVariable String id) {
-        return IncidentResponse.of(responding.resolve(id, API_CLIENT));
+        return IncidentResponse.of(responding.resolve(id, ApiClients.current()));
     }
 
     @PostMapping("/{id}/escalate")
     IncidentResponse escalate(@PathVariable String id) {
-        return IncidentResponse.of(responding.escalate(id, API_CLIENT));
+        return IncidentResponse.of(responding.escalate(id, ApiClients.current()));
     }
 
     @PostMapping("/{id}/reassign")
     IncidentResponse reassign(@PathVariable String id, @Valid @RequestBody ReassignRequest request) {
-        return IncidentResponse.of(responding.reassign(id, API_CLIENT, request.responderId()));
+        return IncidentResponse.of(responding.reassign(id, ApiClients.current(), request.responderId()));
     }
 
     @PostMapping("/{id}/reopen")
     IncidentResponse reopen(@PathVariable String id, @Valid @RequestBody(required = false) ReopenRequest request) {
-        return IncidentResponse.of(responding.reopen(id, API_CLIENT, request == null ? null : request.reason()));
+        return IncidentResponse.of(responding.reopen(id, ApiClients.current(), request == null ? null : request.reason()));
     }
 
     @PostMapping("/{id}/severity")
     IncidentResponse changeSeverity(@PathVariable String id, @Valid @RequestBody SeverityRequest request) {
-        return IncidentResponse.of(responding.changeSeverity(id, API_CLIENT, request.severity()));
+        return IncidentResponse.of(responding.changeSeverity(id, ApiClients.current(), request.severity()));
     }
 
     /** {@code {"priority": null}} clears it. */
     @PostMapping("/{id}/priority")
     IncidentResponse changePriority(@PathVariable String id, @Valid @RequestBody PriorityRequest request) {
-        return IncidentResponse.of(responding.changePriority(id, API_CLIENT, request.priority()));
+        return IncidentResponse.of(responding.changePriority(id, ApiClients.current(), request.priority()));
     }
 
     record ReassignRequest(@NotBlank @Size(max = 200) String responderId) {
@@ -140,7 +138,7 @@ class IncidentController {
 
     @PostMapping("/{id}/notes")
     IncidentResponse addNote(@PathVariable String id, @Valid @RequestBody NoteRequest note) {
-        return IncidentResponse.of(responding.addNote(id, API_CLIENT, note.text()));
+        return IncidentResponse.of(responding.addNote(id, ApiClients.current(), note.text()));
     }
 
     record NoteRequest(@NotBlank @Size(max = 10_000) String text) {

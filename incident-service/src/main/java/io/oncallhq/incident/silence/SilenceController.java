@@ -1,6 +1,7 @@
 package io.oncallhq.incident.silence;
 
 import io.oncallhq.contracts.Actor;
+import io.oncallhq.incident.config.ApiClients;
 import io.oncallhq.incident.config.InvalidRequestException;
 import io.oncallhq.incident.config.InvalidRequestException.FieldProblem;
 import io.oncallhq.incident.oncall.OnCallDirectory;
@@ -34,7 +35,6 @@ import java.util.regex.PatternSyntaxException;
 @RequestMapping("/silences")
 class SilenceController {
 
-    private static final Actor API_CLIENT = new Actor(Actor.API, "api", "API");
 
     private final Silences silences;
     private final OnCallDirectory directory;
@@ -75,7 +75,7 @@ class SilenceController {
         List<LabelMatcher> matchers = request.matchers() == null ? List.of() : request.matchers().stream()
                 .map(matcher -> new LabelMatcher(matcher.label(), matcher.operator(), matcher.value())).toList();
         Silence silence = silences.save(new Silence(UUID.randomUUID().toString(), request.name(), request.serviceId(),
-                matchers, request.startsAt(), request.endsAt(), API_CLIENT, now));
+                matchers, request.startsAt(), request.endsAt(), ApiClients.current(), now));
         return ResponseEntity.created(URI.create("/silences/" + silence.id())).body(SilenceResponse.of(silence, now));
     }
 

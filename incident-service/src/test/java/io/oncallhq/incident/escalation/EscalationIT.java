@@ -1,5 +1,6 @@
 package io.oncallhq.incident.escalation;
 
+import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.alert.AlertTriggered;
@@ -137,12 +138,12 @@ class EscalationIT {
         await().atMost(PATIENCE).until(() -> pagesOf(incidentId, 1).size() == 1);
 
         HttpResponse<String> acknowledged = http.send(HttpRequest.newBuilder(uri(instance, "/incidents/" + incidentId
-                + "/acknowledge")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                + "/acknowledge")).header("Authorization", "Bearer " + TestTokens.ADMIN).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(acknowledged.statusCode()).isEqualTo(200);
         CLOCK.advance(LEVEL_DELAY.plusMinutes(1));
 
         await().atMost(PATIENCE).until(() -> texts(incident(instance, incidentId)).stream()
-                .anyMatch(text -> text.matches("Level 2 not paged: acknowledged by API at \\d\\d:\\d\\d UTC")));
+                .anyMatch(text -> text.matches("Level 2 not paged: acknowledged by admin at \\d\\d:\\d\\d UTC")));
         await().atMost(PATIENCE).until(() -> "done".equals(timerOf(instance, incidentId, 2).getString("state")));
         awaitOutboxRelayed(instance, incidentId);
         assertThat(pagesOf(incidentId, 2)).isEmpty();
@@ -156,7 +157,8 @@ class EscalationIT {
                         "--spring.mongodb.uri=" + mongoServer.connectionString("incidents"),
                         "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBroker.bootstrapServers(),
                         "--oncallhq.escalation.poll-interval=200ms",
-                        "--oncallhq.escalation.instance-id=" + name);
+                        "--oncallhq.escalation.instance-id=" + name,
+                        "--oncallhq.security.api-token=" + TestTokens.ADMIN);
         running.add(context);
         return context;
     }
@@ -196,7 +198,8 @@ class EscalationIT {
     }
 
     private JsonNode get(ConfigurableApplicationContext context, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(context, path)).build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(context, path))
+                        .header("Authorization", "Bearer " + TestTokens.ADMIN).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return json.readTree(response.body());

@@ -1,5 +1,7 @@
 package io.oncallhq.incident.oncallconfig;
 
+import io.oncallhq.apisecurity.TestTokens;
+import io.oncallhq.incident.AsAdmin;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.alert.AlertTriggered;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -55,6 +58,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @EmbeddedKafka(partitions = 1, topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES,
         Topics.INCIDENT_COMMANDS})
 @AutoConfigureMockMvc
+@Import(AsAdmin.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first test needs the database before the example is applied
 class OnCallModelIT {
 
@@ -65,6 +69,7 @@ class OnCallModelIT {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO.connectionString("incidents"));
+        TestTokens.register(registry);
     }
 
     @AfterAll
