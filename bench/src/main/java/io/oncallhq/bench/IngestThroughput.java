@@ -1,7 +1,6 @@
 package io.oncallhq.bench;
 
 import io.oncallhq.contracts.Topics;
-import io.oncallhq.localruntime.EventTopics;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,46 +32,45 @@ final class IngestThroughput {
         String ingestSingle = "/integrations/" + BenchSystem.INTEGRATION_KEY + "/generic";
         String ingestBatch = "/integrations/" + BenchSystem.INTEGRATION_KEY + "/alertmanager";
         try (BenchSystem bench = new BenchSystem("alert-ingest-service")) {
-            try (EventTopics topics = new EventTopics(bench.system.kafkaBootstrapServers(), "bench")) {
-                warmUp(() -> bench.postAlert(ingestSingle, BenchSystem.genericAlert("warm-up", "warm")).statusCode());
-                int before = topics.readAll(Topics.ALERTS).size();
-                LoadRun single = LoadRun.run(clients, duration, (client, sequence) -> accepted(
-                        bench.postAlert(ingestSingle, BenchSystem.genericAlert("Queue depth above threshold",
-                                "client-" + client + "-" + (sequence % 1000))), 202, 1));
-                LoadRun batches = LoadRun.run(clients, duration, (client, sequence) -> accepted(
-                        bench.postAlert(ingestBatch, webhookBatch(client, sequence, batch)), 202, batch));
-                long durable = topics.readAll(Topics.ALERTS).size() - before;
-                long acceptedAlerts = single.acceptedAlerts.get() + batches.acceptedAlerts.get();
+            String kafka = bench.system.kafkaBootstrapServers();
+            warmUp(() -> bench.postAlert(ingestSingle, BenchSystem.genericAlert("warm-up", "warm")).statusCode());
+            long before = TopicSize.records(kafka, Topics.ALERTS);
+            LoadRun single = LoadRun.run(clients, duration, (client, sequence) -> accepted(
+                    bench.postAlert(ingestSingle, BenchSystem.genericAlert("Queue depth above threshold",
+                            "client-" + client + "-" + (sequence % 1000))), 202, 1));
+            LoadRun batches = LoadRun.run(clients, duration, (client, sequence) -> accepted(
+                    bench.postAlert(ingestBatch, webhookBatch(client, sequence, batch)), 202, batch));
+            long durable = TopicSize.records(kafka, Topics.ALERTS) - before;
+            long acceptedAlerts = single.acceptedAlerts.get() + batches.acceptedAlerts.get();
 
-                LoadRun amSingle = null;
-                LoadRun amBatches = null;
-                if (AlertmanagerProcess.installed()) {
-                    try (AlertmanagerProcess alertmanager = new AlertmanagerProcess()) {
-                        String url = alertmanager.baseUrl + "/api/v2/alerts";
-                        warmUp(() -> post(url, alertArray(0, 0, 1)).statusCode());
-                        amSingle = LoadRun.run(clients, duration, (client, sequence) ->
-                                accepted(post(url, alertArray(client, sequence, 1)), 200, 1));
-                        amBatches = LoadRun.run(clients, duration, (client, sequence) ->
-                                accepted(post(url, alertArray(client, sequence, batch)), 200, batch));
-                    }
+            LoadRun amSingle = null;
+            LoadRun amBatches = null;
+            if (AlertmanagerProcess.installed()) {
+                try (AlertmanagerProcess alertmanager = new AlertmanagerProcess()) {
+                    String url = alertmanager.baseUrl + "/api/v2/alerts";
+                    warmUp(() -> post(url, alertArray(0, 0, 1)).statusCode());
+                    amSingle = LoadRun.run(clients, duration, (client, sequence) ->
+                            accepted(post(url, alertArray(client, sequence, 1)), 200, 1));
+                    amBatches = LoadRun.run(clients, duration, (client, sequence) ->
+                            accepted(post(url, alertArray(client, sequence, batch)), 200, batch));
                 }
-
-                System.out.println();
-                System.out.printf("%d concurrent senders, %d s per line, batches of %d%n", clients, duration.toSeconds(), batch);
-                System.out.println(single.line("alert-ingest, single generic alerts"));
-                System.out.println(batches.line("alert-ingest, Alertmanager webhook batches"));
-                if (amSingle != null) {
-                    System.out.println(amSingle.line("Alertmanager /api/v2/alerts, single alerts"));
-                    System.out.println(amBatches.line("Alertmanager /api/v2/alerts, batches"));
-                    System.out.printf("ratio ingest / Alertmanager: single %.2f, batches %.2f%n",
-                            single.alertsPerSecond() / amSingle.alertsPerSecond(),
-                            batches.alertsPerSecond() / amBatches.alertsPerSecond());
-                } else {
-                    System.out.println("Alertmanager not installed at " + AlertmanagerProcess.BINARY + ": no comparison");
-                }
-                System.out.printf("alerts accepted by ingest %d, records on 'alerts' %d (every 202 durable: %s)%n",
-                        acceptedAlerts, durable, durable >= acceptedAlerts);
             }
+
+            System.out.println();
+            System.out.printf("%d concurrent senders, %d s per line, batches of %d%n", clients, duration.toSeconds(), batch);
+            System.out.println(single.line("alert-ingest, single generic alerts"));
+            System.out.println(batches.line("alert-ingest, Alertmanager webhook batches"));
+            if (amSingle != null) {
+                System.out.println(amSingle.line("Alertmanager /api/v2/alerts, single alerts"));
+                System.out.println(amBatches.line("Alertmanager /api/v2/alerts, batches"));
+                System.out.printf("ratio ingest / Alertmanager: single %.2f, batches %.2f%n",
+                        single.alertsPerSecond() / amSingle.alertsPerSecond(),
+                        batches.alertsPerSecond() / amBatches.alertsPerSecond());
+            } else {
+                System.out.println("Alertmanager not installed at " + AlertmanagerProcess.BINARY + ": no comparison");
+            }
+            System.out.printf("alerts accepted by ingest %d, records on 'alerts' %d (every 202 durable: %s)%n",
+                    acceptedAlerts, durable, durable >= acceptedAlerts);
         }
     }
 
