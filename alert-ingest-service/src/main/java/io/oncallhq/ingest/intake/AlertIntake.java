@@ -1,9 +1,12 @@
 package io.oncallhq.ingest.intake;
 
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.oncallhq.ingest.config.IngestProperties;
 import io.oncallhq.ingest.integration.Integration;
 import io.oncallhq.ingest.integration.Integrations;
 import io.oncallhq.ingest.publishing.AlertPublisher;
+import io.oncallhq.ingest.publishing.BrokerUnavailableException;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -15,6 +18,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -96,17 +103,44 @@ public class AlertIntake {
     }
 
     /**
-     * One after the other, each waiting for the broker's acknowledgement, so a 202 means all of them are on
-     * Kafka. If one fails the request fails (503): the sender sends the whole batch again, and the alerts
-     * already published arrive twice with the same dedup keys, which consumers fold together.
+     * All alerts of the request at once, each send waiting for the broker's acknowledgement, so a 202 means all
+     * of them are on Kafka, after about one broker round trip rather than one per alert. If one fails the request
+     * fails (503): the sender sends the whole batch again, and the alerts already published arrive twice with
+     * the same dedup keys, which consumers fold together.
      */
     private List<Accepted> publish(List<NormalisedAlert> alerts) {
-        List<Accepted> accepted = new ArrayList<>(alerts.size());
         Instant time = clock.instant();
-        for (NormalisedAlert alert : alerts) {
-            accepted.add(new Accepted(alert.senderDedupKey(), publisher.publish(alert.event(), time)));
+        if (alerts.size() == 1) {
+            NormalisedAlert alert = alerts.getFirst();
+            return List.of(new Accepted(alert.senderDedupKey(), publisher.publish(alert.event(), time)));
         }
-        return accepted;
+        // The senders carry the request's trace context, so every alert's record joins the request's trace.
+        try (ExecutorService senders = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+                ContextSnapshotFactory.builder().build()::captureAll)) {
+            List<Future<String>> sent = alerts.stream()
+                    .map(alert -> senders.submit(() -> publisher.publish(alert.event(), time)))
+                    .toList();
+            List<Accepted> accepted = new ArrayList<>(alerts.size());
+            for (int i = 0; i < alerts.size(); i++) {
+                accepted.add(new Accepted(alerts.get(i).senderDedupKey(), eventIdOf(sent.get(i))));
+            }
+            return accepted;
+        }
+    }
+
+    /** The send's event id, or what made it fail, as the caller of a single send would see it. */
+    private static String eventIdOf(Future<String> send) {
+        try {
+            return send.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new BrokerUnavailableException("Interrupted while waiting for Kafka", interrupted);
+        }
     }
 
     private <P> P parse(byte[] bytes, Class<P> payloadType) {
