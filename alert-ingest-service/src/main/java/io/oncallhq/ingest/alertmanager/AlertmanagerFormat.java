@@ -3,6 +3,7 @@ package io.oncallhq.ingest.alertmanager;
 import io.oncallhq.ingest.intake.AlertFormat;
 import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.intake.NormalisedAlert;
+import io.oncallhq.ingest.intake.RawPayload;
 import io.oncallhq.ingest.integration.Integration;
 import io.oncallhq.ingest.integration.IntegrationType;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ public class AlertmanagerFormat implements AlertFormat<AlertmanagerRequest> {
     }
 
     @Override
-    public List<NormalisedAlert> normalise(AlertmanagerRequest payload, Integration integration, String rawPayload, Instant receivedAt) {
+    public List<NormalisedAlert> normalise(AlertmanagerRequest payload, Integration integration, RawPayload rawPayload, Instant receivedAt) {
         List<FieldViolation> violations = new ArrayList<>();
         if (!PAYLOAD_VERSION.equals(payload.version())) {
             violations.add(new FieldViolation("version", "must be \"4\", the Alertmanager webhook payload version understood here"));

@@ -9,6 +9,7 @@ import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.intake.HttpUrls;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.NormalisedAlert;
+import io.oncallhq.ingest.intake.RawPayload;
 import io.oncallhq.ingest.integration.Integration;
 import io.oncallhq.ingest.integration.IntegrationType;
 
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Maps a batch of labelled alerts (Alertmanager's webhook shape, which Grafana's contact point reuses) onto
@@ -45,7 +47,7 @@ public final class LabelledAlerts {
      * @throws InvalidAlertException naming each field at fault by its path, e.g. {@code alerts[3].labels}
      */
     public List<NormalisedAlert> normalise(AlertGroup group, List<? extends LabelledAlert> alerts, List<FieldViolation> violations,
-                                           Integration integration, String rawPayload, Instant receivedAt) {
+                                           Integration integration, RawPayload rawPayload, Instant receivedAt) {
         List<FieldViolation> found = new ArrayList<>(violations);
         if (alerts == null || alerts.isEmpty()) {
             found.add(new FieldViolation("alerts", "must list at least one alert"));
@@ -57,7 +59,9 @@ public final class LabelledAlerts {
         if (!found.isEmpty()) {
             throw new InvalidAlertException(found);
         }
-        return alerts.stream().map(alert -> normalise(group, alert, integration, rawPayload, receivedAt)).toList();
+        return IntStream.range(0, alerts.size())
+                .mapToObj(i -> normalise(group, alerts.get(i), integration, rawPayload.ofBatchAlert(i), receivedAt))
+                .toList();
     }
 
     private NormalisedAlert normalise(AlertGroup group, LabelledAlert alert, Integration integration, String rawPayload,

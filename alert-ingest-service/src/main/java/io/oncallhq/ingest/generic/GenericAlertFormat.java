@@ -11,6 +11,7 @@ import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.intake.HttpUrls;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.NormalisedAlert;
+import io.oncallhq.ingest.intake.RawPayload;
 import io.oncallhq.ingest.integration.Integration;
 import io.oncallhq.ingest.integration.IntegrationType;
 
@@ -46,7 +47,7 @@ public class GenericAlertFormat implements AlertFormat<GenericAlertRequest> {
     }
 
     @Override
-    public List<NormalisedAlert> normalise(GenericAlertRequest alert, Integration integration, String rawPayload, Instant receivedAt) {
+    public List<NormalisedAlert> normalise(GenericAlertRequest alert, Integration integration, RawPayload rawPayload, Instant receivedAt) {
         List<FieldViolation> violations = new ArrayList<>();
         Action action = action(alert.action(), violations);
         Severity severity = severity(alert.severity(), action == Action.TRIGGER, violations);
@@ -63,9 +64,9 @@ public class GenericAlertFormat implements AlertFormat<GenericAlertRequest> {
         AlertEvent event = switch (action) {
             case TRIGGER -> new AlertTriggered(integration.serviceId(), integration.id(), type().wireName(),
                     dedupKey, null, alert.summary(), severity, alert.source(), orEmpty(alert.labels()), Map.of(),
-                    orEmpty(alert.details()), links, startedAt, receivedAt, rawPayload);
+                    orEmpty(alert.details()), links, startedAt, receivedAt, rawPayload.whole());
             case RESOLVE -> new AlertResolved(integration.serviceId(), integration.id(), dedupKey, alert.summary(),
-                    receivedAt, receivedAt, rawPayload);
+                    receivedAt, receivedAt, rawPayload.whole());
         };
         String dedupKeyRule = alert.dedupKey() != null && !alert.dedupKey().isBlank()
                 ? "generic:v1:<dedupKey>, the sender's dedupKey"

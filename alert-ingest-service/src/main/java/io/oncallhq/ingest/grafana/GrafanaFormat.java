@@ -4,6 +4,7 @@ import io.oncallhq.ingest.alertmanager.AlertGroup;
 import io.oncallhq.ingest.alertmanager.LabelledAlerts;
 import io.oncallhq.ingest.intake.AlertFormat;
 import io.oncallhq.ingest.intake.NormalisedAlert;
+import io.oncallhq.ingest.intake.RawPayload;
 import io.oncallhq.ingest.integration.Integration;
 import io.oncallhq.ingest.integration.IntegrationType;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ public class GrafanaFormat implements AlertFormat<GrafanaRequest> {
     }
 
     @Override
-    public List<NormalisedAlert> normalise(GrafanaRequest payload, Integration integration, String rawPayload, Instant receivedAt) {
+    public List<NormalisedAlert> normalise(GrafanaRequest payload, Integration integration, RawPayload rawPayload, Instant receivedAt) {
         AlertGroup group = new AlertGroup(payload.groupKey(), payload.receiver(), payload.externalURL(), payload.truncatedAlerts(),
                 payload.groupLabels(), payload.orgId());
         return alerts.normalise(group, payload.alerts(), List.of(), integration, rawPayload, receivedAt);

@@ -19,5 +19,5 @@ public interface AlertFormat<P> {
      *
      * @throws InvalidAlertException listing every field at fault
      */
-    List<NormalisedAlert> normalise(P payload, Integration integration, String rawPayload, Instant receivedAt);
+    List<NormalisedAlert> normalise(P payload, Integration integration, RawPayload rawPayload, Instant receivedAt);
 }

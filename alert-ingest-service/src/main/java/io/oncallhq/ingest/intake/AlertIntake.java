@@ -71,7 +71,7 @@ public class AlertIntake {
         byte[] bytes = RequestBodies.read(body, contentLength, maxBodyBytes);
         P payload = parse(bytes, format.payloadType());
         Integration integration = admit(keyInBody.apply(payload));
-        return publish(format.normalise(payload, integration, RawPayload.truncated(bytes, rawPayloadBytes), clock.instant()));
+        return publish(format.normalise(payload, integration, RawPayload.of(bytes, rawPayloadBytes), clock.instant()));
     }
 
     /** What {@link #receive} would publish for this body, publishing nothing. */
@@ -84,7 +84,7 @@ public class AlertIntake {
         Integration integration = admit(key);
         P payload = parse(bytes, format.payloadType());
         return new Explanation(integration, format.type(),
-                format.normalise(payload, integration, RawPayload.truncated(bytes, rawPayloadBytes), clock.instant()));
+                format.normalise(payload, integration, RawPayload.of(bytes, rawPayloadBytes), clock.instant()));
     }
 
     /**

@@ -12,6 +12,7 @@ import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.intake.HttpUrls;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.NormalisedAlert;
+import io.oncallhq.ingest.intake.RawPayload;
 import io.oncallhq.ingest.integration.Integration;
 import io.oncallhq.ingest.integration.IntegrationType;
 import org.springframework.stereotype.Component;
@@ -73,7 +74,7 @@ public class PagerDutyFormat implements AlertFormat<PagerDutyEvent> {
     }
 
     @Override
-    public List<NormalisedAlert> normalise(PagerDutyEvent event, Integration integration, String rawPayload, Instant receivedAt) {
+    public List<NormalisedAlert> normalise(PagerDutyEvent event, Integration integration, RawPayload rawPayload, Instant receivedAt) {
         Action action = requireValid(event);
         boolean generated = !hasText(event.dedupKey());
         String senderKey = generated ? UUID.randomUUID().toString().replace("-", "") : event.dedupKey();
@@ -85,10 +86,10 @@ public class PagerDutyFormat implements AlertFormat<PagerDutyEvent> {
         AlertEvent alert = switch (action) {
             case TRIGGER -> new AlertTriggered(integration.serviceId(), integration.id(), type().wireName(), dedupKey, null,
                     payload.summary(), Severity.valueOf(payload.severity().toUpperCase(Locale.ROOT)), payload.source(),
-                    labels(payload), Map.of(), details(event), links(event), timestamp(payload.timestamp()), receivedAt, rawPayload);
+                    labels(payload), Map.of(), details(event), links(event), timestamp(payload.timestamp()), receivedAt, rawPayload.whole());
             case ACKNOWLEDGE -> new AlertAcknowledged(integration.serviceId(), integration.id(), dedupKey, receivedAt, receivedAt);
             case RESOLVE -> new AlertResolved(integration.serviceId(), integration.id(), dedupKey,
-                    payload == null ? null : payload.summary(), receivedAt, receivedAt, rawPayload);
+                    payload == null ? null : payload.summary(), receivedAt, receivedAt, rawPayload.whole());
         };
         String severityRule = action == Action.TRIGGER ? "payload.severity as sent" : null;
         return List.of(new NormalisedAlert(alert, senderKey, dedupKeyRule, severityRule));

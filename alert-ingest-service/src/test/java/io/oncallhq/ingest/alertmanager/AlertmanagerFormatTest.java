@@ -8,9 +8,11 @@ import io.oncallhq.ingest.Payloads;
 import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.NormalisedAlert;
+import io.oncallhq.ingest.intake.RawPayload;
 import io.oncallhq.ingest.integration.Integration;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +104,7 @@ class AlertmanagerFormatTest {
     }
 
     private List<NormalisedAlert> normalise(AlertmanagerRequest request) {
-        return format.normalise(request, CHECKOUT, "{}", NOW);
+        return format.normalise(request, CHECKOUT, RawPayload.of("{}".getBytes(StandardCharsets.UTF_8), 1024), NOW);
     }
 
     private static AlertmanagerRequest batch(AlertmanagerRequest.Alert... alerts) {

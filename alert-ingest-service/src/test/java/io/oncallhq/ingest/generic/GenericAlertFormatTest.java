@@ -7,9 +7,11 @@ import io.oncallhq.ingest.intake.DedupKey;
 import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.NormalisedAlert;
+import io.oncallhq.ingest.intake.RawPayload;
 import io.oncallhq.ingest.integration.Integration;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +91,7 @@ class GenericAlertFormatTest {
     }
 
     private NormalisedAlert normalise(GenericAlertRequest request) {
-        return format.normalise(request, checkoutIntegration(), "{}", NOW).getFirst();
+        return format.normalise(request, checkoutIntegration(), RawPayload.of("{}".getBytes(StandardCharsets.UTF_8), 1024), NOW).getFirst();
     }
 
     private static GenericAlertRequest alert(String summary, String severity, String dedupKey, String action) {

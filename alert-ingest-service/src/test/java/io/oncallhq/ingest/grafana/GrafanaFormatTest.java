@@ -6,9 +6,11 @@ import io.oncallhq.ingest.Payloads;
 import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.NormalisedAlert;
+import io.oncallhq.ingest.intake.RawPayload;
 import io.oncallhq.ingest.integration.Integration;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,7 +26,7 @@ class GrafanaFormatTest {
 
     @Test
     void theDocumentedPayloadBecomesOneAlertPerGrafanaAlertWithItsLinks() {
-        List<NormalisedAlert> alerts = format.normalise(Payloads.parsed("grafana-firing.json", GrafanaRequest.class), CHECKOUT, "{}", NOW);
+        List<NormalisedAlert> alerts = format.normalise(Payloads.parsed("grafana-firing.json", GrafanaRequest.class), CHECKOUT, RawPayload.of("{}".getBytes(StandardCharsets.UTF_8), 1024), NOW);
 
         assertThat(alerts).extracting(alert -> alert.event().dedupKey())
                 .containsExactly("grafana:v1:c6eadffa33fcdf37", "grafana:v1:bc97ff14869b13e3");
@@ -46,7 +48,7 @@ class GrafanaFormatTest {
         String body = Payloads.text("grafana-firing.json").replace("\"https://play.grafana.org/d/000000012\"", "\"javascript:alert(1)\"");
 
         InvalidAlertException invalid = catchThrowableOfType(InvalidAlertException.class,
-                () -> format.normalise(Payloads.parsedJson(body, GrafanaRequest.class), CHECKOUT, "{}", NOW));
+                () -> format.normalise(Payloads.parsedJson(body, GrafanaRequest.class), CHECKOUT, RawPayload.of("{}".getBytes(StandardCharsets.UTF_8), 1024), NOW));
 
         assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactly("alerts[1].dashboardURL");
     }

@@ -20,4 +20,25 @@ class RawPayloadTest {
         assertThat(RawPayload.truncated(body, 4)).isEqualTo("aé");
         assertThat(RawPayload.truncated(body, 2)).isEqualTo("a");
     }
+
+    @Test
+    void eachAlertOfABatchCarriesTheGroupAndOnlyItsOwnEntry() {
+        byte[] batch = """
+                {"version":"4","groupKey":"{}:{alertname=\\"Disk\\"}","someFutureField":true,
+                 "alerts":[{"fingerprint":"aaaa","labels":{"instance":"a"}},{"fingerprint":"bbbb","labels":{"instance":"b"}}]}"""
+                .getBytes(StandardCharsets.UTF_8);
+        RawPayload raw = RawPayload.of(batch, 16 * 1024);
+
+        String second = raw.ofBatchAlert(1);
+
+        assertThat(second).contains("\"groupKey\"", "someFutureField", "bbbb").doesNotContain("aaaa");
+        assertThat(raw.ofBatchAlert(0)).contains("aaaa").doesNotContain("bbbb");
+    }
+
+    @Test
+    void aBodyThatIsNoBatchIsItsOwnEvidence() {
+        RawPayload raw = RawPayload.of("{\"summary\":\"x\"}".getBytes(StandardCharsets.UTF_8), 16 * 1024);
+
+        assertThat(raw.ofBatchAlert(0)).isEqualTo(raw.whole()).isEqualTo("{\"summary\":\"x\"}");
+    }
 }

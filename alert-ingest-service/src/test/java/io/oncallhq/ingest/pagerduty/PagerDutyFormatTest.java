@@ -9,9 +9,11 @@ import io.oncallhq.ingest.Payloads;
 import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.NormalisedAlert;
+import io.oncallhq.ingest.intake.RawPayload;
 import io.oncallhq.ingest.integration.Integration;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -103,7 +105,7 @@ class PagerDutyFormatTest {
     }
 
     private NormalisedAlert normalise(PagerDutyEvent event) {
-        return format.normalise(event, CHECKOUT, "{}", NOW).getFirst();
+        return format.normalise(event, CHECKOUT, RawPayload.of("{}".getBytes(StandardCharsets.UTF_8), 1024), NOW).getFirst();
     }
 
     private static PagerDutyEvent trigger(String dedupKey) {
