@@ -4,7 +4,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -36,6 +38,15 @@ public class ApiSecurityAutoConfiguration {
     @Bean
     ServiceToken serviceToken(ApiSecurityProperties properties) {
         return new ServiceToken(properties.serviceApiToken());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(ApiSecurityProperties properties) {
+        FilterRegistrationBean<RequestBodyLimit> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimit(properties.maxRequestBody().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10); // before anything that could read a body
+        return registration;
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.oncallhq.apisecurity;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import java.util.List;
 
@@ -13,12 +14,14 @@ import java.util.List;
  * @param apiToken        a plain admin token ({@code API_TOKEN}); blank is none
  * @param serviceApiToken the bearer token this service sends to the others ({@code SERVICE_API_TOKEN}); blank is none
  * @param apiTokens       named static tokens, each with a role and the hex SHA-256 of the token
+ * @param maxRequestBody  the largest request body any endpoint takes (1 MB unless set)
  */
 @ConfigurationProperties("oncallhq.security")
 public record ApiSecurityProperties(String roleClaim, String apiToken, String serviceApiToken,
-                                    List<ConfiguredToken> apiTokens) {
+                                    List<ConfiguredToken> apiTokens, DataSize maxRequestBody) {
 
     public ApiSecurityProperties {
+        maxRequestBody = maxRequestBody == null ? DataSize.ofMegabytes(1) : maxRequestBody;
         roleClaim = roleClaim == null || roleClaim.isBlank() ? "roles" : roleClaim;
         apiTokens = apiTokens == null ? List.of() : List.copyOf(apiTokens);
     }

@@ -40,7 +40,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         write(request, response, HttpStatus.FORBIDDEN, "The token's role does not allow this operation.");
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                               String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
