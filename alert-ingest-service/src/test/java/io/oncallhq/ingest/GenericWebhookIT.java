@@ -1,5 +1,7 @@
 package io.oncallhq.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
@@ -25,6 +27,8 @@ class GenericWebhookIT extends IngestIT {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    MeterRegistry meters;
 
     private AlertsTopic alerts;
     private Map<TopicPartition, Long> before;
@@ -115,6 +119,29 @@ class GenericWebhookIT extends IngestIT {
         assertProblem(response, 401);
         assertThat(response.body()).doesNotContain(wrongKey);
         assertThat(alerts.endOffsets()).isEqualTo(before);
+    }
+
+    @Test
+    void acceptedAlertsAreCountedPerIntegrationAndRefusedRequestsPerReason() throws Exception {
+        double received = count("oncallhq.alerts.received", "integration", "checkout-api-generic", "format", "generic");
+        double unknownKey = count("oncallhq.alerts.rejected", "format", "generic", "reason", "unknown_key");
+        double invalid = count("oncallhq.alerts.rejected", "format", "generic", "reason", "invalid");
+
+        assertThat(postGeneric(DEMO_KEY, "application/json", "{\"summary\":\"Disk full\",\"severity\":\"error\"}")
+                .statusCode()).isEqualTo(202);
+        assertThat(postGeneric("not-a-key", "application/json", "{\"summary\":\"x\",\"severity\":\"info\"}")
+                .statusCode()).isEqualTo(401);
+        assertThat(postGeneric(DEMO_KEY, "application/json", "{\"severity\":\"info\"}").statusCode()).isEqualTo(400);
+
+        assertThat(count("oncallhq.alerts.received", "integration", "checkout-api-generic", "format", "generic"))
+                .isEqualTo(received + 1);
+        assertThat(count("oncallhq.alerts.rejected", "format", "generic", "reason", "unknown_key")).isEqualTo(unknownKey + 1);
+        assertThat(count("oncallhq.alerts.rejected", "format", "generic", "reason", "invalid")).isEqualTo(invalid + 1);
+    }
+
+    private double count(String name, String... tags) {
+        Counter counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.oncallhq.incident;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Severity;
@@ -86,6 +88,8 @@ class IncidentServiceIT {
     EmbeddedKafkaBroker broker;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    MeterRegistry meters;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private EventTopics kafka;
@@ -103,6 +107,7 @@ class IncidentServiceIT {
     @Test
     void anAlertOpensOneIncidentAndPagesAlexWhileRepeatsAndRedeliveriesPageNobodyAgain() throws Exception {
         String dedupKey = "checkout-latency-" + UUID.randomUUID();
+        double openedBefore = incidentsOpened("checkout-api");
         ProducerRecord<byte[], byte[]> first = kafka.record(Topics.ALERTS, alert("checkout-api", dedupKey), "alert-" + UUID.randomUUID());
         kafka.send(first);
 
@@ -137,6 +142,13 @@ class IncidentServiceIT {
         assertThat(incident(incidentId).get("alerts").get(0).get("count").asInt()).isEqualTo(2);
         assertThat(incident(incidentId).get("timeline").size()).isEqualTo(timelineLength);
         assertThat(pagesOf(incidentId)).hasSize(1);
+        assertThat(incidentsOpened("checkout-api")).as("oncallhq.incidents.opened counts the incident once")
+                .isEqualTo(openedBefore + 1);
+    }
+
+    private double incidentsOpened(String serviceId) {
+        Counter opened = meters.find("oncallhq.incidents.opened").tag("service", serviceId).counter();
+        return opened == null ? 0 : opened.count();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.oncallhq.ingest.intake;
 
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.oncallhq.ingest.config.IngestProperties;
 import io.oncallhq.ingest.integration.Integration;
 import io.oncallhq.ingest.integration.Integrations;
@@ -39,9 +40,11 @@ public class AlertIntake {
     private final Clock clock;
     private final int maxBodyBytes;
     private final int rawPayloadBytes;
+    private final IntakeMetrics metrics;
 
     AlertIntake(Integrations integrations, RateLimits rateLimits, AlertPublisher publisher, JsonMapper json, Clock clock,
-                IngestProperties properties) {
+                IngestProperties properties, MeterRegistry meters) {
+        this.metrics = new IntakeMetrics(meters);
         this.integrations = integrations;
         this.rateLimits = rateLimits;
         this.publisher = publisher;
@@ -59,7 +62,12 @@ public class AlertIntake {
      *         MalformedPayloadException, InvalidAlertException, BrokerUnavailableException
      */
     public <P> List<Accepted> receive(String key, AlertFormat<P> format, InputStream body, long contentLength) {
-        return publish(normalise(key, format, body, contentLength));
+        try {
+            return publish(normalise(key, format, body, contentLength));
+        } catch (RuntimeException refused) {
+            metrics.rejected(format.type(), refused);
+            throw refused;
+        }
     }
 
     /**
@@ -68,10 +76,16 @@ public class AlertIntake {
      * @param keyInBody the key the payload names; throws {@link InvalidAlertException} when it names none
      */
     public <P> List<Accepted> receive(Function<P, String> keyInBody, AlertFormat<P> format, InputStream body, long contentLength) {
-        byte[] bytes = RequestBodies.read(body, contentLength, maxBodyBytes);
-        P payload = parse(bytes, format.payloadType());
-        Integration integration = admit(keyInBody.apply(payload));
-        return publish(format.normalise(payload, integration, RawPayload.of(bytes, rawPayloadBytes), clock.instant()));
+        try {
+            byte[] bytes = RequestBodies.read(body, contentLength, maxBodyBytes);
+            P payload = parse(bytes, format.payloadType());
+            Integration integration = admit(keyInBody.apply(payload));
+            return publish(new Explanation(integration, format.type(),
+                    format.normalise(payload, integration, RawPayload.of(bytes, rawPayloadBytes), clock.instant())));
+        } catch (RuntimeException refused) {
+            metrics.rejected(format.type(), refused);
+            throw refused;
+        }
     }
 
     /** What {@link #receive} would publish for this body, publishing nothing. */
@@ -99,7 +113,9 @@ public class AlertIntake {
     }
 
     private List<Accepted> publish(Explanation explanation) {
-        return publish(explanation.alerts());
+        List<Accepted> accepted = publish(explanation.alerts());
+        metrics.received(explanation.integration(), explanation.format(), accepted.size());
+        return accepted;
     }
 
     /**

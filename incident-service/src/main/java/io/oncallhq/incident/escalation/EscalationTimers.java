@@ -1,5 +1,7 @@
 package io.oncallhq.incident.escalation;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.oncallhq.incident.incident.EscalationStep;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -11,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,16 +31,24 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 public class EscalationTimers {
 
     static final String COLLECTION = "escalation_timers";
+    static final String DUE_METRIC = "oncallhq.escalation.timers.due";
 
     private final MongoTemplate mongo;
 
-    EscalationTimers(MongoTemplate mongo) {
+    EscalationTimers(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
+        Gauge.builder(DUE_METRIC, this, timers -> timers.countDue(clock.instant()))
+                .description("pending escalation timers whose due time has passed").register(meters);
         IndexOperations indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index("state", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).named("state_due"));
         indexes.createIndex(new Index("state", Sort.Direction.ASC).on("leaseExpiresAt", Sort.Direction.ASC)
                 .named("state_lease"));
         indexes.createIndex(new Index("incidentId", Sort.Direction.ASC).named("incident"));
+    }
+
+    /** Pending timers already due: escalations waiting for a poller; above zero for long means none is polling. */
+    long countDue(Instant now) {
+        return mongo.count(query(where("state").is(EscalationTimer.PENDING).and("dueAt").lte(now)), EscalationTimer.class);
     }
 
     /** Stores the timer of this step unless it exists already (in any state): scheduling is idempotent. */

@@ -1,5 +1,6 @@
 package io.oncallhq.incident.incident;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.oncallhq.contracts.ContractEvent;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.contracts.incident.IncidentEvent;
@@ -41,6 +42,7 @@ public class Incidents {
     static final String COLLECTION = "incidents";
     static final String INCIDENTS_BINDING = "incidents-out-0";
     static final String PAGES_BINDING = "pages-out-0";
+    static final String OPENED_METRIC = "oncallhq.incidents.opened";
     private static final String COUNTERS = "counters";
     private static final String NUMBER_COUNTER = "incident-number";
     /** Conflicts come from the relay's outbox removal and from REST racing Kafka; a few reloads settle them. */
@@ -50,12 +52,14 @@ public class Incidents {
     private final CloudEventCodec codec;
     private final OutboxRelay relay;
     private final EscalationTimers timers;
+    private final MeterRegistry meters;
 
-    Incidents(MongoTemplate mongo, CloudEventCodec codec, OutboxRelay relay, EscalationTimers timers) {
+    Incidents(MongoTemplate mongo, CloudEventCodec codec, OutboxRelay relay, EscalationTimers timers, MeterRegistry meters) {
         this.mongo = mongo;
         this.codec = codec;
         this.relay = relay;
         this.timers = timers;
+        this.meters = meters;
         IndexOperations indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index("number", Sort.Direction.DESC).unique().named("number_unique"));
         indexes.createIndex(new Index("serviceId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
@@ -152,6 +156,8 @@ public class Incidents {
         }
         relay.relaySoon(COLLECTION, incident.id());
         storeTimer(incident);
+        // Counted here, where an incident comes to exist exactly once, whatever opened it.
+        meters.counter(OPENED_METRIC, "service", incident.service().id()).increment();
         return true;
     }
 

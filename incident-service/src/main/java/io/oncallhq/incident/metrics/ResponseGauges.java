@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The response report of the trailing {@code window} as Micrometer gauges, refreshed every {@code refresh}:
  * {@code oncallhq.incidents.time.to.acknowledge} and {@code ...time.to.resolve} (seconds; tags {@code service} or
- * {@code team}, and {@code quantile} 0.5 or 0.9), {@code oncallhq.pages} and {@code oncallhq.pages.outside.working.hours}
+ * {@code team}, and {@code quantile} 0.5 or 0.9), {@code oncallhq.responder.pages} and {@code oncallhq.responder.pages.outside.working.hours}
  * (tag {@code responder}). Each replica reports the same figures: they come from the shared database.
  */
 @Component
@@ -56,8 +56,8 @@ class ResponseGauges implements SmartLifecycle {
         this.clock = clock;
         acknowledge = MultiGauge.builder("oncallhq.incidents.time.to.acknowledge").baseUnit("seconds").register(registry);
         resolve = MultiGauge.builder("oncallhq.incidents.time.to.resolve").baseUnit("seconds").register(registry);
-        pages = MultiGauge.builder("oncallhq.pages").register(registry);
-        outsideWorkingHours = MultiGauge.builder("oncallhq.pages.outside.working.hours").register(registry);
+        pages = MultiGauge.builder("oncallhq.responder.pages").register(registry);
+        outsideWorkingHours = MultiGauge.builder("oncallhq.responder.pages.outside.working.hours").register(registry);
     }
 
     void refresh() {
