@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Receiving alerts, whatever their format: bounded read, authenticate, rate limit, parse, normalise, publish.
@@ -32,6 +33,9 @@ import java.util.function.Function;
  */
 @Component
 public class AlertIntake {
+
+    /** Carries the request's trace context to the threads that send a batch's alerts. */
+    private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
 
     private final Integrations integrations;
     private final RateLimits rateLimits;
@@ -62,12 +66,7 @@ public class AlertIntake {
      *         MalformedPayloadException, InvalidAlertException, BrokerUnavailableException
      */
     public <P> List<Accepted> receive(String key, AlertFormat<P> format, InputStream body, long contentLength) {
-        try {
-            return publish(normalise(key, format, body, contentLength));
-        } catch (RuntimeException refused) {
-            metrics.rejected(format.type(), refused);
-            throw refused;
-        }
+        return counted(format, () -> publish(normalise(key, format, body, contentLength)));
     }
 
     /**
@@ -76,12 +75,19 @@ public class AlertIntake {
      * @param keyInBody the key the payload names; throws {@link InvalidAlertException} when it names none
      */
     public <P> List<Accepted> receive(Function<P, String> keyInBody, AlertFormat<P> format, InputStream body, long contentLength) {
-        try {
+        return counted(format, () -> {
             byte[] bytes = RequestBodies.read(body, contentLength, maxBodyBytes);
             P payload = parse(bytes, format.payloadType());
             Integration integration = admit(keyInBody.apply(payload));
             return publish(new Explanation(integration, format.type(),
                     format.normalise(payload, integration, RawPayload.of(bytes, rawPayloadBytes), clock.instant())));
+        });
+    }
+
+    /** Counts a refused request by its reason, and lets the refusal through to the caller. */
+    private List<Accepted> counted(AlertFormat<?> format, Supplier<List<Accepted>> receiving) {
+        try {
+            return receiving.get();
         } catch (RuntimeException refused) {
             metrics.rejected(format.type(), refused);
             throw refused;
@@ -130,9 +136,9 @@ public class AlertIntake {
             NormalisedAlert alert = alerts.getFirst();
             return List.of(new Accepted(alert.senderDedupKey(), publisher.publish(alert.event(), time)));
         }
-        // The senders carry the request's trace context, so every alert's record joins the request's trace.
+        // Every alert's record joins the request's trace.
         try (ExecutorService senders = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
-                ContextSnapshotFactory.builder().build()::captureAll)) {
+                CONTEXT::captureAll)) {
             List<Future<String>> sent = alerts.stream()
                     .map(alert -> senders.submit(() -> publisher.publish(alert.event(), time)))
                     .toList();
