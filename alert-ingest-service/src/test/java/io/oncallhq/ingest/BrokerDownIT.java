@@ -42,9 +42,9 @@ import static org.awaitility.Awaitility.await;
         "ingest.demo.seed=true",
         "ingest.demo.integration-key=" + BrokerDownIT.DEMO_KEY,
         "ingest.retry-after=7s",
-        "spring.cloud.stream.kafka.binder.producer-properties.max.block.ms=2000",
-        "spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms=2000",
-        "spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms=1500"})
+        "spring.kafka.producer.properties.max.block.ms=2000",
+        "spring.kafka.producer.properties.delivery.timeout.ms=2000",
+        "spring.kafka.producer.properties.request.timeout.ms=1500"})
 class BrokerDownIT {
 
     static final String DEMO_KEY = "broker-down-demo-key-0123456789abc";
@@ -56,7 +56,7 @@ class BrokerDownIT {
 
     @DynamicPropertySource
     static void ownBrokerAndMongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> broker.bootstrapServers());
+        registry.add("spring.kafka.bootstrap-servers", () -> broker.bootstrapServers());
         registry.add("spring.mongodb.uri", () -> MONGO.connectionString("alert_ingest"));
     }
 

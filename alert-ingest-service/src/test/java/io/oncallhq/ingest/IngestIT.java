@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@value #THROTTLED_ID} may send one request a second.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "ingest.demo.seed=true",
         "ingest.demo.integration-key=" + IngestIT.DEMO_KEY,
         "ingest.rate-limit.per-integration[" + IngestIT.THROTTLED_ID + "]=1",

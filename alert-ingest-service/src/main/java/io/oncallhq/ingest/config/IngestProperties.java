@@ -15,10 +15,11 @@ import java.util.Map;
  * @param demo            the demo integration seeded on a local run
  * @param rateLimit       requests each integration may send
  * @param incidentService where the catalogue of services is, asked when an integration is created
+ * @param keyCacheTtl     how long an accepted integration key is remembered without asking the database
  */
 @ConfigurationProperties("ingest")
 public record IngestProperties(DataSize maxBodySize, DataSize rawPayloadLimit, Duration retryAfter, Demo demo,
-                               RateLimit rateLimit, IncidentService incidentService) {
+                               RateLimit rateLimit, IncidentService incidentService, Duration keyCacheTtl) {
 
     public IngestProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(512) : maxBodySize;
@@ -27,6 +28,7 @@ public record IngestProperties(DataSize maxBodySize, DataSize rawPayloadLimit, D
         demo = demo == null ? new Demo(false, null) : demo;
         rateLimit = rateLimit == null ? new RateLimit(0, null, null) : rateLimit;
         incidentService = incidentService == null ? new IncidentService(null, null) : incidentService;
+        keyCacheTtl = keyCacheTtl == null ? Duration.ofSeconds(10) : keyCacheTtl;
     }
 
     /**

@@ -1,13 +1,10 @@
 package io.oncallhq.ingest.intake;
 
-import io.micrometer.context.ContextExecutorService;
-import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.oncallhq.ingest.config.IngestProperties;
 import io.oncallhq.ingest.integration.Integration;
 import io.oncallhq.ingest.integration.Integrations;
 import io.oncallhq.ingest.publishing.AlertPublisher;
-import io.oncallhq.ingest.publishing.BrokerUnavailableException;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -16,13 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -33,9 +25,6 @@ import java.util.function.Supplier;
  */
 @Component
 public class AlertIntake {
-
-    /** Carries the request's trace context to the threads that send a batch's alerts. */
-    private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
 
     private final Integrations integrations;
     private final RateLimits rateLimits;
@@ -125,44 +114,17 @@ public class AlertIntake {
     }
 
     /**
-     * All alerts of the request at once, each send waiting for the broker's acknowledgement, so a 202 means all
-     * of them are on Kafka, after about one broker round trip rather than one per alert. If one fails the request
-     * fails (503): the sender sends the whole batch again, and the alerts already published arrive twice with
-     * the same dedup keys, which consumers fold together.
+     * All alerts of the request at once (see {@link AlertPublisher#publishAll}), so a 202 means all of them are on
+     * Kafka. If one fails the request fails (503): the sender sends the whole batch again, and the alerts already
+     * published arrive twice with the same dedup keys, which consumers fold together.
      */
     private List<Accepted> publish(List<NormalisedAlert> alerts) {
-        Instant time = clock.instant();
-        if (alerts.size() == 1) {
-            NormalisedAlert alert = alerts.getFirst();
-            return List.of(new Accepted(alert.senderDedupKey(), publisher.publish(alert.event(), time)));
+        List<String> eventIds = publisher.publishAll(alerts.stream().map(NormalisedAlert::event).toList(), clock.instant());
+        List<Accepted> accepted = new ArrayList<>(alerts.size());
+        for (int i = 0; i < alerts.size(); i++) {
+            accepted.add(new Accepted(alerts.get(i).senderDedupKey(), eventIds.get(i)));
         }
-        // Every alert's record joins the request's trace.
-        try (ExecutorService senders = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
-                CONTEXT::captureAll)) {
-            List<Future<String>> sent = alerts.stream()
-                    .map(alert -> senders.submit(() -> publisher.publish(alert.event(), time)))
-                    .toList();
-            List<Accepted> accepted = new ArrayList<>(alerts.size());
-            for (int i = 0; i < alerts.size(); i++) {
-                accepted.add(new Accepted(alerts.get(i).senderDedupKey(), eventIdOf(sent.get(i))));
-            }
-            return accepted;
-        }
-    }
-
-    /** The send's event id, or what made it fail, as the caller of a single send would see it. */
-    private static String eventIdOf(Future<String> send) {
-        try {
-            return send.get();
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(failed.getCause());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new BrokerUnavailableException("Interrupted while waiting for Kafka", interrupted);
-        }
+        return accepted;
     }
 
     private <P> P parse(byte[] bytes, Class<P> payloadType) {

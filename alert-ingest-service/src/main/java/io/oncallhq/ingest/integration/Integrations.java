@@ -1,6 +1,10 @@
 package io.oncallhq.ingest.integration;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.oncallhq.ingest.config.IngestProperties;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -10,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -31,10 +36,20 @@ public class Integrations implements InitializingBean {
     private static final String KEY_HASHES = "keyHashes";
     private static final String VERSION = "version";
 
-    private final MongoTemplate mongo;
+    /** At most this many accepted keys are remembered, the least used ones go first. */
+    private static final int CACHED_KEYS = 10_000;
 
-    public Integrations(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final Cache<String, Integration> accepted;
+
+    @Autowired
+    public Integrations(MongoTemplate mongo, IngestProperties properties) {
+        this(mongo, properties.keyCacheTtl());
+    }
+
+    Integrations(MongoTemplate mongo, Duration keyCacheTtl) {
         this.mongo = mongo;
+        this.accepted = Caffeine.newBuilder().expireAfterWrite(keyCacheTtl).maximumSize(CACHED_KEYS).build();
     }
 
     @Override
@@ -51,16 +66,24 @@ public class Integrations implements InitializingBean {
      */
     public Integration authenticate(String presentedKey) {
         KeyHash presented = KeyHash.of(presentedKey);
-        return Optional.ofNullable(mongo.findOne(Query.query(where(KEY_HASHES).is(presented.hex())), Document.class, COLLECTION))
+        Integration known = accepted.getIfPresent(presented.hex());
+        if (known != null && known.accepts(presented)) {
+            return known;
+        }
+        Integration integration = Optional.ofNullable(
+                        mongo.findOne(Query.query(where(KEY_HASHES).is(presented.hex())), Document.class, COLLECTION))
                 .map(Integrations::toIntegration)
-                .filter(integration -> integration.accepts(presented))
+                .filter(found -> found.accepts(presented))
                 .orElseThrow(UnknownIntegrationKeyException::new);
+        accepted.put(presented.hex(), integration);
+        return integration;
     }
 
     /** Creates the integration or makes the stored one equal to it; running it twice changes nothing but the version. */
     public void save(Integration integration) {
         mongo.findAndModify(Query.query(where("_id").is(integration.id())), contents(integration).inc(VERSION, 1),
                 FindAndModifyOptions.options().upsert(true), Document.class, COLLECTION);
+        forgetAcceptedKeys();
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the id or a key is taken */
@@ -80,6 +103,7 @@ public class Integrations implements InitializingBean {
         Document stored = mongo.findAndModify(
                 Query.query(where("_id").is(changed.id()).and(VERSION).is(changed.version())),
                 contents(changed).inc(VERSION, 1), FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+        forgetAcceptedKeys();
         if (stored == null) {
             throw new ConcurrentChangeException("Integration " + changed.id());
         }
@@ -98,7 +122,17 @@ public class Integrations implements InitializingBean {
 
     /** @return whether there was one */
     public boolean delete(String id) {
-        return mongo.remove(Query.query(where("_id").is(id)), COLLECTION).getDeletedCount() > 0;
+        boolean deleted = mongo.remove(Query.query(where("_id").is(id)), COLLECTION).getDeletedCount() > 0;
+        forgetAcceptedKeys();
+        return deleted;
+    }
+
+    /**
+     * After each write, so no key read before it stays remembered. Writes are rare (admin calls), so each forgets
+     * every remembered key rather than tracking whose they were.
+     */
+    private void forgetAcceptedKeys() {
+        accepted.invalidateAll();
     }
 
     private static Update contents(Integration integration) {

@@ -1,45 +1,69 @@
 package io.oncallhq.ingest.publishing;
 
+import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.alert.AlertEvent;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.messaging.MessagingException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Sends alert events to the {@code alerts} topic and returns only once the broker acknowledged them: the
- * binding is synchronous with acks=all and an idempotent producer, and bounded by the producer's
- * {@code max.block.ms} and {@code delivery.timeout.ms}. Ingest keeps no state with the event, so a direct send
+ * Sends alert events to the {@code alerts} topic and returns only once the broker acknowledged every one of them
+ * (acks=all, idempotent producer). All events of a request are handed to the producer first and waited for once,
+ * so a request costs about one broker round trip however many alerts it carries, and concurrent requests share
+ * the producer's batches. The wait is bounded: the producer fails a send after {@code max.block.ms} (no metadata)
+ * or {@code delivery.timeout.ms} (no acknowledgement). Ingest keeps no state with the event, so a direct send
  * (rather than an outbox) is enough: if it fails the sender is told to retry, and nothing was stored.
  */
 @Component
 public class AlertPublisher {
 
-    static final String BINDING = "alerts-out-0";
-
     private static final Logger log = LoggerFactory.getLogger(AlertPublisher.class);
+    /** Beyond the producer's own bounds, for the callback to arrive. */
+    private static final Duration CALLBACK_MARGIN = Duration.ofSeconds(1);
 
-    private final StreamBridge streamBridge;
+    private final KafkaTemplate<byte[], byte[]> kafka;
     private final CloudEventCodec codec;
+    private final Duration acknowledgementWait;
 
-    AlertPublisher(StreamBridge streamBridge, CloudEventCodec codec) {
-        this.streamBridge = streamBridge;
+    AlertPublisher(KafkaTemplate<byte[], byte[]> kafka, CloudEventCodec codec) {
+        this.kafka = kafka;
         this.codec = codec;
+        this.acknowledgementWait = producerMillis(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000)
+                .plus(producerMillis(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000)).plus(CALLBACK_MARGIN);
     }
 
     /**
-     * @return the new event's id
-     * @throws BrokerUnavailableException when the broker did not acknowledge it in time
+     * @return each event's new id, in the order of {@code events}
+     * @throws BrokerUnavailableException when the broker did not acknowledge all of them in time; some may have
+     *                                    been published, and the sender's retry repeats them with the same dedup keys
      */
-    public String publish(AlertEvent event, Instant time) {
-        String eventId = UUID.randomUUID().toString();
-        publish(event, eventId, time);
-        return eventId;
+    public List<String> publishAll(List<AlertEvent> events, Instant time) {
+        List<String> ids = new ArrayList<>(events.size());
+        List<CompletableFuture<SendResult<byte[], byte[]>>> sends = new ArrayList<>(events.size());
+        for (AlertEvent event : events) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            sends.add(send(event, id, time));
+        }
+        awaitAcknowledgement(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)), events.getFirst(), ids.getFirst());
+        return ids;
     }
 
     /**
@@ -49,20 +73,38 @@ public class AlertPublisher {
      * @throws BrokerUnavailableException when the broker did not acknowledge it in time
      */
     public void publish(AlertEvent event, String eventId, Instant time) {
-        boolean sent;
+        awaitAcknowledgement(send(event, eventId, time), event, eventId);
+    }
+
+    private CompletableFuture<SendResult<byte[], byte[]>> send(AlertEvent event, String eventId, Instant time) {
+        Message<byte[]> message = MessageBuilder.fromMessage(codec.toMessage(event, eventId, time))
+                .setHeader(KafkaHeaders.TOPIC, Topics.ALERTS)
+                .build();
         try {
-            sent = streamBridge.send(BINDING, codec.toMessage(event, eventId, time));
-        } catch (MessagingException e) {
-            // Seen in the tests: a broker that went away gives a MessageHandlingException around Kafka's
-            // TimeoutException ("Expiring 1 record(s)", after delivery.timeout.ms); a broker that was down since
-            // startup leaves the binding unbound, giving a MessageDispatchingException ("Dispatcher has no
-            // subscribers") at once. A wait beyond the binder's send timeout would be a MessageTimeoutException.
+            return kafka.send(message);
+        } catch (RuntimeException e) {
+            // The producer throws (rather than failing the future) when it gets no metadata within max.block.ms.
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void awaitAcknowledgement(CompletableFuture<?> acknowledged, AlertEvent event, String eventId) {
+        try {
+            acknowledged.get(acknowledgementWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // A broker that went away gives Kafka's TimeoutException ("Expiring 1 record(s)") after
+            // delivery.timeout.ms; one that is down from the start, a TimeoutException for its metadata after max.block.ms.
             log.warn("Alert event {} for service {} was not acknowledged by Kafka: {}", eventId, event.serviceId(), rootMessage(e));
             throw new BrokerUnavailableException("Kafka did not acknowledge the alert", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerUnavailableException("Interrupted while waiting for Kafka", e);
         }
-        if (!sent) {
-            throw new BrokerUnavailableException("The alerts binding did not accept the alert", null);
-        }
+    }
+
+    private Duration producerMillis(String setting, long kafkaDefault) {
+        Object configured = kafka.getProducerFactory().getConfigurationProperties().get(setting);
+        return Duration.ofMillis(configured == null ? kafkaDefault : Long.parseLong(configured.toString()));
     }
 
     private static String rootMessage(Throwable failure) {

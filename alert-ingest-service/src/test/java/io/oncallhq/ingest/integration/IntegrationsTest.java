@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +27,7 @@ class IntegrationsTest {
         server = LocalMongo.start(null, 0);
         client = MongoClients.create(server.connectionString("alert_ingest"));
         mongo = new MongoTemplate(client, "alert_ingest");
-        integrations = new Integrations(mongo);
+        integrations = new Integrations(mongo, Duration.ofHours(1));
         integrations.afterPropertiesSet();
     }
 
@@ -50,6 +51,36 @@ class IntegrationsTest {
         assertThatThrownBy(() -> integrations.authenticate("the-kez"))
                 .isInstanceOf(UnknownIntegrationKeyException.class)
                 .hasMessageNotContaining("the-kez");
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedAtOnceThoughItWasJustAccepted() {
+        integrations.save(IntegrationTest.integrationWithKeys("old-key", "new-key"));
+        Integration rotating = integrations.authenticate("old-key");
+
+        integrations.replace(rotating.withoutKey(rotating.keys().getFirst().id()));
+
+        assertThatThrownBy(() -> integrations.authenticate("old-key")).isInstanceOf(UnknownIntegrationKeyException.class);
+        assertThat(integrations.authenticate("new-key").id()).isEqualTo(rotating.id());
+    }
+
+    @Test
+    void aDeletedIntegrationsKeyIsRefusedAtOnce() {
+        integrations.save(IntegrationTest.integrationWithKeys("the-key"));
+        integrations.authenticate("the-key");
+
+        integrations.delete("checkout-api-generic");
+
+        assertThatThrownBy(() -> integrations.authenticate("the-key")).isInstanceOf(UnknownIntegrationKeyException.class);
+    }
+
+    @Test
+    void aKeyRefusedOnceWorksAsSoonAsItsIntegrationIsCreated() {
+        assertThatThrownBy(() -> integrations.authenticate("the-key")).isInstanceOf(UnknownIntegrationKeyException.class);
+
+        integrations.insert(IntegrationTest.integrationWithKeys("the-key"));
+
+        assertThat(integrations.authenticate("the-key").serviceId()).isEqualTo("checkout-api");
     }
 
     @Test
