@@ -1,6 +1,5 @@
 package io.oncallhq.postmortem;
 
-import io.micrometer.observation.annotation.Observed;
 import io.oncallhq.postmortem.history.IncidentHistory;
 import io.oncallhq.postmortem.template.Templates;
 import org.slf4j.Logger;
@@ -34,7 +33,7 @@ class Drafting {
         this.clock = clock;
     }
 
-    @Observed(name = "postmortem.drafting", contextualName = "draft post-mortem") // a span in the incident's trace
+    /** Observed by {@link DraftingObservation}, whose span puts it in the trace of the alert that opened the incident. */
     void draftOrRefresh(IncidentHistory history) {
         if (!history.wasResolved()) {
             return;
