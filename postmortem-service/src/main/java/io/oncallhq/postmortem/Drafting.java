@@ -33,7 +33,7 @@ class Drafting {
         this.clock = clock;
     }
 
-    /** Observed by {@link DraftingObservation}, whose span puts it in the trace of the alert that opened the incident. */
+    /** The consumer runs it inside {@link DraftingObservation}: its span and timer. */
     void draftOrRefresh(IncidentHistory history) {
         if (!history.wasResolved()) {
             return;
