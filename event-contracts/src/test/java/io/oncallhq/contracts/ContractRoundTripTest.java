@@ -5,6 +5,7 @@ import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.command.IncidentCommand;
 import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageOutcomeEvent;
 import io.oncallhq.contracts.page.PageRequested;
@@ -83,20 +84,19 @@ class ContractRoundTripTest {
 
     @Test
     void aPageRequestWrittenBeforeContactRulesAndTeamChannelsStillDecodes() throws IOException {
-        String earlier;
-        try (InputStream in = getClass().getResourceAsStream("/earlier/page.requested.v1.before-contact-rules.json")) {
-            earlier = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Message<byte[]> headers = codec.toMessage(ContractExamples.all().stream()
-                .filter(PageRequested.class::isInstance).findFirst().orElseThrow(), "evt-1", ContractExamples.AT);
-        Message<byte[]> message = org.springframework.messaging.support.MessageBuilder
-                .withPayload(earlier.getBytes(StandardCharsets.UTF_8)).copyHeaders(headers.getHeaders()).build();
-
-        PageRequested page = (PageRequested) codec.decode(message, PageEvent.class).orElseThrow().data();
+        PageRequested page = decodeEarlier("page.requested.v1.before-contact-rules.json", PageRequested.class);
 
         assertThat(page.teamChannel()).isNull();
         assertThat(page.target().contactRules()).isEmpty();
         assertThat(page.target().slackUserId()).isEqualTo("U0DEMO0001");
+    }
+
+    @Test
+    void aResolutionWrittenBeforeIncidentsKeptTheirOpeningTraceStillDecodes() throws IOException {
+        IncidentResolved resolved = decodeEarlier("incident.resolved.v1.before-opening-trace.json", IncidentResolved.class);
+
+        assertThat(resolved.openingTraceparent()).isNull();
+        assertThat(resolved.reason()).isEqualTo("rolled back release 2026.11.22-1");
     }
 
     @Test
@@ -106,6 +106,20 @@ class ContractRoundTripTest {
                 .toList();
 
         assertThat(types).doesNotHaveDuplicates().allMatch(type -> type.matches("[a-z-]+(\\.[a-z-]+)+\\.v\\d+"));
+    }
+
+    /** A payload as an earlier producer wrote it under {@code earlier/}, read with the current records. */
+    private <T extends ContractEvent> T decodeEarlier(String file, Class<T> type) throws IOException {
+        String earlier;
+        try (InputStream in = getClass().getResourceAsStream("/earlier/" + file)) {
+            earlier = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ContractEvent example = ContractExamples.all().stream().filter(type::isInstance).findFirst().orElseThrow();
+        Message<byte[]> headers = codec.toMessage(example, "evt-1", ContractExamples.AT);
+        Message<byte[]> message = org.springframework.messaging.support.MessageBuilder
+                .withPayload(earlier.getBytes(StandardCharsets.UTF_8)).copyHeaders(headers.getHeaders()).build();
+
+        return type.cast(codec.decode(message, familyOf(example)).orElseThrow().data());
     }
 
     private static Class<? extends ContractEvent> familyOf(ContractEvent event) {

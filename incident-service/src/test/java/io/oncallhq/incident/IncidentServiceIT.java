@@ -19,6 +19,7 @@ import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.incident.oncall.Responder;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalMongo;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -40,10 +41,12 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -222,6 +225,29 @@ class IncidentServiceIT {
     }
 
     @Test
+    void theResolveCarriesTheTraceOfTheAlertThatOpenedTheIncidentWhileItTravelsInItsOwn() throws Exception {
+        String dedupKey = "checkout-disk-" + UUID.randomUUID();
+        String alertTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String resolveTrace = "0af7651916cd43dd8448eb211c80319c";
+        kafka.send(traced(kafka.record(Topics.ALERTS, alert("checkout-api", dedupKey), "alert-" + UUID.randomUUID()),
+                alertTrace));
+        String incidentId = awaitIncidentOpenedBy(dedupKey);
+
+        kafka.send(traced(kafka.record(Topics.ALERTS, new AlertResolved("checkout-api", "checkout-api-generic", dedupKey,
+                "Disk space freed", Instant.now(), Instant.now(), "{}"), "alert-" + UUID.randomUUID()), resolveTrace));
+
+        ConsumerRecord<byte[], byte[]> resolved = await().atMost(PATIENCE).until(() -> kafka.readAll(Topics.INCIDENTS)
+                .stream().filter(record -> EventTopics.header(record, "ce_type").orElse("").equals("incident.resolved.v1")
+                        && EventTopics.header(record, "ce_subject").orElse("").equals(incidentId))
+                .findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(EventTopics.header(resolved, "traceparent")).hasValueSatisfying(
+                traceparent -> assertThat(traceparent).startsWith("00-" + resolveTrace + "-"));
+        assertThat(incidentEventsOf(incidentId)).filteredOn(IncidentResolved.class::isInstance)
+                .singleElement().extracting(event -> ((IncidentResolved) event).openingTraceparent()).asString()
+                .startsWith("00-" + alertTrace + "-");
+    }
+
+    @Test
     void anAlertForAnUnknownServiceEndsOnTheDeadLetterTopic() throws Exception {
         String eventId = "alert-" + UUID.randomUUID();
         kafka.publish(Topics.ALERTS, alert("no-such-service", "whatever"), eventId);
@@ -316,6 +342,12 @@ class IncidentServiceIT {
                  "layers": [{"participants": ["%s"], "shiftLength": 1, "unit": "DAYS", "handoffTime": "09:00",
                              "startDate": "2026-03-01"}]}
                 """.formatted(participant);
+    }
+
+    /** The record as a monitoring system's request in that trace would have it sent by alert-ingest. */
+    private static ProducerRecord<byte[], byte[]> traced(ProducerRecord<byte[], byte[]> record, String traceId) {
+        record.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     private static AlertTriggered alert(String serviceId, String dedupKey) {

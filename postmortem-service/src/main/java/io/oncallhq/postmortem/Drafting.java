@@ -1,6 +1,5 @@
 package io.oncallhq.postmortem;
 
-import io.micrometer.observation.annotation.Observed;
 import io.oncallhq.postmortem.history.IncidentHistory;
 import io.oncallhq.postmortem.template.Templates;
 import org.slf4j.Logger;
@@ -34,7 +33,7 @@ class Drafting {
         this.clock = clock;
     }
 
-    @Observed(name = "postmortem.drafting", contextualName = "draft post-mortem") // a span in the incident's trace
+    /** The consumer runs it inside {@link DraftingObservation}: its span and timer. */
     void draftOrRefresh(IncidentHistory history) {
         if (!history.wasResolved()) {
             return;

@@ -3,6 +3,7 @@ package io.oncallhq.postmortem;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.postmortem.history.IncidentHistories;
 import io.oncallhq.postmortem.history.IncidentHistory;
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * The {@code incidents} topic: projects each event into its incident's history, then drafts or refreshes the
- * post-mortem. The draft step runs even for a redelivered event, so a crash between the two writes is repaired
+ * post-mortem ({@link DraftingObservation} puts that in a span). The draft step runs even for a redelivered event, so a crash between the two writes is repaired
  * by the redelivery. Types this service does not know yet are skipped.
  */
 @Component("incidentEvents")
@@ -26,11 +27,14 @@ class IncidentEventsConsumer implements Consumer<Message<byte[]>> {
     private final CloudEventCodec codec;
     private final IncidentHistories histories;
     private final Drafting drafting;
+    private final DraftingObservation draftingObservation;
 
-    IncidentEventsConsumer(CloudEventCodec codec, IncidentHistories histories, Drafting drafting) {
+    IncidentEventsConsumer(CloudEventCodec codec, IncidentHistories histories, Drafting drafting,
+                           DraftingObservation draftingObservation) {
         this.codec = codec;
         this.histories = histories;
         this.drafting = drafting;
+        this.draftingObservation = draftingObservation;
     }
 
     @Override
@@ -42,6 +46,14 @@ class IncidentEventsConsumer implements Consumer<Message<byte[]>> {
         }
         ReceivedEvent<IncidentEvent> event = received.get();
         IncidentHistory history = histories.record(event.id(), event.data());
-        drafting.draftOrRefresh(history);
+        draftingObservation.observe(openingTraceOf(event.data()), () -> drafting.draftOrRefresh(history));
+    }
+
+    /**
+     * The resolve drafts the post-mortem (or refreshes it after a reopen), so that run joins the trace the incident
+     * was opened in; a run after any other event belongs to that event's trace.
+     */
+    private static String openingTraceOf(IncidentEvent event) {
+        return event instanceof IncidentResolved resolved ? resolved.openingTraceparent() : null;
     }
 }

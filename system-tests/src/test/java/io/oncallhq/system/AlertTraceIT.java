@@ -28,10 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One trace per alert, on the embedded broker and database: a monitoring system sends the alert's firing and its
- * resolution within its own trace ({@code traceparent}); the trace goes on through ingest, Kafka, incident-service's
- * outbox relay, notification-service to the Slack Web API, and postmortem-service's drafting. The services export
- * their spans over OTLP to a stand-in collector, and Slack's stand-in shows the {@code traceparent} on the wire.
+ * One trace per alert, on the embedded broker and database: a monitoring system sends the alert's firing within one
+ * trace ({@code traceparent}) and, later, its resolution within another. The firing's trace goes on through ingest,
+ * Kafka, incident-service's outbox relay, notification-service to the Slack Web API; the post-mortem drafted when the
+ * resolution arrives joins that trace too, linked from the resolution's. The services export their spans over OTLP to
+ * a stand-in collector, and Slack's stand-in shows the {@code traceparent} on the wire.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlertTraceIT {
@@ -77,31 +78,41 @@ class AlertTraceIT {
     }
 
     @Test
-    void theSlackPageAndThePostmortemDraftAreInTheTraceOfTheAlertsWebhookRequests() {
-        String traceId = randomHex(16);
+    void theSlackPageAndThePostmortemDraftAreInTheFiringsTraceAndTheResolutionsTraceLinksToTheDraft() {
+        String firingTrace = randomHex(16);
         String firingSpan = randomHex(8);
+        String resolutionTrace = randomHex(16);
+        String resolutionSpan = randomHex(8);
 
-        assertThat(sendAlert("trigger", traceId, firingSpan)).isEqualTo(202);
+        assertThat(sendAlert("trigger", firingTrace, firingSpan)).isEqualTo(202);
         LoggedRequest page = await().atMost(Duration.ofSeconds(60))
                 .until(() -> slack.calls("chat.postMessage"), calls -> !calls.isEmpty()).getFirst();
-        assertThat(page.getHeader("traceparent")).startsWith("00-" + traceId + "-");
+        assertThat(page.getHeader("traceparent")).startsWith("00-" + firingTrace + "-");
 
-        assertThat(sendAlert("resolve", traceId, randomHex(8))).isEqualTo(202);
+        assertThat(sendAlert("resolve", resolutionTrace, resolutionSpan)).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(this::aPostmortemExists);
-        await().atMost(Duration.ofSeconds(60)).until(() -> collector.spans("draft post-mortem").size() >= 2
-                && !collector.spans("chat.postMessage").isEmpty());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(collector.spans("draft post-mortem"))
+                .filteredOn(span -> !span.links().isEmpty()).singleElement().satisfies(draft -> {
+                    assertThat(draft.service()).isEqualTo("postmortem-service");
+                    assertThat(draft.traceId()).isEqualTo(firingTrace);
+                    assertThat(draft.links()).singleElement().satisfies(link -> {
+                        assertThat(link.traceId()).isEqualTo(resolutionTrace);
+                        assertThat(collector.spansOf("postmortem-service")).extracting(ReceivedSpan::spanId)
+                                .contains(link.spanId());
+                    });
+                }));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !collector.spans("chat.postMessage").isEmpty());
 
         assertThat(collector.spansOf("alert-ingest-service"))
-                .anySatisfy(span -> assertThat(span.parentSpanId()).isEqualTo(firingSpan));
-        assertThat(collector.spans("chat.postMessage")).allSatisfy(span -> {
-            assertThat(span.service()).isEqualTo("notification-service");
-            assertThat(span.traceId()).isEqualTo(traceId);
-        });
-        assertThat(collector.spans("draft post-mortem")).allSatisfy(span -> {
-            assertThat(span.service()).isEqualTo("postmortem-service");
-            assertThat(span.traceId()).isEqualTo(traceId);
-        });
-        assertThat(collector.spansOf("incident-service")).extracting(ReceivedSpan::traceId).contains(traceId);
+                .anySatisfy(span -> assertThat(span.parentSpanId()).isEqualTo(firingSpan))
+                .anySatisfy(span -> assertThat(span.parentSpanId()).isEqualTo(resolutionSpan));
+        // The page is in the firing's trace; the line the resolution adds to the page's thread is in the resolution's.
+        assertThat(collector.spans("chat.postMessage"))
+                .allSatisfy(span -> assertThat(span.service()).isEqualTo("notification-service"))
+                .extracting(ReceivedSpan::traceId).contains(firingTrace).isSubsetOf(firingTrace, resolutionTrace);
+        assertThat(collector.spans("draft post-mortem")).allSatisfy(span -> assertThat(span.traceId()).isEqualTo(firingTrace));
+        assertThat(collector.spansOf("incident-service")).extracting(ReceivedSpan::traceId)
+                .contains(firingTrace, resolutionTrace);
     }
 
     private int sendAlert(String action, String traceId, String parentSpanId) {

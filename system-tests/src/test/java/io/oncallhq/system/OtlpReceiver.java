@@ -1,5 +1,6 @@
 package io.oncallhq.system;
 
+import com.google.protobuf.ByteString;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -18,7 +19,12 @@ import java.util.zip.GZIPInputStream;
 /** A stand-in OpenTelemetry collector: takes OTLP/HTTP exports and keeps the spans; metrics are accepted and dropped. */
 final class OtlpReceiver implements AutoCloseable {
 
-    record ReceivedSpan(String service, String name, String traceId, String spanId, String parentSpanId) {
+    /** @param links the spans this one links to, beside its parent */
+    record ReceivedSpan(String service, String name, String traceId, String spanId, String parentSpanId,
+                        List<SpanLink> links) {
+    }
+
+    record SpanLink(String traceId, String spanId) {
     }
 
     private final HttpServer server;
@@ -57,8 +63,9 @@ final class OtlpReceiver implements AutoCloseable {
                         .filter(attribute -> attribute.getKey().equals("service.name"))
                         .map(KeyValue::getValue).map(value -> value.getStringValue()).findFirst().orElse("");
                 resource.getScopeSpansList().forEach(scope -> scope.getSpansList().forEach(span -> spans.add(
-                        new ReceivedSpan(service, span.getName(), hex(span.getTraceId().toByteArray()),
-                                hex(span.getSpanId().toByteArray()), hex(span.getParentSpanId().toByteArray())))));
+                        new ReceivedSpan(service, span.getName(), hex(span.getTraceId()), hex(span.getSpanId()),
+                                hex(span.getParentSpanId()), span.getLinksList().stream()
+                                .map(link -> new SpanLink(hex(link.getTraceId()), hex(link.getSpanId()))).toList()))));
             }
         }
         answer(exchange, ExportTraceServiceResponse.getDefaultInstance().toByteArray());
@@ -73,7 +80,7 @@ final class OtlpReceiver implements AutoCloseable {
         exchange.close();
     }
 
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
+    private static String hex(ByteString bytes) {
+        return HexFormat.of().formatHex(bytes.toByteArray());
     }
 }

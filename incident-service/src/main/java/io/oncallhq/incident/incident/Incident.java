@@ -45,12 +45,13 @@ public final class Incident {
     private final Escalation escalation;
     private final PageHistory pages;
     private final ProcessedEventIds processedEventIds;
+    private String openingTraceparent;
 
     Incident(String id, long number, ServiceRef service, String title, String details, Severity severity,
              String priority, IncidentStatus status, List<IncidentAlert> alerts, Instant triggeredAt,
              Instant acknowledgedAt, Instant resolvedAt, Actor acknowledgedBy, Actor resolvedBy, int escalationLevel,
              int escalationRound, EscalationStep nextEscalation, int cycle, Assignee assignee, List<PageLog> pages,
-             List<TimelineEntry> timeline, List<String> processedEventIds) {
+             List<TimelineEntry> timeline, List<String> processedEventIds, String openingTraceparent) {
         this.id = id;
         this.number = number;
         this.service = service;
@@ -68,6 +69,7 @@ public final class Incident {
         this.escalation = new Escalation(id, escalationLevel, escalationRound, nextEscalation, cycle, this.timeline);
         this.pages = new PageHistory(id, pages, this.timeline);
         this.processedEventIds = new ProcessedEventIds(processedEventIds);
+        this.openingTraceparent = openingTraceparent;
     }
 
     /** A new incident, opened by its first alert. */
@@ -90,7 +92,7 @@ public final class Incident {
     private static Incident opened(String id, long number, ServiceRef service, String title, String details,
                                    Severity severity, Instant now) {
         return new Incident(id, number, service, title, details, severity, null, IncidentStatus.TRIGGERED, List.of(),
-                now, null, null, null, null, 1, 1, null, 0, null, List.of(), List.of(), List.of());
+                now, null, null, null, null, 1, 1, null, 0, null, List.of(), List.of(), List.of(), null);
     }
 
     private IncidentTriggered triggeredEvent(String dedupKey) {
@@ -99,6 +101,18 @@ public final class Incident {
     }
 
     public record Opened(Incident incident, List<IncidentEvent> events) {
+    }
+
+    /**
+     * Remembers the trace context (a W3C {@code traceparent}) the incident was opened in, which every
+     * {@link IncidentResolved} carries so that the post-mortem is drafted in the trace of the alert or request that
+     * opened it. The first one stays: later alerts, resolves and reopens come in traces of their own, and a reopened
+     * incident keeps its one post-mortem, so that stays in the trace where it was first drafted.
+     */
+    void openedInTrace(String traceparent) {
+        if (openingTraceparent == null) {
+            openingTraceparent = traceparent;
+        }
     }
 
     /** Another alert for this open incident: a repeat of a known dedup key is counted, a new one attached. */
@@ -148,7 +162,7 @@ public final class Incident {
         resolvedAt = now;
         resolvedBy = by;
         timeline.add(now, "resolved", by, "Resolved by " + nameOf(by) + (reason == null ? "" : ": " + reason));
-        return List.of(new IncidentResolved(id, by, reason, now));
+        return List.of(new IncidentResolved(id, by, reason, now, openingTraceparent));
     }
 
     /**
@@ -343,4 +357,5 @@ public final class Incident {
     public List<PageLog> pages() { return pages.list(); }
     public List<TimelineEntry> timeline() { return timeline.entries(); }
     List<String> processedEventIds() { return processedEventIds.list(); }
+    String openingTraceparent() { return openingTraceparent; }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 /**
  * How an incident is stored: its state, the events waiting to be relayed ({@code outbox}) and the
  * optimistic-locking version, all in one document so that state and events are written together.
+ * {@code openingTraceparent} is the trace the incident was opened in; null in documents written before it was kept.
  */
 @Document(Incidents.COLLECTION)
 record IncidentDocument(
@@ -41,6 +42,7 @@ record IncidentDocument(
         List<PageLog> pages,
         List<TimelineEntry> timeline,
         List<String> processedEventIds,
+        String openingTraceparent,
         List<OutboxMessage> outbox,
         @Version Long version) {
 
@@ -51,15 +53,15 @@ record IncidentDocument(
                 incident.alerts(), incident.triggeredAt(), incident.acknowledgedAt(), incident.resolvedAt(),
                 incident.acknowledgedBy(), incident.resolvedBy(), incident.escalationLevel(),
                 incident.escalationRound(), incident.nextEscalation(), incident.cycle(), incident.assignee(),
-                incident.pages(),
-                incident.timeline(), incident.processedEventIds(), outbox, version);
+                incident.pages(), incident.timeline(), incident.processedEventIds(), incident.openingTraceparent(),
+                outbox, version);
     }
 
     Incident toIncident() {
         return new Incident(id, number, new ServiceRef(serviceId, serviceName, teamId), title, details, severity,
                 priority, status, orEmpty(alerts), triggeredAt, acknowledgedAt, resolvedAt, acknowledgedBy, resolvedBy,
                 escalationLevel, escalationRound, nextEscalation, cycle, assignee, orEmpty(pages), orEmpty(timeline),
-                orEmpty(processedEventIds));
+                orEmpty(processedEventIds), openingTraceparent);
     }
 
     /** The waiting events plus the new ones, in order. */

@@ -147,8 +147,12 @@ public class Incidents {
         return ((Number) counter.get("value")).longValue();
     }
 
-    /** Stores a new incident with its events; false when an incident with that id exists already. */
+    /**
+     * Stores a new incident with its events; false when an incident with that id exists already. The incident
+     * remembers the trace it is opened in (the alert's record, or the API request), for its post-mortem.
+     */
     public boolean insert(Incident incident, List<? extends ContractEvent> events) {
+        incident.openedInTrace(CurrentTrace.traceparent());
         try {
             mongo.insert(IncidentDocument.of(incident, toOutbox(events), null));
         } catch (DuplicateKeyException alreadyThere) {
