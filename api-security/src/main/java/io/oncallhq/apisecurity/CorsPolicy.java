@@ -16,10 +16,10 @@ import java.util.List;
  */
 final class CorsPolicy {
 
-    static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    static final List<String> REQUEST_HEADERS = List.of("Authorization", "Content-Type", "If-Match");
+    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final List<String> REQUEST_HEADERS = List.of("Authorization", "Content-Type", "If-Match");
     /** What a browser script may read from an answer: versions, new resources, pages, back-off. */
-    static final List<String> EXPOSED_HEADERS = List.of("ETag", "Location", "Link", "Retry-After");
+    private static final List<String> EXPOSED_HEADERS = List.of("ETag", "Location", "Link", "Retry-After");
 
     private CorsPolicy() {
     }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 final class QueryTokenMasking extends OncePerRequestFilter {
 
-    static final String PARAMETER = "access_token";
+    private static final String PARAMETER = "access_token";
     private static final String MASKED = PARAMETER + "=****";
 
     @Override
