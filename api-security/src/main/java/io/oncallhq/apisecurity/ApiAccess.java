@@ -9,6 +9,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * A service's access rules, one list in its config package: which operation is open (it has its own secret, such as
@@ -18,7 +21,8 @@ import java.util.List;
  */
 public final class ApiAccess {
 
-    private record Rule(HttpMethod method, List<String> patterns, Role role) {
+    /** @param role null for an open rule */
+    private record Rule(HttpMethod method, List<String> patterns, Role role, boolean queryToken) {
     }
 
     /** Open on every service: probes, the OpenAPI document and Swagger UI. */
@@ -36,7 +40,7 @@ public final class ApiAccess {
 
     /** No bearer token needed: the endpoint authenticates its callers by other means. */
     public ApiAccess open(HttpMethod method, String... patterns) {
-        rules.add(new Rule(method, List.of(patterns), null));
+        rules.add(new Rule(method, List.of(patterns), null, false));
         return this;
     }
 
@@ -52,21 +56,48 @@ public final class ApiAccess {
         return role(Role.ADMIN, method, patterns);
     }
 
+    /**
+     * Viewer reads whose callers cannot send an {@code Authorization} header: calendar apps subscribing to a feed
+     * URL. Here the token may also come as the query parameter {@code access_token} (RFC 6750 §2.3), on GET only;
+     * everywhere else such a parameter is ignored.
+     */
+    public ApiAccess viewerWithQueryToken(String... patterns) {
+        rules.add(new Rule(HttpMethod.GET, List.of(patterns), Role.VIEWER, true));
+        return this;
+    }
+
     private ApiAccess role(Role role, HttpMethod method, String... patterns) {
-        rules.add(new Rule(method, List.of(patterns), role));
+        rules.add(new Rule(method, List.of(patterns), role, false));
         return this;
     }
 
     /**
-     * Reads the bearer token, except on open endpoints: there a stray {@code Authorization} header (a sender
-     * configured with credentials for something else) must not turn into a 401.
+     * Reads the bearer token from the {@code Authorization} header, or the query where a rule allows it; none on open
+     * endpoints: there a stray {@code Authorization} header (a sender configured with credentials for something else)
+     * must not turn into a 401.
      */
     BearerTokenResolver bearerTokenResolver() {
-        DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
-        List<RequestMatcher> open = rules.stream().filter(rule -> rule.role() == null)
+        DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();
+        DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
+        headerOrQuery.setAllowUriQueryParameter(true);
+        List<RequestMatcher> open = matchers(rule -> rule.role() == null);
+        List<RequestMatcher> queryToken = matchers(Rule::queryToken);
+        return request -> {
+            if (anyMatches(open, request)) {
+                return null;
+            }
+            return (anyMatches(queryToken, request) ? headerOrQuery : headerOnly).resolve(request);
+        };
+    }
+
+    private List<RequestMatcher> matchers(Predicate<Rule> which) {
+        return rules.stream().filter(which)
                 .flatMap(rule -> rule.patterns().stream().map(pattern -> matcher(rule.method(), pattern)))
                 .toList();
-        return request -> open.stream().anyMatch(matcher -> matcher.matches(request)) ? null : standard.resolve(request);
+    }
+
+    private static boolean anyMatches(List<RequestMatcher> matchers, HttpServletRequest request) {
+        return matchers.stream().anyMatch(matcher -> matcher.matches(request));
     }
 
     private static RequestMatcher matcher(HttpMethod method, String pattern) {

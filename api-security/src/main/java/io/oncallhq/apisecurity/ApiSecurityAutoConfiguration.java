@@ -25,7 +25,7 @@ import jakarta.servlet.DispatcherType;
 /**
  * Bearer tokens for every REST endpoint the service's {@link ApiAccess} does not open: static API tokens first, then
  * JWTs when an issuer is configured (Spring Boot then provides the {@link JwtDecoder}). Stateless: no session, no
- * cookie, so no CSRF token either; CORS is not configured, so browsers on other origins are refused.
+ * cookie, so no CSRF token either; browsers on other origins are refused unless {@link CorsPolicy} lets them in.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -51,12 +51,21 @@ public class ApiSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<QueryTokenMasking> queryTokenMasking() {
+        FilterRegistrationBean<QueryTokenMasking> registration = new FilterRegistrationBean<>(new QueryTokenMasking());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10); // before anything that logs the request line
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiAccess access, ApiSecurityProperties properties,
                                     ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         AuthenticationManager bearerTokens = bearerTokens(properties, jwtDecoder.getIfAvailable());
         SecurityProblems problems = new SecurityProblems();
         return http
                 .csrf(AbstractHttpConfigurer::disable)
+                .cors(CorsPolicy.allowing(properties.corsAllowedOrigins()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(registry -> {

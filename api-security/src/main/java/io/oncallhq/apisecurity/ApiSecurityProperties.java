@@ -15,15 +15,20 @@ import java.util.List;
  * @param serviceApiToken the bearer token this service sends to the others ({@code SERVICE_API_TOKEN}); blank is none
  * @param apiTokens       named static tokens, each with a role and the hex SHA-256 of the token
  * @param maxRequestBody  the largest request body any endpoint takes (1 MB unless set)
+ * @param corsAllowedOrigins the browser origins allowed to call the API across origins; none (the default) keeps
+ *                           CORS closed
  */
 @ConfigurationProperties("oncallhq.security")
 public record ApiSecurityProperties(String roleClaim, String apiToken, String serviceApiToken,
-                                    List<ConfiguredToken> apiTokens, DataSize maxRequestBody) {
+                                    List<ConfiguredToken> apiTokens, DataSize maxRequestBody,
+                                    List<String> corsAllowedOrigins) {
 
     public ApiSecurityProperties {
         maxRequestBody = maxRequestBody == null ? DataSize.ofMegabytes(1) : maxRequestBody;
         roleClaim = roleClaim == null || roleClaim.isBlank() ? "roles" : roleClaim;
         apiTokens = apiTokens == null ? List.of() : List.copyOf(apiTokens);
+        corsAllowedOrigins = corsAllowedOrigins == null ? List.of()
+                : corsAllowedOrigins.stream().filter(origin -> !origin.isBlank()).toList();
     }
 
     /** @param sha256 hex SHA-256 of the token, e.g. {@code printf %s "$TOKEN" | sha256sum} */

@@ -9,12 +9,14 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * A JWT's caller: named by {@code preferred_username}, else {@code sub}; its role is the highest of viewer, responder
- * and admin found in the configured claim (a string, or a list as Keycloak, Auth0 and Entra ID send). No known role
+ * and admin found in the configured claim (a string, or a list as Keycloak, Auth0 and Entra ID send; a nested claim
+ * by its dotted path). No known role
  * means no authority: the caller is authenticated but may do nothing.
  */
 final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -37,8 +39,26 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
     }
 
     Optional<Role> role(Jwt jwt) {
-        Object claim = jwt.getClaim(roleClaim);
+        Object claim = roleClaim(jwt.getClaims());
         Stream<?> values = claim instanceof Collection<?> many ? many.stream() : Stream.ofNullable(claim);
         return values.map(String::valueOf).map(Role::named).flatMap(Optional::stream).max(Comparator.naturalOrder());
+    }
+
+    /**
+     * The claim of that name, else the dotted path into nested claims ({@code realm_access.roles} as Keycloak sends
+     * it). The full name comes first because namespaced claims have dots of their own ({@code https://example.com/roles}).
+     */
+    private Object roleClaim(Map<String, Object> claims) {
+        if (claims.containsKey(roleClaim)) {
+            return claims.get(roleClaim);
+        }
+        Object nested = claims;
+        for (String name : roleClaim.split("\\.")) {
+            if (!(nested instanceof Map<?, ?> object)) {
+                return null;
+            }
+            nested = object.get(name);
+        }
+        return nested;
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -27,7 +28,8 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         bearerEntryPoint.commence(request, response, failure);
-        boolean presented = request.getHeader("Authorization") != null;
+        // A presented token (in the header or, where allowed, the query) failed; otherwise none was read at all.
+        boolean presented = failure instanceof OAuth2AuthenticationException;
         write(request, response, HttpStatus.UNAUTHORIZED, presented
                 ? "The bearer token is not valid (unknown, expired or from another issuer)."
                 : "This endpoint needs a bearer token: Authorization: Bearer <token>.");

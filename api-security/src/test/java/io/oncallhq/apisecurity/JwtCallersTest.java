@@ -42,9 +42,27 @@ class JwtCallersTest {
     }
 
     @Test
+    void aDottedRoleClaimReadsANestedClaimAsKeycloakSendsIt() {
+        AbstractAuthenticationToken caller = new JwtCallers("realm_access.roles")
+                .convert(jwt(Map.of("realm_access", Map.of("roles", List.of("offline_access", "responder")))));
+
+        assertThat(caller.getAuthorities()).extracting(Object::toString)
+                .containsExactly("ROLE_VIEWER", "ROLE_RESPONDER");
+    }
+
+    @Test
+    void aClaimWhoseOwnNameHasDotsIsReadByThatName() {
+        assertThat(new JwtCallers("https://oncall.example.com/roles")
+                .convert(jwt(Map.of("https://oncall.example.com/roles", List.of("admin")))).getAuthorities())
+                .hasSize(3);
+    }
+
+    @Test
     void aTokenWithoutAKnownRoleMayDoNothing() {
         assertThat(new JwtCallers("roles").convert(jwt(Map.of("roles", List.of("superuser")))).getAuthorities())
                 .isEmpty();
         assertThat(new JwtCallers("roles").convert(jwt(Map.of("scope", "admin"))).getAuthorities()).isEmpty();
+        assertThat(new JwtCallers("realm_access.roles").convert(jwt(Map.of("realm_access", "admin"))).getAuthorities())
+                .isEmpty();
     }
 }

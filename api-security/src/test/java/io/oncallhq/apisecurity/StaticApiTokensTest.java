@@ -15,7 +15,7 @@ class StaticApiTokensTest {
     }
 
     private static StaticApiTokens tokens(String apiToken, ApiSecurityProperties.ConfiguredToken... configured) {
-        return StaticApiTokens.from(new ApiSecurityProperties(null, apiToken, null, List.of(configured), null));
+        return StaticApiTokens.from(new ApiSecurityProperties(null, apiToken, null, List.of(configured), null, null));
     }
 
     @Test

@@ -12,7 +12,8 @@ import static org.springframework.http.HttpMethod.PUT;
 /**
  * Who may call what: viewers read everything (the other services read with their service token); responders act on
  * incidents; admins change on-call configuration (teams, services, responders, schedules, on-call config as code)
- * and silences. Nothing is open here.
+ * and silences. Nothing is open here. A schedule's iCal feed also takes the viewer token as {@code ?access_token=}:
+ * calendar apps subscribe to a URL and cannot send an Authorization header.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessRules {
@@ -23,6 +24,7 @@ class AccessRules {
                 .viewer(GET, "/incidents", "/incidents/*", "/teams", "/teams/*", "/services", "/services/*",
                         "/responders", "/responders/*", "/schedules", "/schedules/**", "/silences", "/silences/*",
                         "/metrics/response", "/actuator/prometheus", "/actuator/info")
+                .viewerWithQueryToken("/schedules/*/ical")
                 .responder(POST, "/incidents", "/incidents/*/acknowledge", "/incidents/*/resolve",
                         "/incidents/*/escalate", "/incidents/*/reassign", "/incidents/*/reopen",
                         "/incidents/*/severity", "/incidents/*/priority", "/incidents/*/notes")
