@@ -1,0 +1,35 @@
+package io.oncallhq.consumerlag;
+
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.util.StringUtils;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The consumer groups of a service's Spring Cloud Stream bindings and the topics each reads. */
+final class ConsumerBindings {
+
+    private ConsumerBindings() {
+    }
+
+    /**
+     * One entry per destination of every binding with a group. Bindings without a group (producers, and anonymous
+     * consumers, whose random groups start at the end of the topic and commit nothing lasting) have no lag to report.
+     */
+    static Set<ConsumerGroupTopic> of(BindingServiceProperties properties) {
+        Set<ConsumerGroupTopic> consumed = new LinkedHashSet<>();
+        for (String binding : List.copyOf(properties.getBindings().keySet())) {
+            String group = properties.getGroup(binding);
+            if (!StringUtils.hasText(group)) {
+                continue;
+            }
+            // The destination defaults to the binding's name, as for the binder; a consumer may read several topics.
+            String destinations = properties.getBindingDestination(binding);
+            for (String topic : StringUtils.commaDelimitedListToStringArray(destinations)) {
+                consumed.add(new ConsumerGroupTopic(group, topic.trim()));
+            }
+        }
+        return consumed;
+    }
+}
