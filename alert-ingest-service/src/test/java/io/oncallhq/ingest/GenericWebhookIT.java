@@ -122,10 +122,11 @@ class GenericWebhookIT extends IngestIT {
     }
 
     @Test
-    void acceptedAlertsAreCountedPerIntegrationAndRefusedRequestsPerReason() throws Exception {
+    void acceptedAlertsAreCountedPerIntegrationAndRefusedRequestsPerIntegrationAndReason() throws Exception {
         double received = count("oncallhq.alerts.received", "integration", "checkout-api-generic", "format", "generic");
-        double unknownKey = count("oncallhq.alerts.rejected", "format", "generic", "reason", "unknown_key");
-        double invalid = count("oncallhq.alerts.rejected", "format", "generic", "reason", "invalid");
+        double unknownKey = count("oncallhq.alerts.rejected", "integration", "none", "format", "generic", "reason", "unknown_key");
+        double invalid = count("oncallhq.alerts.rejected", "integration", "checkout-api-generic", "format", "generic",
+                "reason", "invalid");
 
         assertThat(postGeneric(DEMO_KEY, "application/json", "{\"summary\":\"Disk full\",\"severity\":\"error\"}")
                 .statusCode()).isEqualTo(202);
@@ -135,8 +136,10 @@ class GenericWebhookIT extends IngestIT {
 
         assertThat(count("oncallhq.alerts.received", "integration", "checkout-api-generic", "format", "generic"))
                 .isEqualTo(received + 1);
-        assertThat(count("oncallhq.alerts.rejected", "format", "generic", "reason", "unknown_key")).isEqualTo(unknownKey + 1);
-        assertThat(count("oncallhq.alerts.rejected", "format", "generic", "reason", "invalid")).isEqualTo(invalid + 1);
+        assertThat(count("oncallhq.alerts.rejected", "integration", "none", "format", "generic", "reason", "unknown_key"))
+                .isEqualTo(unknownKey + 1);
+        assertThat(count("oncallhq.alerts.rejected", "integration", "checkout-api-generic", "format", "generic",
+                "reason", "invalid")).isEqualTo(invalid + 1);
     }
 
     private double count(String name, String... tags) {

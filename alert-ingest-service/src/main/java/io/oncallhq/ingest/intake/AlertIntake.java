@@ -19,9 +19,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Receiving alerts, whatever their format: bounded read, authenticate, rate limit, parse, normalise, publish.
- * Each step can refuse the request, and nothing is published unless every step before publishing passed for
- * every alert of the request.
+ * Receiving alerts, whatever their format: authenticate, rate limit, bounded read, parse, normalise, publish (a
+ * format with the key in the body reads and parses first). Each step can refuse the request, and nothing is
+ * published unless every step before publishing passed for every alert of the request.
  */
 @Component
 public class AlertIntake {
@@ -55,7 +55,11 @@ public class AlertIntake {
      *         MalformedPayloadException, InvalidAlertException, BrokerUnavailableException
      */
     public <P> List<Accepted> receive(String key, AlertFormat<P> format, InputStream body, long contentLength) {
-        return counted(format, () -> publish(normalise(key, format, body, contentLength)));
+        Integration integration = counted(null, format, () -> integrations.authenticate(key));
+        return counted(integration, format, () -> {
+            rateLimits.acquire(integration);
+            return publish(normalise(integration, format, RequestBodies.read(body, contentLength, maxBodyBytes)));
+        });
     }
 
     /**
@@ -64,33 +68,36 @@ public class AlertIntake {
      * @param keyInBody the key the payload names; throws {@link InvalidAlertException} when it names none
      */
     public <P> List<Accepted> receive(Function<P, String> keyInBody, AlertFormat<P> format, InputStream body, long contentLength) {
-        return counted(format, () -> {
-            byte[] bytes = RequestBodies.read(body, contentLength, maxBodyBytes);
-            P payload = parse(bytes, format.payloadType());
-            Integration integration = admit(keyInBody.apply(payload));
+        byte[] bytes = counted(null, format, () -> RequestBodies.read(body, contentLength, maxBodyBytes));
+        P payload = counted(null, format, () -> parse(bytes, format.payloadType()));
+        Integration integration = counted(null, format, () -> integrations.authenticate(keyInBody.apply(payload)));
+        return counted(integration, format, () -> {
+            rateLimits.acquire(integration);
             return publish(new Explanation(integration, format.type(),
                     format.normalise(payload, integration, RawPayload.of(bytes, rawPayloadBytes), clock.instant())));
         });
     }
 
-    /** Counts a refused request by its reason, and lets the refusal through to the caller. */
-    private List<Accepted> counted(AlertFormat<?> format, Supplier<List<Accepted>> receiving) {
+    /**
+     * Counts a refused step by its reason and, once the key was accepted, its integration, and lets the refusal
+     * through to the caller.
+     */
+    private <T> T counted(Integration admitted, AlertFormat<?> format, Supplier<T> step) {
         try {
-            return receiving.get();
+            return step.get();
         } catch (RuntimeException refused) {
-            metrics.rejected(format.type(), refused);
+            metrics.rejected(admitted, format.type(), refused);
             throw refused;
         }
     }
 
     /** What {@link #receive} would publish for this body, publishing nothing. */
     public <P> Explanation explain(String key, AlertFormat<P> format, InputStream body, long contentLength) {
-        return normalise(key, format, body, contentLength);
+        Integration integration = admit(key);
+        return normalise(integration, format, RequestBodies.read(body, contentLength, maxBodyBytes));
     }
 
-    private <P> Explanation normalise(String key, AlertFormat<P> format, InputStream body, long contentLength) {
-        byte[] bytes = RequestBodies.read(body, contentLength, maxBodyBytes);
-        Integration integration = admit(key);
+    private <P> Explanation normalise(Integration integration, AlertFormat<P> format, byte[] bytes) {
         P payload = parse(bytes, format.payloadType());
         return new Explanation(integration, format.type(),
                 format.normalise(payload, integration, RawPayload.of(bytes, rawPayloadBytes), clock.instant()));

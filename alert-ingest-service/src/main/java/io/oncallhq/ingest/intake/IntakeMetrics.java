@@ -8,12 +8,14 @@ import io.oncallhq.ingest.publishing.BrokerUnavailableException;
 
 /**
  * {@code oncallhq.alerts.received} (alerts on Kafka, tags {@code integration}, {@code format}) and
- * {@code oncallhq.alerts.rejected} (requests refused, tags {@code format}, {@code reason}).
+ * {@code oncallhq.alerts.rejected} (requests refused, tags {@code integration}, {@code format}, {@code reason}; the
+ * integration is {@value #NO_INTEGRATION} when the request was refused before its key was accepted).
  */
 final class IntakeMetrics {
 
     static final String RECEIVED = "oncallhq.alerts.received";
     static final String REJECTED = "oncallhq.alerts.rejected";
+    static final String NO_INTEGRATION = "none";
 
     private final MeterRegistry meters;
 
@@ -25,8 +27,10 @@ final class IntakeMetrics {
         meters.counter(RECEIVED, "integration", integration.id(), "format", format.wireName()).increment(alerts);
     }
 
-    void rejected(IntegrationType format, RuntimeException why) {
-        meters.counter(REJECTED, "format", format.wireName(), "reason", reason(why)).increment();
+    /** @param integration null when the key was not (yet) accepted */
+    void rejected(Integration integration, IntegrationType format, RuntimeException why) {
+        meters.counter(REJECTED, "integration", integration == null ? NO_INTEGRATION : integration.id(),
+                "format", format.wireName(), "reason", reason(why)).increment();
     }
 
     static String reason(RuntimeException why) {

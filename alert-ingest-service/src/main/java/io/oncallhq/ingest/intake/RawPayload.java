@@ -1,16 +1,20 @@
 package io.oncallhq.ingest.intake;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The sender's body as evidence in the events of one request, cut to a bounded size on a character boundary. An
- * alert of a batch carries the batch as if it held only that alert (the group's fields and its own entry), so a
- * batch of a hundred alerts does not put the whole batch into a hundred events.
+ * alert of a batch carries the batch as if it held only that alert: the sender's own bytes, with the group's fields
+ * and only that alert's entry in the {@code alerts} array, so a batch of a hundred alerts does not put the whole
+ * batch into a hundred events. The body is scanned once for where each entry starts and ends; nothing is re-written.
  */
 public final class RawPayload {
 
@@ -19,9 +23,11 @@ public final class RawPayload {
 
     private final byte[] body;
     private final int limitBytes;
-    private boolean parsed;
-    private ObjectNode groupFields;
-    private ArrayNode alerts;
+    private Batch batch;
+
+    /** Where the {@code alerts} array and each of its entries are in the body: {@code [start, end)} byte ranges. */
+    private record Batch(int arrayStart, int arrayEnd, List<int[]> entries) {
+    }
 
     private RawPayload(byte[] body, int limitBytes) {
         this.body = body;
@@ -39,30 +45,52 @@ public final class RawPayload {
 
     /** The evidence of alert {@code index} of a batch whose alerts are the body's {@code alerts} array. */
     public String ofBatchAlert(int index) {
-        parseBatch();
-        if (alerts == null || index >= alerts.size()) {
+        if (batch == null) {
+            batch = scan(body);
+        }
+        if (index >= batch.entries().size()) {
             return whole();
         }
-        ObjectNode one = groupFields.deepCopy();
-        one.putArray(ALERTS).add(alerts.get(index));
-        return truncated(JSON.writeValueAsBytes(one), limitBytes);
+        int[] entry = batch.entries().get(index);
+        ByteArrayOutputStream one = new ByteArrayOutputStream(
+                body.length - (batch.arrayEnd() - batch.arrayStart()) + (entry[1] - entry[0]) + 2);
+        one.write(body, 0, batch.arrayStart());
+        one.write('[');
+        one.write(body, entry[0], entry[1] - entry[0]);
+        one.write(']');
+        one.write(body, batch.arrayEnd(), body.length - batch.arrayEnd());
+        return truncated(one.toByteArray(), limitBytes);
     }
 
-    /** Once per request: the group's own fields apart from its alerts, so each alert's copy stays small. */
-    private void parseBatch() {
-        if (parsed) {
-            return;
-        }
-        parsed = true;
-        try {
-            if (JSON.readTree(body) instanceof ObjectNode batch && batch.get(ALERTS) instanceof ArrayNode entries) {
-                batch.remove(ALERTS);
-                groupFields = batch;
-                alerts = entries;
+    /** The top-level {@code alerts} array's entries; none when the body is not an object holding one. */
+    private static Batch scan(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return new Batch(0, 0, List.of());
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                boolean alerts = ALERTS.equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (alerts && value == JsonToken.START_ARRAY) {
+                    int arrayStart = offset(parser.currentTokenLocation().getByteOffset());
+                    List<int[]> entries = new ArrayList<>();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        int start = offset(parser.currentTokenLocation().getByteOffset());
+                        parser.skipChildren();
+                        entries.add(new int[] {start, offset(parser.currentLocation().getByteOffset())});
+                    }
+                    return new Batch(arrayStart, offset(parser.currentLocation().getByteOffset()), entries);
+                }
+                parser.skipChildren();
             }
         } catch (JacksonException unreadable) {
             // The format's own parse says what is wrong with the body; the evidence falls back to the body itself.
         }
+        return new Batch(0, 0, List.of());
+    }
+
+    private static int offset(long byteOffset) {
+        return Math.toIntExact(byteOffset);
     }
 
     static String truncated(byte[] body, int limitBytes) {
