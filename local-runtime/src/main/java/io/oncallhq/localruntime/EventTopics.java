@@ -17,7 +17,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 import java.nio.charset.StandardCharsets;
@@ -58,15 +57,7 @@ public final class EventTopics implements AutoCloseable {
 
     /** The record a producer of this system sends for the event: {@code ce_*} headers, JSON value, partition key. */
     public ProducerRecord<byte[], byte[]> record(String topic, ContractEvent event, String eventId) {
-        Message<byte[]> message = codec.toMessage(event, eventId, Instant.now());
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
-                event.partitionKey().getBytes(StandardCharsets.UTF_8), message.getPayload());
-        message.getHeaders().forEach((name, value) -> {
-            if (name.startsWith(CloudEventCodec.HEADER_PREFIX) || name.equals("content-type")) {
-                record.headers().add(name, value.toString().getBytes(StandardCharsets.UTF_8));
-            }
-        });
-        return record;
+        return codec.toRecord(topic, event, eventId, Instant.now());
     }
 
     /** Sends and waits for the broker's acknowledgement. */

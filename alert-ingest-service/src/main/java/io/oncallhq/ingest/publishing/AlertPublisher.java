@@ -4,13 +4,11 @@ import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.alert.AlertEvent;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -77,11 +75,9 @@ public class AlertPublisher {
     }
 
     private CompletableFuture<SendResult<byte[], byte[]>> send(AlertEvent event, String eventId, Instant time) {
-        Message<byte[]> message = MessageBuilder.fromMessage(codec.toMessage(event, eventId, time))
-                .setHeader(KafkaHeaders.TOPIC, Topics.ALERTS)
-                .build();
+        ProducerRecord<byte[], byte[]> record = codec.toRecord(Topics.ALERTS, event, eventId, time);
         try {
-            return kafka.send(message);
+            return kafka.send(record);
         } catch (RuntimeException e) {
             // The producer throws (rather than failing the future) when it gets no metadata within max.block.ms.
             return CompletableFuture.failedFuture(e);

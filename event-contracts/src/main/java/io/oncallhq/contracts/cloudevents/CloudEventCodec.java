@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.oncallhq.contracts.ContractEvent;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.DeserializationFeature;
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,26 +53,44 @@ public final class CloudEventCodec {
     }
 
     public Message<byte[]> toMessage(EncodedEvent encoded) {
-        CloudEvent event = CloudEventBuilder.v1()
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(encoded.data().getBytes(StandardCharsets.UTF_8))
+                .setHeader(KAFKA_KEY_HEADER, encoded.partitionKey().getBytes(StandardCharsets.UTF_8))
+                .setHeader("contentType", JSON);
+        binaryModeHeaders(encoded).forEach(message::setHeader);
+        return message.build();
+    }
+
+    /**
+     * The event as a Kafka record in the CloudEvents Kafka protocol binding's binary mode, for producers that write
+     * records themselves: the partition key as the record key, the data as its value, the attributes as {@code ce_*}
+     * headers and {@code content-type} in UTF-8. The binder's consumers read it as they read the binder's own.
+     */
+    public ProducerRecord<byte[], byte[]> toRecord(String topic, ContractEvent event, String id, Instant time) {
+        EncodedEvent encoded = encode(event, id, time);
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
+                encoded.partitionKey().getBytes(StandardCharsets.UTF_8), encoded.data().getBytes(StandardCharsets.UTF_8));
+        binaryModeHeaders(encoded).forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    private static Map<String, String> binaryModeHeaders(EncodedEvent encoded) {
+        CloudEvent event = CloudEventBuilder.v1()   // validates the attributes
                 .withId(encoded.id())
                 .withType(encoded.type())
                 .withSource(URI.create(encoded.source()))
                 .withSubject(encoded.subject())
                 .withTime(encoded.time().atOffset(ZoneOffset.UTC))
                 .withDataContentType(JSON)
-                .withData(encoded.data().getBytes(StandardCharsets.UTF_8))
                 .build();
-        MessageBuilder<byte[]> message = MessageBuilder.withPayload(event.getData().toBytes())
-                .setHeader(KAFKA_KEY_HEADER, encoded.partitionKey().getBytes(StandardCharsets.UTF_8))
-                .setHeader("content-type", JSON)
-                .setHeader("contentType", JSON);
+        Map<String, String> headers = new LinkedHashMap<>();
         for (String name : event.getAttributeNames()) {
             Object value = event.getAttribute(name);
             if (value != null && !name.equals("datacontenttype")) {
-                message.setHeader(HEADER_PREFIX + name, value instanceof OffsetDateTime time ? time.toString() : value.toString());
+                headers.put(HEADER_PREFIX + name, value instanceof OffsetDateTime time ? time.toString() : value.toString());
             }
         }
-        return message.build();
+        headers.put("content-type", JSON);
+        return headers;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.alert.AlertEvent;
 import io.oncallhq.contracts.incident.IncidentAcknowledged;
 import io.oncallhq.contracts.incident.IncidentEvent;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -35,6 +36,22 @@ class CloudEventCodecTest {
                 .containsEntry("content-type", "application/json");
         assertThat((byte[]) message.getHeaders().get(CloudEventCodec.KAFKA_KEY_HEADER))
                 .isEqualTo("inc-7".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aRecordWrittenDirectlyIsTheSameEventInBinaryModeAndReadsBack() {
+        ProducerRecord<byte[], byte[]> record = codec.toRecord("incidents", acknowledged, "evt-1", AT);
+        MessageBuilder<byte[]> received = MessageBuilder.withPayload(record.value());
+        record.headers().forEach(header -> received.setHeader(header.key(), header.value()));
+
+        assertThat(record.topic()).isEqualTo("incidents");
+        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("inc-7");
+        assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("incident.acknowledged.v1");
+        assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("application/json");
+        assertThat(record.value()).isEqualTo(codec.toMessage(acknowledged, "evt-1", AT).getPayload());
+        assertThat(codec.decode(received.build(), IncidentEvent.class).orElseThrow().data()).isEqualTo(acknowledged);
     }
 
     @Test
