@@ -4,12 +4,11 @@ import io.oncallhq.apisecurity.OpenApiWalk;
 import io.oncallhq.apisecurity.Role;
 import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Topics;
-import io.oncallhq.localruntime.LocalMongo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,22 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 1, topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES,
         Topics.INCIDENT_COMMANDS})
+@ContextConfiguration(initializers = InMemoryMongo.class)
 class AccessIT {
 
-    private static final LocalMongo MONGO = LocalMongo.start(null, 0);
     /** On-call configuration and silences; every other write acts on an incident. */
     private static final Set<String> ADMIN_PREFIXES =
             Set.of("/teams", "/services", "/responders", "/schedules", "/oncall-config", "/silences");
 
     @DynamicPropertySource
-    static void mongoAndTokens(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.connectionString("incidents"));
+    static void tokens(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
     }
 
     @LocalServerPort

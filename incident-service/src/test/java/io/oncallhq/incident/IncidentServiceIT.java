@@ -18,11 +18,9 @@ import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.incident.oncall.Responder;
 import io.oncallhq.localruntime.EventTopics;
-import io.oncallhq.localruntime.LocalMongo;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +32,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -65,6 +64,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "oncallhq.paging.incident-service-url=http://incidents.example"})
 @EmbeddedKafka(partitions = 1, // KRaft: spring-kafka 4 has no ZooKeeper mode, hence no kraft attribute
         topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
+@ContextConfiguration(initializers = InMemoryMongo.class)
 @AutoConfigureMockMvc
 @Import(AsAdmin.class)
 class IncidentServiceIT {
@@ -72,17 +72,10 @@ class IncidentServiceIT {
     static final String ALEX_SLACK_ID = "U0ALEX";
     private static final String GROUP = "incident-service";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final LocalMongo MONGO = LocalMongo.start(null, 0);
 
     @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.connectionString("incidents"));
+    static void tokens(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
     }
 
     @Autowired

@@ -17,8 +17,6 @@ import io.oncallhq.incident.oncall.EscalationPolicy;
 import io.oncallhq.incident.oncall.Responder;
 import io.oncallhq.incident.oncall.TechnicalService;
 import io.oncallhq.localruntime.EventTopics;
-import io.oncallhq.localruntime.LocalMongo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +28,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -61,22 +60,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "oncallhq.demo.seed=false"})
 @EmbeddedKafka(partitions = 1,
         topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
+@ContextConfiguration(initializers = InMemoryMongo.class)
 @AutoConfigureMockMvc
 @Import(AsAdmin.class)
 class IncidentWorkflowsIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final LocalMongo MONGO = LocalMongo.start(null, 0);
 
     @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.connectionString("incidents"));
+    static void tokens(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
     }
 
     @Autowired

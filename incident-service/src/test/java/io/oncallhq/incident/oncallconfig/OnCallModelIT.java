@@ -2,6 +2,7 @@ package io.oncallhq.incident.oncallconfig;
 
 import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.incident.AsAdmin;
+import io.oncallhq.incident.InMemoryMongo;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.alert.AlertTriggered;
@@ -10,8 +11,6 @@ import io.oncallhq.contracts.page.ContactMethod;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.localruntime.EventTopics;
-import io.oncallhq.localruntime.LocalMongo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -23,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -57,6 +57,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "oncallhq.demo.slack-user-id=U0DEMOALEX"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES,
         Topics.INCIDENT_COMMANDS})
+@ContextConfiguration(initializers = InMemoryMongo.class)
 @AutoConfigureMockMvc
 @Import(AsAdmin.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first test needs the database before the example is applied
@@ -64,17 +65,10 @@ class OnCallModelIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
-    private static final LocalMongo MONGO = LocalMongo.start(null, 0);
 
     @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.connectionString("incidents"));
+    static void tokens(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
     }
 
     @Autowired
