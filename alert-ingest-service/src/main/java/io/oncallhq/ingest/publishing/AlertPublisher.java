@@ -58,7 +58,11 @@ public class AlertPublisher {
         for (AlertEvent event : events) {
             String id = UUID.randomUUID().toString();
             ids.add(id);
-            sends.add(send(event, id, time));
+            CompletableFuture<SendResult<byte[], byte[]>> sent = send(event, id, time);
+            sends.add(sent);
+            if (sent.isCompletedExceptionally()) {
+                break; // the producer waited max.block.ms for the broker in vain; each further send would wait again
+            }
         }
         awaitAcknowledgement(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)), events.getFirst(), ids.getFirst());
         return ids;
