@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * The {@code incidents} topic: projects each event into its incident's history, then drafts or refreshes the
- * post-mortem ({@link DraftingObservation} puts that in a span). The draft step runs even for a redelivered event, so a crash between the two writes is repaired
- * by the redelivery. Types this service does not know yet are skipped.
+ * post-mortem ({@link DraftingObservation} puts that in a span). The draft step runs even for a redelivered event,
+ * so a crash between the two writes is repaired by the redelivery. Types this service does not know yet are skipped.
  */
 @Component("incidentEvents")
 class IncidentEventsConsumer implements Consumer<Message<byte[]>> {
