@@ -39,7 +39,7 @@ public record OutboxMessage(
     /** The event, with the trace context current where it is written. */
     public static OutboxMessage of(String binding, EncodedEvent event) {
         return new OutboxMessage(binding, event.id(), event.type(), event.source(), event.subject(),
-                event.partitionKey(), event.time(), event.data(), OutboxTraceContext.currentTraceparent());
+                event.partitionKey(), event.time(), event.data(), StoredTraceContext.currentTraceparent());
     }
 
     public static OutboxMessage of(String binding, CloudEventCodec codec, ContractEvent event, String eventId, Instant time) {

@@ -101,7 +101,7 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
         RuntimeException failure = null;
         for (Document entry : waiting) {
             OutboxMessage message = toMessage(entry);
-            try (Scope parent = OutboxTraceContext.restore(message.traceparent())) {
+            try (Scope parent = StoredTraceContext.restore(message.traceparent())) {
                 sender.send(message.binding(), codec.toMessage(message.toEncodedEvent()));
                 sent.add(message.eventId());
             } catch (RuntimeException e) {

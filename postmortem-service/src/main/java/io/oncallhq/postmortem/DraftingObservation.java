@@ -2,15 +2,12 @@ package io.oncallhq.postmortem;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.oncallhq.outbox.StoredTraceContext;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * Observes a run of drafting: the span {@value #SPAN} and the timer {@value #NAME}. A post-mortem is drafted when its
@@ -28,19 +25,6 @@ class DraftingObservation {
 
     static final String NAME = "postmortem.drafting";
     static final String SPAN = "draft post-mortem";
-    private static final String TRACEPARENT = "traceparent";
-    /** The carrier is the traceparent itself. */
-    private static final TextMapGetter<String> FROM_TRACEPARENT = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(String traceparent) {
-            return List.of(TRACEPARENT);
-        }
-
-        @Override
-        public String get(String traceparent, String key) {
-            return TRACEPARENT.equals(key) ? traceparent : null;
-        }
-    };
 
     private final ObservationRegistry observations;
 
@@ -50,9 +34,7 @@ class DraftingObservation {
 
     /** @param openingTraceparent the incident's opening trace context, or null to stay in the current trace */
     void observe(String openingTraceparent, Runnable drafting) {
-        // From the root: the current context also holds Micrometer's own record of the current span, which would win.
-        Context opening = openingTraceparent == null ? Context.root()
-                : W3CTraceContextPropagator.getInstance().extract(Context.root(), openingTraceparent, FROM_TRACEPARENT);
+        Context opening = StoredTraceContext.context(openingTraceparent);
         if (!Span.fromContext(opening).getSpanContext().isValid()) {
             observation().observe(drafting);
             return;

@@ -9,6 +9,7 @@ import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.incident.escalation.EscalationTimers;
 import io.oncallhq.outbox.OutboxMessage;
 import io.oncallhq.outbox.OutboxRelay;
+import io.oncallhq.outbox.StoredTraceContext;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -152,7 +153,7 @@ public class Incidents {
      * remembers the trace it is opened in (the alert's record, or the API request), for its post-mortem.
      */
     public boolean insert(Incident incident, List<? extends ContractEvent> events) {
-        incident.openedInTrace(CurrentTrace.traceparent());
+        incident.openedInTrace(StoredTraceContext.currentTraceparent());
         try {
             mongo.insert(IncidentDocument.of(incident, toOutbox(events), null));
         } catch (DuplicateKeyException alreadyThere) {

@@ -9,11 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Carries the W3C {@code traceparent} of the code that wrote an outbox message over to the relay, which sends it
- * later on its own thread: without it every relayed event would start a new trace. Works through the OpenTelemetry
- * context, which Micrometer Tracing's OpenTelemetry bridge keeps current for every observation.
+ * A trace context kept as a W3C {@code traceparent} string, to be continued later on another thread: the writer of an
+ * outbox message hands it to the relay (without it every relayed event would start a new trace), an incident keeps
+ * the one it was opened in for its post-mortem. Works through the OpenTelemetry context, which Micrometer Tracing's
+ * OpenTelemetry bridge keeps current for every observation.
  */
-final class OutboxTraceContext {
+public final class StoredTraceContext {
 
     private static final String TRACEPARENT = "traceparent";
     private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
@@ -28,23 +29,28 @@ final class OutboxTraceContext {
         }
     };
 
-    private OutboxTraceContext() {
+    private StoredTraceContext() {
     }
 
     /** The current span as a {@code traceparent}, or null outside any trace. */
-    static String currentTraceparent() {
+    public static String currentTraceparent() {
         Map<String, String> carrier = new HashMap<>();
         W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
         return carrier.get(TRACEPARENT);
     }
 
+    /**
+     * The stored span as a context of its own, from the root: nothing of the current context (Micrometer keeps its own
+     * record of the current span there, which would win) comes along. The root itself without one, or with one the
+     * propagator cannot read.
+     */
+    public static Context context(String traceparent) {
+        return traceparent == null ? Context.root()
+                : W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of(TRACEPARENT, traceparent), GETTER);
+    }
+
     /** Makes the stored span the current parent until the scope closes; a no-op without one. */
     static Scope restore(String traceparent) {
-        if (traceparent == null) {
-            return Scope.noop();
-        }
-        Context stored = W3CTraceContextPropagator.getInstance()
-                .extract(Context.root(), Map.of(TRACEPARENT, traceparent), GETTER);
-        return stored.makeCurrent();
+        return traceparent == null ? Scope.noop() : context(traceparent).makeCurrent();
     }
 }
