@@ -1,12 +1,15 @@
 package io.oncallhq.ingest;
 
+import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.alert.AlertEvent;
 import io.oncallhq.contracts.alert.AlertResolved;
 import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
+import io.oncallhq.localruntime.EventTopics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -90,6 +93,31 @@ class AlertmanagerIT extends IngestIT {
         assertProblem(postJson(PATH, "{\"version\":\"4\",\"alerts\":[{]}"), 400);
         assertProblem(postJson("/integrations/no-such-key/alertmanager", Payloads.text("alertmanager-firing.json")), 401);
         assertThat(recordCount()).isEqualTo(before);
+    }
+
+    @Test
+    void everyAlertOfABatchCarriesTheTraceOfTheRequestInOneProducerSpan() throws Exception {
+        String first = uniqueFingerprint();
+        String second = uniqueFingerprint();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String senderSpan = uniqueFingerprint();
+        HttpRequest request = request(PATH)
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + traceId + "-" + senderSpan + "-01")
+                .POST(HttpRequest.BodyPublishers.ofString(Payloads.text("alertmanager-firing.json")
+                        .replace("7e3f8d2c9a1b4f60", first).replace("0c5d1e9b7a3f2846", second)))
+                .build();
+
+        assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+
+        List<String> traceparents = topics.readAll(Topics.ALERTS).stream()
+                .filter(record -> EventTopics.header(record, "ce_subject")
+                        .filter(subject -> subject.endsWith(first) || subject.endsWith(second)).isPresent())
+                .map(record -> EventTopics.header(record, "traceparent").orElse("none"))
+                .toList();
+        assertThat(traceparents).hasSize(2).allSatisfy(traceparent ->
+                assertThat(traceparent).startsWith("00-" + traceId + "-").doesNotContain(senderSpan));
+        assertThat(traceparents.getFirst()).as("one producer span for the request's records").isEqualTo(traceparents.getLast());
     }
 
     private static String uniqueFingerprint() {

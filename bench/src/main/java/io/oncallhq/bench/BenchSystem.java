@@ -5,10 +5,6 @@ import io.oncallhq.localruntime.Ports;
 import io.oncallhq.slackstandin.SlackStandIn;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +17,8 @@ final class BenchSystem implements AutoCloseable {
     final SlackStandIn slack = new SlackStandIn();
     final LocalSystem system;
     final int ingestPort = Ports.free();
-    final HttpClient http = HttpClient.newBuilder().build();
+    /** Enough connections for {@code BENCH_CLIENTS} senders at their most. */
+    final HttpSenders senders = new HttpSenders(Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "8")));
 
     BenchSystem(String services) throws IOException, InterruptedException {
         this(services, Map.of());
@@ -50,12 +47,8 @@ final class BenchSystem implements AutoCloseable {
         system.start();
     }
 
-    HttpResponse<String> postAlert(String path, String json) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + ingestPort + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpSenders.Answer postAlert(String path, String json) throws IOException {
+        return senders.postJson("http://localhost:" + ingestPort + path, json);
     }
 
     static String genericAlert(String summary, String dedupKey) {
@@ -63,7 +56,8 @@ final class BenchSystem implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
+        senders.close();
         system.close();
         slack.close();
     }

@@ -2,10 +2,6 @@ package io.oncallhq.bench;
 
 import io.oncallhq.contracts.Topics;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.StringJoiner;
@@ -20,8 +16,6 @@ import java.util.StringJoiner;
  */
 final class IngestThroughput {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().build();
-
     private IngestThroughput() {
     }
 
@@ -33,7 +27,7 @@ final class IngestThroughput {
         String ingestBatch = "/integrations/" + BenchSystem.INTEGRATION_KEY + "/alertmanager";
         try (BenchSystem bench = new BenchSystem("alert-ingest-service")) {
             String kafka = bench.system.kafkaBootstrapServers();
-            warmUp(() -> bench.postAlert(ingestSingle, BenchSystem.genericAlert("warm-up", "warm")).statusCode());
+            warmUp(() -> bench.postAlert(ingestSingle, BenchSystem.genericAlert("warm-up", "warm")).status());
             long before = TopicSize.records(kafka, Topics.ALERTS);
             LoadRun single = LoadRun.run(clients, duration, (client, sequence) -> accepted(
                     bench.postAlert(ingestSingle, BenchSystem.genericAlert("Queue depth above threshold",
@@ -48,11 +42,11 @@ final class IngestThroughput {
             if (AlertmanagerProcess.installed()) {
                 try (AlertmanagerProcess alertmanager = new AlertmanagerProcess()) {
                     String url = alertmanager.baseUrl + "/api/v2/alerts";
-                    warmUp(() -> post(url, alertArray(0, 0, 1)).statusCode());
+                    warmUp(() -> bench.senders.postJson(url, alertArray(0, 0, 1)).status());
                     amSingle = LoadRun.run(clients, duration, (client, sequence) ->
-                            accepted(post(url, alertArray(client, sequence, 1)), 200, 1));
+                            accepted(bench.senders.postJson(url, alertArray(client, sequence, 1)), 200, 1));
                     amBatches = LoadRun.run(clients, duration, (client, sequence) ->
-                            accepted(post(url, alertArray(client, sequence, batch)), 200, batch));
+                            accepted(bench.senders.postJson(url, alertArray(client, sequence, batch)), 200, batch));
                 }
             }
 
@@ -85,13 +79,8 @@ final class IngestThroughput {
         }
     }
 
-    private static int accepted(HttpResponse<String> response, int acceptedStatus, int alerts) {
-        return response.statusCode() == acceptedStatus ? alerts : -1;
-    }
-
-    private static HttpResponse<String> post(String url, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    private static int accepted(HttpSenders.Answer answer, int acceptedStatus, int alerts) {
+        return answer.status() == acceptedStatus ? alerts : -1;
     }
 
     /** An Alertmanager webhook payload (version 4) of {@code size} firing alerts of one group. */

@@ -2,7 +2,6 @@ package io.oncallhq.bench;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,11 +32,11 @@ final class PagingLatency {
             for (int i = 0; i < warmup + alerts; i++) {
                 String marker = "bench-" + i + "-" + System.nanoTime();
                 long start = System.nanoTime();
-                HttpResponse<String> response = bench.postAlert("/integrations/" + BenchSystem.INTEGRATION_KEY + "/generic",
+                HttpSenders.Answer response = bench.postAlert("/integrations/" + BenchSystem.INTEGRATION_KEY + "/generic",
                         BenchSystem.genericAlert("Latency alert " + marker, marker));
                 Instant acceptedAt = Instant.now();
-                if (response.statusCode() != 202) {
-                    throw new IllegalStateException("alert " + i + " answered " + response.statusCode() + ": " + response.body());
+                if (response.status() != 202) {
+                    throw new IllegalStateException("alert " + i + " answered " + response.status() + ": " + response.body());
                 }
                 long acceptNanos = System.nanoTime() - start;
                 LoggedRequest page = awaitPage(bench, marker);

@@ -106,6 +106,13 @@ class AlertTraceIT {
         assertThat(collector.spansOf("alert-ingest-service"))
                 .anySatisfy(span -> assertThat(span.parentSpanId()).isEqualTo(firingSpan))
                 .anySatisfy(span -> assertThat(span.parentSpanId()).isEqualTo(resolutionSpan));
+        // Ingest sends a request's records in one producer span; incident-service's span for the record is its child.
+        assertThat(collector.spans("alerts send")).filteredOn(span -> span.traceId().equals(firingTrace)).singleElement()
+                .satisfies(send -> {
+                    assertThat(send.service()).isEqualTo("alert-ingest-service");
+                    assertThat(collector.spansOf("incident-service")).extracting(ReceivedSpan::parentSpanId)
+                            .contains(send.spanId());
+                });
         // The page is in the firing's trace; the line the resolution adds to the page's thread is in the resolution's.
         assertThat(collector.spans("chat.postMessage"))
                 .allSatisfy(span -> assertThat(span.service()).isEqualTo("notification-service"))

@@ -49,23 +49,28 @@ public final class LabelledAlerts {
     public List<NormalisedAlert> normalise(AlertGroup group, List<? extends LabelledAlert> alerts, List<FieldViolation> violations,
                                            Integration integration, RawPayload rawPayload, Instant receivedAt) {
         List<FieldViolation> found = new ArrayList<>(violations);
+        List<AlertTimes> times = new ArrayList<>();
         if (alerts == null || alerts.isEmpty()) {
             found.add(new FieldViolation("alerts", "must list at least one alert"));
         } else {
             for (int i = 0; i < alerts.size(); i++) {
-                check(alerts.get(i), "alerts[" + i + "]", found);
+                times.add(check(alerts.get(i), "alerts[" + i + "]", found));
             }
         }
         if (!found.isEmpty()) {
             throw new InvalidAlertException(found);
         }
         return IntStream.range(0, alerts.size())
-                .mapToObj(i -> normalise(group, alerts.get(i), integration, rawPayload.ofBatchAlert(i), receivedAt))
+                .mapToObj(i -> normalise(group, alerts.get(i), times.get(i), integration, rawPayload.ofBatchAlert(i), receivedAt))
                 .toList();
     }
 
-    private NormalisedAlert normalise(AlertGroup group, LabelledAlert alert, Integration integration, String rawPayload,
-                                      Instant receivedAt) {
+    /** An alert's times, read once while it is checked; null when absent or Go's zero time. */
+    private record AlertTimes(Instant startsAt, Instant endsAt) {
+    }
+
+    private NormalisedAlert normalise(AlertGroup group, LabelledAlert alert, AlertTimes times, Integration integration,
+                                      String rawPayload, Instant receivedAt) {
         Map<String, String> labels = new TreeMap<>(alert.labels());
         String fingerprint = hasText(alert.fingerprint()) ? alert.fingerprint() : null;
         String value = fingerprint != null ? fingerprint : DedupKey.hashOf(sortedLabels(labels));
@@ -75,16 +80,15 @@ public final class LabelledAlerts {
                 : type.wireName() + ":v1:<sha-256 of the sorted labels>, as the sender gave no fingerprint";
         String summary = summary(alert.annotations(), labels);
         if ("resolved".equals(alert.status())) {
-            Instant endsAt = time(alert.endsAt());
             AlertEvent resolved = new AlertResolved(integration.serviceId(), integration.id(), dedupKey, summary,
-                    endsAt == null ? receivedAt : endsAt, receivedAt, rawPayload);
+                    times.endsAt() == null ? receivedAt : times.endsAt(), receivedAt, rawPayload);
             return new NormalisedAlert(resolved, value, dedupKeyRule, null);
         }
         LabelSeverity severity = LabelSeverity.of(labels.get("severity"));
         AlertEvent triggered = new AlertTriggered(integration.serviceId(), integration.id(), type.wireName(), dedupKey,
                 group.groupKey(), summary, severity.severity(), source(labels), labels,
                 alert.annotations() == null ? Map.of() : new TreeMap<>(alert.annotations()), details(group, alert),
-                links(alert), time(alert.startsAt()), receivedAt, rawPayload);
+                links(alert), times.startsAt(), receivedAt, rawPayload);
         return new NormalisedAlert(triggered, value, dedupKeyRule, severity.rule());
     }
 
@@ -100,10 +104,10 @@ public final class LabelledAlerts {
         return text.toString();
     }
 
-    private static void check(LabelledAlert alert, String path, List<FieldViolation> found) {
+    private static AlertTimes check(LabelledAlert alert, String path, List<FieldViolation> found) {
         if (alert == null) {
             found.add(new FieldViolation(path, "must be an alert object"));
-            return;
+            return null;
         }
         if (!"firing".equals(alert.status()) && !"resolved".equals(alert.status())) {
             found.add(new FieldViolation(path + ".status", "must be firing or resolved"));
@@ -111,22 +115,24 @@ public final class LabelledAlerts {
         if (alert.labels() == null || alert.labels().isEmpty()) {
             found.add(new FieldViolation(path + ".labels", "must have at least one label: labels identify the alert"));
         }
-        checkTime(alert.startsAt(), path + ".startsAt", found);
-        checkTime(alert.endsAt(), path + ".endsAt", found);
         if (alert.fingerprint() != null && alert.fingerprint().length() > MAX_FINGERPRINT_LENGTH) {
             found.add(new FieldViolation(path + ".fingerprint", "must be at most " + MAX_FINGERPRINT_LENGTH + " characters"));
         }
         checkLink(alert.generatorURL(), path + ".generatorURL", found);
         alert.extraLinks().forEach(link -> checkLink(link.href(), path + "." + link.field(), found));
+        return new AlertTimes(time(alert.startsAt(), path + ".startsAt", found), time(alert.endsAt(), path + ".endsAt", found));
     }
 
-    private static void checkTime(String time, String field, List<FieldViolation> found) {
-        if (hasText(time)) {
-            try {
-                OffsetDateTime.parse(time);
-            } catch (DateTimeParseException e) {
-                found.add(new FieldViolation(field, "must be an RFC 3339 date-time"));
-            }
+    private static Instant time(String time, String field, List<FieldViolation> found) {
+        if (!hasText(time)) {
+            return null;
+        }
+        try {
+            Instant instant = OffsetDateTime.parse(time).toInstant();
+            return instant.equals(GO_ZERO_TIME) ? null : instant;
+        } catch (DateTimeParseException e) {
+            found.add(new FieldViolation(field, "must be an RFC 3339 date-time"));
+            return null;
         }
     }
 
@@ -174,14 +180,6 @@ public final class LabelledAlerts {
                 .filter(link -> hasText(link.href()))
                 .forEach(link -> links.add(new AlertLink(link.href(), link.text())));
         return links;
-    }
-
-    private static Instant time(String time) {
-        if (!hasText(time)) {
-            return null;
-        }
-        Instant instant = OffsetDateTime.parse(time).toInstant();
-        return instant.equals(GO_ZERO_TIME) ? null : instant;
     }
 
     private static void putIfPresent(Map<String, Object> details, String name, Object value) {
