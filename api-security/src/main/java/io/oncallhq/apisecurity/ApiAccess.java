@@ -6,12 +6,11 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatchers;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * A service's access rules, one list in its config package: which operation is open (it has its own secret, such as
@@ -80,24 +79,25 @@ public final class ApiAccess {
         DefaultBearerTokenResolver headerOnly = new DefaultBearerTokenResolver();
         DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
         headerOrQuery.setAllowUriQueryParameter(true);
-        List<RequestMatcher> open = matchers(rule -> rule.role() == null);
-        List<RequestMatcher> queryToken = matchers(Rule::queryToken);
+        RequestMatcher open = openRoutes();
+        RequestMatcher queryToken = requestsOf(Rule::queryToken);
         return request -> {
-            if (anyMatches(open, request)) {
+            if (open.matches(request)) {
                 return null;
             }
-            return (anyMatches(queryToken, request) ? headerOrQuery : headerOnly).resolve(request);
+            return (queryToken.matches(request) ? headerOrQuery : headerOnly).resolve(request);
         };
     }
 
-    private List<RequestMatcher> matchers(Predicate<Rule> which) {
-        return rules.stream().filter(which)
-                .flatMap(rule -> rule.patterns().stream().map(pattern -> matcher(rule.method(), pattern)))
-                .toList();
+    /** The requests of the open rules, by method and pattern; none at all when no rule is open. */
+    RequestMatcher openRoutes() {
+        return requestsOf(rule -> rule.role() == null);
     }
 
-    private static boolean anyMatches(List<RequestMatcher> matchers, HttpServletRequest request) {
-        return matchers.stream().anyMatch(matcher -> matcher.matches(request));
+    private RequestMatcher requestsOf(Predicate<Rule> which) {
+        return RequestMatchers.anyOf(rules.stream().filter(which)
+                .flatMap(rule -> rule.patterns().stream().map(pattern -> matcher(rule.method(), pattern)))
+                .toArray(RequestMatcher[]::new));
     }
 
     private static RequestMatcher matcher(HttpMethod method, String pattern) {

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -55,6 +56,31 @@ public class ApiSecurityAutoConfiguration {
         FilterRegistrationBean<QueryTokenMasking> registration = new FilterRegistrationBean<>(new QueryTokenMasking());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10); // before anything that logs the request line
         return registration;
+    }
+
+    /**
+     * The open routes check their own secret, so all their callers see of Spring Security is the response headers
+     * and CORS: this chain keeps those and spares them the bearer-token chain below, whose other filters would work
+     * for nothing. No authorization filter either: every request this chain matches is one the rules permit. An
+     * open route's error page is an ERROR dispatch to the error path, which the bearer-token chain lets through.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    SecurityFilterChain openRouteSecurity(HttpSecurity http, ApiAccess access, ApiSecurityProperties properties)
+            throws Exception {
+        return http
+                .securityMatcher(access.openRoutes())
+                .cors(CorsPolicy.allowing(properties.corsAllowedOrigins()))
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .securityContext(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(AbstractHttpConfigurer::disable)
+                .build();
     }
 
     @Bean

@@ -26,4 +26,15 @@ class CorsClosedByDefaultIT extends RunningTinyApi {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(allowedOrigin(answer)).isEmpty();
     }
+
+    @Test
+    void anOpenRouteIsNeitherPreflightedNorReadableFromAnotherOrigin() throws Exception {
+        HttpResponse<String> preflight = preflight(ORIGIN, "POST", HOOK, "content-type");
+        assertThat(preflight.statusCode()).isEqualTo(401);
+        assertThat(allowedOrigin(preflight)).isEmpty();
+
+        HttpResponse<String> call = callHook("Origin", ORIGIN);
+        assertThat(call.statusCode()).isEqualTo(200);
+        assertThat(allowedOrigin(call)).isEmpty();
+    }
 }

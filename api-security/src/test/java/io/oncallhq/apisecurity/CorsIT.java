@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CorsIT extends RunningTinyApi {
 
     private static final String ALLOWED = "https://ops.example.com";
+    private static final String OTHER = "https://evil.example.net";
 
     private HttpResponse<String> preflightForAnAction(String origin) throws Exception {
         return preflight(origin, "POST", "/actions", "authorization,content-type");
@@ -31,7 +32,7 @@ class CorsIT extends RunningTinyApi {
 
     @Test
     void aPreflightFromAnyOtherOriginIsRefused() throws Exception {
-        HttpResponse<String> answer = preflightForAnAction("https://evil.example.net");
+        HttpResponse<String> answer = preflightForAnAction(OTHER);
 
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(allowedOrigin(answer)).isEmpty();
@@ -53,5 +54,21 @@ class CorsIT extends RunningTinyApi {
         assertThat(allowedOrigin(answer)).contains(ALLOWED);
         assertThat(answer.headers().firstValue("Access-Control-Expose-Headers"))
                 .contains("ETag, Location, Link, Retry-After");
+    }
+
+    @Test
+    void anOpenRouteIsPreflightedAndCalledFromAnAllowedOriginOnly() throws Exception {
+        HttpResponse<String> preflight = preflight(ALLOWED, "POST", HOOK, "content-type");
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(allowedOrigin(preflight)).contains(ALLOWED);
+        assertThat(preflight(OTHER, "POST", HOOK, "content-type").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> call = callHook("Origin", ALLOWED);
+        assertThat(call.statusCode()).isEqualTo(200);
+        assertThat(allowedOrigin(call)).contains(ALLOWED);
+
+        HttpResponse<String> fromOther = callHook("Origin", OTHER);
+        assertThat(fromOther.statusCode()).isEqualTo(403);
+        assertThat(allowedOrigin(fromOther)).isEmpty();
     }
 }

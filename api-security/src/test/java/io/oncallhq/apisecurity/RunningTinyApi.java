@@ -16,6 +16,9 @@ import java.util.Optional;
 @SpringBootTest(classes = TinyApi.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class RunningTinyApi {
 
+    /** The open webhook of {@link TinyApi}, with its sender's key. */
+    static final String HOOK = "/hooks/a-sender-key";
+
     @DynamicPropertySource
     static void staticTokens(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
@@ -47,6 +50,11 @@ abstract class RunningTinyApi {
     /** A viewer's read from a page on {@code origin}, as the browser sends it. */
     HttpResponse<String> readFrom(String origin) throws IOException, InterruptedException {
         return send("GET", "/readings", "Origin", origin, "Authorization", "Bearer " + TestTokens.VIEWER);
+    }
+
+    /** A sender's call to the open webhook: its key is in the path, no bearer token is needed. */
+    HttpResponse<String> callHook(String... headers) throws IOException, InterruptedException {
+        return send("POST", HOOK + "?state=firing", headers);
     }
 
     /** The origin the answer lets read it; without one the browser hands the answer to no script. */

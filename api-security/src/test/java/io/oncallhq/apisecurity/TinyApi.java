@@ -5,17 +5,21 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 /**
  * The smallest service using api-security, for its integration tests: a viewer read, a calendar-style feed that
- * also takes the token in the query, and a responder action that answers with the caller's name.
+ * also takes the token in the query, a responder action that answers with the caller's name, and a sender's webhook,
+ * open because its key is its secret, that an admin removes under the same path.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -27,7 +31,9 @@ class TinyApi {
         return ApiAccess.rules()
                 .viewer(GET, "/readings")
                 .viewerWithQueryToken("/feeds/*")
-                .responder(POST, "/actions");
+                .responder(POST, "/actions")
+                .open(POST, "/hooks/*")
+                .admin(DELETE, "/hooks/*");
     }
 
     @RestController
@@ -46,6 +52,17 @@ class TinyApi {
         @PostMapping("/actions")
         String act() {
             return "done by " + ApiCaller.current().map(ApiCaller::name).orElse("nobody");
+        }
+
+        /** Without {@code state} Spring MVC refuses it with 400, written by the error page. */
+        @PostMapping("/hooks/{key}")
+        String hook(@PathVariable String key, @RequestParam String state) {
+            return "received " + state;
+        }
+
+        @DeleteMapping("/hooks/{key}")
+        ResponseEntity<Void> removeHook(@PathVariable String key) {
+            return ResponseEntity.noContent().build();
         }
     }
 }
