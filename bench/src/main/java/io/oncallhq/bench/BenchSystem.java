@@ -1,24 +1,36 @@
 package io.oncallhq.bench;
 
-import io.oncallhq.localruntime.LocalSystem;
 import io.oncallhq.localruntime.Ports;
 import io.oncallhq.slackstandin.SlackStandIn;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** The system as {@code ./run.sh} starts it, on free ports and a fresh data folder, with Slack stood in locally. */
+/**
+ * The system as {@code ./run.sh} starts it, on free ports and a fresh data folder, with Slack stood in locally. It
+ * runs in a process of its own, as {@code ./run.sh} runs it: inside the benchmark's JVM the broker shared its heap
+ * and garbage collector with the load generator, and every produce request waited on the sender's allocation.
+ */
 final class BenchSystem implements AutoCloseable {
 
     static final String INTEGRATION_KEY = "bench-integration-key-000000001";
+    private static final String READY = "oncallhq is running locally";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     final SlackStandIn slack = new SlackStandIn();
-    final LocalSystem system;
     final int ingestPort = Ports.free();
+    final String kafkaBootstrapServers;
     /** Enough connections for {@code BENCH_CLIENTS} senders at their most. */
     final HttpSenders senders = new HttpSenders(Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "8")));
+    private final Process system;
+    private final Path output;
 
     BenchSystem(String services) throws IOException, InterruptedException {
         this(services, Map.of());
@@ -26,12 +38,16 @@ final class BenchSystem implements AutoCloseable {
 
     /** @param settings further environment of the services, for what one benchmark needs to differ */
     BenchSystem(String services, Map<String, String> settings) throws IOException, InterruptedException {
+        Path dataDir = Files.createTempDirectory("oncallhq-bench");
+        Path repoDir = Path.of(System.getenv().getOrDefault("REPO_DIR", ".")).toAbsolutePath();
+        int kafkaPort = Ports.free();
         Map<String, String> environment = new HashMap<>();
         environment.put("LOCAL_SERVICES", services);
-        environment.put("DATA_DIR", Files.createTempDirectory("oncallhq-bench").toString());
-        environment.put("REPO_DIR", System.getenv().getOrDefault("REPO_DIR", "."));
+        environment.put("DATA_DIR", dataDir.toString());
+        environment.put("REPO_DIR", repoDir.toString());
         environment.put("ALERT_INGEST_PORT", String.valueOf(ingestPort));
-        for (String variable : new String[] {"INCIDENT_PORT", "NOTIFICATION_PORT", "POSTMORTEM_PORT", "KAFKA_PORT", "MONGODB_PORT"}) {
+        environment.put("KAFKA_PORT", String.valueOf(kafkaPort));
+        for (String variable : new String[] {"INCIDENT_PORT", "NOTIFICATION_PORT", "POSTMORTEM_PORT", "MONGODB_PORT"}) {
             environment.put(variable, String.valueOf(Ports.free()));
         }
         environment.put("DEMO_INTEGRATION_KEY", INTEGRATION_KEY);
@@ -43,8 +59,42 @@ final class BenchSystem implements AutoCloseable {
         // Measure the service, not its per-integration throttle (100 requests/s by default).
         environment.put("INGEST_RATE_LIMIT", System.getenv().getOrDefault("INGEST_RATE_LIMIT", "1000000"));
         environment.putAll(settings);
-        system = new LocalSystem(environment, System.out);
-        system.start();
+        kafkaBootstrapServers = Ports.HOST + ":" + kafkaPort;
+        output = dataDir.resolve("local-system.log");
+        ProcessBuilder launcher = new ProcessBuilder(javaCommand(repoDir.resolve("local-runtime/target/local-runtime.jar")))
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        launcher.environment().putAll(environment);
+        system = launcher.start();
+        awaitReady();
+    }
+
+    /** The JVM running the benchmark, with the launcher's jar, as {@code ./run.sh} starts it. */
+    private static List<String> javaCommand(Path launcherJar) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        if (Runtime.version().feature() >= 23) {
+            command.add("--sun-misc-unsafe-memory-access=allow"); // Kafka unmaps its index files through sun.misc.Unsafe
+        }
+        command.add("-jar");
+        command.add(launcherJar.toString());
+        return command;
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String log = Files.readString(output);
+            if (log.contains(READY)) {
+                System.out.println("local system ready (output in " + output + ")");
+                return;
+            }
+            if (!system.isAlive()) {
+                throw new IllegalStateException("the local system stopped while starting:\n" + log);
+            }
+            Thread.sleep(250);
+        }
+        close();
+        throw new IllegalStateException("the local system was not ready within " + START_TIMEOUT + "; see " + output);
     }
 
     HttpSenders.Answer postAlert(String path, String json) throws IOException {
@@ -55,10 +105,14 @@ final class BenchSystem implements AutoCloseable {
         return "{\"summary\":\"" + summary + "\",\"severity\":\"critical\",\"dedupKey\":\"" + dedupKey + "\"}";
     }
 
+    /** Stops the system as Ctrl-C stops {@code ./run.sh}: its shutdown hook stops the services, Kafka and MongoDB. */
     @Override
-    public void close() throws IOException {
+    public void close() throws IOException, InterruptedException {
         senders.close();
-        system.close();
+        system.destroy();
+        if (!system.waitFor(60, TimeUnit.SECONDS)) {
+            system.destroyForcibly();
+        }
         slack.close();
     }
 }

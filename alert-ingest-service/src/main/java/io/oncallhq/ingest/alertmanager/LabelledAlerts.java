@@ -33,8 +33,9 @@ public final class LabelledAlerts {
     static final int MAX_SUMMARY_LENGTH = 1024;
     static final int MAX_FINGERPRINT_LENGTH = 255;
     private static final String DEDUP_KEY_VERSION = "v1";
-    /** Go's zero time: Alertmanager's endsAt of an alert that has no end yet. */
-    private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    /** Go's zero time: Alertmanager's endsAt of an alert that has no end yet, in every firing alert it sends. */
+    private static final String GO_ZERO_TIME_TEXT = "0001-01-01T00:00:00Z";
+    private static final Instant GO_ZERO_TIME = Instant.parse(GO_ZERO_TIME_TEXT);
 
     private final IntegrationType type;
 
@@ -124,7 +125,7 @@ public final class LabelledAlerts {
     }
 
     private static Instant time(String time, String field, List<FieldViolation> found) {
-        if (!hasText(time)) {
+        if (!hasText(time) || time.equals(GO_ZERO_TIME_TEXT)) { // the text itself spares a parse per firing alert
             return null;
         }
         try {
