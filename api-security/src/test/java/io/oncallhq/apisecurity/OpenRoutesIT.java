@@ -86,7 +86,7 @@ class OpenRoutesIT extends RunningTinyApi {
     }
 
     @Test
-    void anOpenRouteIsServedByAChainOfTheHeaderWriterAlone() {
+    void anOpenRouteIsServedByAChainOfItsOwnThatOnlyWritesHeaders() {
         // The async integration filter comes with every HttpSecurity; it only hands a security context on, and
         // this chain makes none.
         assertThat(filtersServing("POST", HOOK)).extracting(Object::getClass)

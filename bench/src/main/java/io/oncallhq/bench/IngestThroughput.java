@@ -10,10 +10,10 @@ import java.util.StringJoiner;
  * alert-ingest alone (with Kafka and MongoDB) against the real Prometheus Alertmanager's own
  * {@code POST /api/v2/alerts}, in the same run on the same machine: {@code BENCH_CLIENTS} (8) concurrent senders
  * for {@code BENCH_SECONDS} (20) s each of single alerts, then of batches of {@code BENCH_BATCH} (100) alerts
- * (an Alertmanager webhook payload for ingest, an alert array for Alertmanager), each after {@code BENCH_WARMUP_SECONDS}
- * (60) s of the same load unmeasured. Afterwards every alert ingest
- * accepted is checked to be a record on {@code alerts}. The per-integration rate limit is lifted
- * ({@code INGEST_RATE_LIMIT}) so that the service, not its throttle, is measured.
+ * (an Alertmanager webhook payload for ingest, an alert array for Alertmanager), each after
+ * {@code BENCH_WARMUP_SECONDS} (60) s of the same load unmeasured. Afterwards every alert ingest accepted is
+ * checked to be a record on {@code alerts}. The per-integration rate limit is lifted ({@code INGEST_RATE_LIMIT}) so
+ * that the service, not its throttle, is measured.
  */
 final class IngestThroughput {
 

@@ -38,7 +38,7 @@ import java.util.concurrent.TimeoutException;
 public class AlertPublisher {
 
     /** The timer {@code oncallhq.alerts.publish} and one producer span per request, however many alerts it has. */
-    static final String OBSERVATION = "oncallhq.alerts.publish";
+    private static final String OBSERVATION = "oncallhq.alerts.publish";
     private static final Logger log = LoggerFactory.getLogger(AlertPublisher.class);
     /** Beyond the producer's own bounds, for the callback to arrive. */
     private static final Duration CALLBACK_MARGIN = Duration.ofSeconds(1);
