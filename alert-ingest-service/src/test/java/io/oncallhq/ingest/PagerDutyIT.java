@@ -4,6 +4,7 @@ import io.oncallhq.contracts.alert.AlertTriggered;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
@@ -67,6 +68,22 @@ class PagerDutyIT extends IngestIT {
                 .containsExactlyInAnyOrder("'payload.summary' is missing or blank", "'payload.source' is missing or blank",
                         "'payload.severity' must be one of critical, error, warning, info");
         assertThat(recordCount()).isEqualTo(before);
+    }
+
+    @Test
+    void theRoutingKeyMayComeInTheXRoutingKeyHeaderAsPagerDutysPythonClientSendsIt() throws Exception {
+        String dedupKey = "header-key-" + UUID.randomUUID();
+        String body = """
+                {"event_action":"trigger","dedup_key":"%s",
+                 "payload":{"summary":"Disk full on db-1","source":"db-1","severity":"error"}}""".formatted(dedupKey);
+        HttpRequest request = request(PATH).header("Content-Type", "application/json").header("X-Routing-Key", DEMO_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(eventsWithDedupKey("pagerduty:v1:" + dedupKey)).singleElement()
+                .satisfies(event -> assertThat(event.data().serviceId()).isEqualTo("checkout-api"));
     }
 
     @Test

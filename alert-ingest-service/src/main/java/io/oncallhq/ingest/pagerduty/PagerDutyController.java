@@ -32,7 +32,8 @@ class PagerDutyController {
     @PostMapping(path = "/v2/enqueue", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "PagerDuty Events API v2 compatible: trigger, acknowledge or resolve an alert",
-            description = "routing_key is the integration key. Answers as PagerDuty does; 202 only once Kafka acknowledged.",
+            description = "routing_key is the integration key (or, without one, the X-Routing-Key header). Answers as "
+                    + "PagerDuty does; 202 only once Kafka acknowledged.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = PagerDutyEvent.class))))
@@ -41,8 +42,9 @@ class PagerDutyController {
     @ApiResponse(responseCode = "429", description = "Over the integration's rate limit; Retry-After says when to retry")
     @ApiResponse(responseCode = "503", description = "Kafka unavailable; retry after the Retry-After seconds")
     EventProcessedResponse enqueue(HttpServletRequest request) throws IOException {
-        String dedupKey = intake.receive(format::routingKey, format, request.getInputStream(), request.getContentLengthLong())
-                .getFirst().dedupKey();
+        String headerKey = request.getHeader("X-Routing-Key");
+        String dedupKey = intake.receive(event -> format.routingKey(event, headerKey), format, request.getInputStream(),
+                request.getContentLengthLong()).getFirst().dedupKey();
         return new EventProcessedResponse("success", "Event processed", dedupKey);
     }
 

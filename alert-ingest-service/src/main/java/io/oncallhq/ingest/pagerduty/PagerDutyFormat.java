@@ -65,17 +65,25 @@ public class PagerDutyFormat implements AlertFormat<PagerDutyEvent> {
 
     /**
      * The integration key the event names, once the whole event is valid (so that one answer lists every fault).
+     * The body's {@code routing_key} comes first; without one, the {@code X-Routing-Key} header, where PagerDuty's
+     * Python client ({@code pdpyras}' {@code EventsAPISession}) long sent the key and PagerDuty accepts it.
      *
+     * @param headerKey the request's {@code X-Routing-Key}, null when it has none
      * @throws InvalidAlertException when the event breaks PagerDuty's rules
      */
-    public String routingKey(PagerDutyEvent event) {
-        requireValid(event);
-        return event.routingKey();
+    public String routingKey(PagerDutyEvent event, String headerKey) {
+        String routingKey = hasText(event.routingKey()) ? event.routingKey() : headerKey;
+        List<FieldViolation> violations = new ArrayList<>();
+        if (!hasText(routingKey)) {
+            violations.add(new FieldViolation("routing_key", "is missing or blank"));
+        }
+        requireValid(event, violations);
+        return routingKey;
     }
 
     @Override
     public List<NormalisedAlert> normalise(PagerDutyEvent event, Integration integration, RawPayload rawPayload, Instant receivedAt) {
-        Action action = requireValid(event);
+        Action action = requireValid(event, new ArrayList<>());
         boolean generated = !hasText(event.dedupKey());
         String senderKey = generated ? UUID.randomUUID().toString().replace("-", "") : event.dedupKey();
         String dedupKey = DedupKey.versioned(type().wireName(), "v1", senderKey);
@@ -95,11 +103,11 @@ public class PagerDutyFormat implements AlertFormat<PagerDutyEvent> {
         return List.of(new NormalisedAlert(alert, senderKey, dedupKeyRule, severityRule));
     }
 
-    private static Action requireValid(PagerDutyEvent event) {
-        List<FieldViolation> violations = new ArrayList<>();
-        if (!hasText(event.routingKey())) {
-            violations.add(new FieldViolation("routing_key", "is missing or blank"));
-        }
+    /**
+     * @param violations faults already found (the routing key's), reported together with the event's own
+     * @throws InvalidAlertException when there is any fault
+     */
+    private static Action requireValid(PagerDutyEvent event, List<FieldViolation> violations) {
         Action action = action(event.eventAction(), violations);
         if (event.dedupKey() != null && event.dedupKey().length() > MAX_DEDUP_KEY_LENGTH) {
             violations.add(new FieldViolation("dedup_key", "must be at most " + MAX_DEDUP_KEY_LENGTH + " characters"));

@@ -33,7 +33,7 @@ class PagerDutyFormatTest {
 
         NormalisedAlert alert = normalise(event);
 
-        assertThat(format.routingKey(event)).isEqualTo("ROUTING_KEY");
+        assertThat(format.routingKey(event, null)).isEqualTo("ROUTING_KEY");
         assertThat(alert.senderDedupKey()).isEqualTo("srv01/mysql");
         assertThat(alert.event()).isInstanceOfSatisfying(AlertTriggered.class, triggered -> {
             assertThat(triggered.dedupKey()).isEqualTo("pagerduty:v1:srv01/mysql");
@@ -71,12 +71,23 @@ class PagerDutyFormatTest {
     }
 
     @Test
+    void theBodysRoutingKeyComesBeforeTheHeadersAndTheHeaderServesWhenTheBodyHasNone() {
+        PagerDutyEvent withKey = Payloads.parsed("pagerduty-trigger.json", PagerDutyEvent.class);
+        PagerDutyEvent withoutKey = new PagerDutyEvent(null, "resolve", "srv01/mysql", null, null, null, null, null);
+
+        assertThat(format.routingKey(withKey, "HEADER_KEY")).isEqualTo("ROUTING_KEY");
+        assertThat(format.routingKey(withoutKey, "HEADER_KEY")).isEqualTo("HEADER_KEY");
+        assertThat(catchThrowableOfType(InvalidAlertException.class, () -> format.routingKey(withoutKey, " ")).violations())
+                .extracting(FieldViolation::field).containsExactly("routing_key");
+    }
+
+    @Test
     void everyFieldAtFaultIsListed() {
         PagerDutyEvent event = new PagerDutyEvent(null, "trigger", "d".repeat(256),
                 new PagerDutyEvent.Payload("s".repeat(1025), null, "CRITICAL", "last tuesday", null, null, null, null),
                 null, null, List.of(new PagerDutyEvent.Link("not a url", null)), null);
 
-        InvalidAlertException invalid = catchThrowableOfType(InvalidAlertException.class, () -> format.routingKey(event));
+        InvalidAlertException invalid = catchThrowableOfType(InvalidAlertException.class, () -> format.routingKey(event, null));
 
         assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrder("routing_key", "dedup_key",
                 "payload.summary", "payload.source", "payload.severity", "payload.timestamp", "links[0].href");
@@ -88,7 +99,7 @@ class PagerDutyFormatTest {
                 new PagerDutyEvent.Payload("Disk full", "db-1", "error", null, null, null, null, null),
                 null, null, null, List.of(new PagerDutyEvent.Image("http://example.com/graph.png", null, null)));
 
-        InvalidAlertException invalid = catchThrowableOfType(InvalidAlertException.class, () -> format.routingKey(event));
+        InvalidAlertException invalid = catchThrowableOfType(InvalidAlertException.class, () -> format.routingKey(event, null));
 
         assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactly("images[0].src");
     }
