@@ -76,8 +76,8 @@ final class IngestThroughput {
 
     /**
      * The same load, unmeasured, for {@code warmUp} per kind of request. On two shared cores the service's JIT
-     * compiles its hot paths for about a minute of load: after 20 s ingest still answered single alerts at a fifth
-     * of its speed, and after 500 requests (the earlier warm-up) it measured mostly its compiler.
+     * compiles its hot paths for about a minute of load: after 20 s ingest still answered single alerts at about a
+     * quarter of its speed, and after 500 requests (the earlier warm-up) it measured mostly its compiler.
      */
     private static void warmUp(int clients, Duration warmUp, LoadRun.Request... requests) throws Exception {
         for (LoadRun.Request request : requests) {
