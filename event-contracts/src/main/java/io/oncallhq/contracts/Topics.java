@@ -5,6 +5,8 @@ public final class Topics {
 
     /** Keyed by service id, so that grouping per service is serial. */
     public static final String ALERTS = "alerts";
+    /** Keyed by service id: changes (deploys, configuration) reported by the tools that made them. */
+    public static final String CHANGES = "changes";
     /** Keyed by incident id. */
     public static final String INCIDENTS = "incidents";
     /** Keyed by incident id. */

@@ -4,6 +4,7 @@ import io.oncallhq.contracts.alert.AlertAcknowledged;
 import io.oncallhq.contracts.alert.AlertLink;
 import io.oncallhq.contracts.alert.AlertResolved;
 import io.oncallhq.contracts.alert.AlertTriggered;
+import io.oncallhq.contracts.change.ChangeRecorded;
 import io.oncallhq.contracts.command.AcknowledgeIncident;
 import io.oncallhq.contracts.command.AddNote;
 import io.oncallhq.contracts.command.EscalateIncident;
@@ -52,6 +53,10 @@ final class ContractExamples {
                 new AlertAcknowledged("checkout-api", "checkout-api-pagerduty", "pagerduty:v1:disk-full", AT, AT),
                 new AlertResolved("checkout-api", "checkout-api-generic", "generic:v1:checkout-latency",
                         "Checkout latency back to normal", AT, AT, "{}"),
+                new ChangeRecorded("checkout-api", "checkout-api-pagerduty", "pagerduty",
+                        "Build Success: Increase snapshot create timeout to 30 seconds", "acme-build-pipeline",
+                        Map.of("build_number", "2"), List.of(new AlertLink("https://ci.example.com/build/2", "Build 2")),
+                        AT, AT, "{\"payload\":{\"summary\":\"Build Success\"}}"),
                 new IncidentTriggered(INCIDENT, 42, "checkout-api", "Checkout API", "payments",
                         "Checkout latency above 2s", Severity.CRITICAL, "generic:v1:checkout-latency", AT),
                 new AlertAttached(INCIDENT, "generic:v1:checkout-latency", "generic", "Checkout latency above 2s",

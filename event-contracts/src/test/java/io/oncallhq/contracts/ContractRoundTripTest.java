@@ -1,6 +1,7 @@
 package io.oncallhq.contracts;
 
 import io.oncallhq.contracts.alert.AlertEvent;
+import io.oncallhq.contracts.change.ChangeEvent;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.command.IncidentCommand;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractRoundTripTest {
 
     static final List<Class<? extends ContractEvent>> FAMILIES =
-            List.of(AlertEvent.class, IncidentEvent.class, PageEvent.class, PageOutcomeEvent.class, IncidentCommand.class,
+            List.of(AlertEvent.class, ChangeEvent.class, IncidentEvent.class, PageEvent.class, PageOutcomeEvent.class, IncidentCommand.class,
                     PostmortemEvent.class);
 
     private final CloudEventCodec codec = new CloudEventCodec("contract-test");
