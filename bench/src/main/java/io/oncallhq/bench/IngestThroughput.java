@@ -30,8 +30,7 @@ final class IngestThroughput {
         try (BenchSystem bench = new BenchSystem("alert-ingest-service")) {
             String kafka = bench.kafkaBootstrapServers;
             LoadRun.Request ingestSingles = (client, sequence) -> accepted(
-                    bench.postAlert(ingestSingle, BenchSystem.genericAlert("Queue depth above threshold",
-                            "client-" + client + "-" + (sequence % 1000))), 202, 1);
+                    bench.postAlert(ingestSingle, singleAlert(client, sequence)), 202, 1);
             LoadRun.Request ingestBatches = (client, sequence) -> accepted(
                     bench.postAlert(ingestBatch, webhookBatch(client, sequence, batch)), 202, batch);
             warmUp(clients, warmUp, ingestSingles, ingestBatches);
@@ -46,10 +45,8 @@ final class IngestThroughput {
             if (AlertmanagerProcess.installed()) {
                 try (AlertmanagerProcess alertmanager = new AlertmanagerProcess()) {
                     String url = alertmanager.baseUrl + "/api/v2/alerts";
-                    LoadRun.Request amSingles = (client, sequence) ->
-                            accepted(bench.senders.postJson(url, alertArray(client, sequence, 1)), 200, 1);
-                    LoadRun.Request amBatchRequests = (client, sequence) ->
-                            accepted(bench.senders.postJson(url, alertArray(client, sequence, batch)), 200, batch);
+                    LoadRun.Request amSingles = toAlertmanager(bench, url, 1);
+                    LoadRun.Request amBatchRequests = toAlertmanager(bench, url, batch);
                     warmUp(clients, warmUp, amSingles, amBatchRequests);
                     amSingle = LoadRun.run(clients, duration, amSingles);
                     amBatches = LoadRun.run(clients, duration, amBatchRequests);
@@ -72,6 +69,64 @@ final class IngestThroughput {
             System.out.printf("alerts accepted by ingest %d, records on 'alerts' %d (every 202 durable: %s)%n",
                     acceptedAlerts, durable, durable >= acceptedAlerts);
         }
+    }
+
+    /**
+     * Single alerts only, three ways in one run: alert-ingest, {@link BareAlertServer} on the same broker (what is left
+     * when the HTTP stack, authentication, rate limit, validation, metrics and tracing are taken away) and
+     * Alertmanager, each after the same warm-up. Every 202 of the bare server is checked durable too.
+     */
+    static void runCeiling() throws Exception {
+        int clients = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "8"));
+        Duration duration = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_SECONDS", "20")));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "60")));
+        String ingestSingle = "/integrations/" + BenchSystem.INTEGRATION_KEY + "/generic";
+        try (BenchSystem bench = new BenchSystem("alert-ingest-service");
+             BareAlertServerProcess bare = new BareAlertServerProcess(bench.kafkaBootstrapServers)) {
+            LoadRun.Request ingestSingles = (client, sequence) -> accepted(
+                    bench.postAlert(ingestSingle, singleAlert(client, sequence)), 202, 1);
+            LoadRun.Request bareSingles = (client, sequence) -> accepted(
+                    bench.senders.postJson(bare.url, singleAlert(client, sequence)), 202, 1);
+            warmUp(clients, warmUp, ingestSingles);
+            LoadRun ingest = LoadRun.run(clients, duration, ingestSingles);
+            warmUp(clients, warmUp, bareSingles);
+            long before = TopicSize.records(bench.kafkaBootstrapServers, BareAlertServer.TOPIC);
+            LoadRun bareRun = LoadRun.run(clients, duration, bareSingles);
+            long durable = TopicSize.records(bench.kafkaBootstrapServers, BareAlertServer.TOPIC) - before;
+            LoadRun amSingle = null;
+            if (AlertmanagerProcess.installed()) {
+                try (AlertmanagerProcess alertmanager = new AlertmanagerProcess()) {
+                    String url = alertmanager.baseUrl + "/api/v2/alerts";
+                    LoadRun.Request amSingles = toAlertmanager(bench, url, 1);
+                    warmUp(clients, warmUp, amSingles);
+                    amSingle = LoadRun.run(clients, duration, amSingles);
+                }
+            }
+
+            System.out.println();
+            System.out.printf("%d concurrent senders, %d s per line, single alerts%n", clients, duration.toSeconds());
+            System.out.println(ingest.line("alert-ingest, single generic alerts"));
+            System.out.println(bareRun.line("bare Netty server, same record and producer"));
+            if (amSingle != null) {
+                System.out.println(amSingle.line("Alertmanager /api/v2/alerts, single alerts"));
+                System.out.printf("ratio to Alertmanager: alert-ingest %.2f, bare server %.2f%n",
+                        ingest.alertsPerSecond() / amSingle.alertsPerSecond(),
+                        bareRun.alertsPerSecond() / amSingle.alertsPerSecond());
+            } else {
+                System.out.println("Alertmanager not installed at " + AlertmanagerProcess.BINARY + ": no comparison");
+            }
+            System.out.printf("alerts accepted by the bare server %d, records on '%s' %d (every 202 durable: %s)%n",
+                    bareRun.acceptedAlerts.get(), BareAlertServer.TOPIC, durable, durable >= bareRun.acceptedAlerts.get());
+        }
+    }
+
+    /** Alertmanager answers 200 to an accepted {@code POST /api/v2/alerts}. */
+    private static LoadRun.Request toAlertmanager(BenchSystem bench, String url, int size) {
+        return (client, sequence) -> accepted(bench.senders.postJson(url, alertArray(client, sequence, size)), 200, size);
+    }
+
+    private static String singleAlert(int client, int sequence) {
+        return BenchSystem.genericAlert("Queue depth above threshold", "client-" + client + "-" + (sequence % 1000));
     }
 
     /**
