@@ -1,5 +1,6 @@
 package io.oncallhq.postmortem;
 
+import io.oncallhq.postmortem.change.ServiceChange;
 import io.oncallhq.postmortem.history.IncidentAlert;
 import io.oncallhq.postmortem.history.PagedResponder;
 import io.oncallhq.postmortem.template.Template;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -48,7 +50,22 @@ final class GeneratedText {
             text.append(facts.timeToAcknowledge() == null ? "." : " and acknowledged after "
                     + span(facts.timeToAcknowledge()) + ".");
         }
+        lastChangeBeforeStart(facts).ifPresent(change -> text.append(" The last change to the service before it began")
+                .append(" was \"").append(change.summary()).append('"')
+                .append(change.source() == null ? "" : " from " + change.source())
+                .append(" at ").append(at(change.occurredAt()))
+                .append(" (").append(span(TimeSpan.between(change.occurredAt(), facts.startedAt()).orElseThrow()))
+                .append(" before)."));
         return text.toString();
+    }
+
+    /** The latest change made before the problem began, or at that instant. */
+    private static Optional<ServiceChange> lastChangeBeforeStart(IncidentFacts facts) {
+        if (facts.startedAt() == null) {
+            return Optional.empty();
+        }
+        return facts.changes().stream().filter(change -> !change.occurredAt().isAfter(facts.startedAt()))
+                .reduce((earlier, later) -> later);
     }
 
     private static String detection(IncidentFacts facts) {

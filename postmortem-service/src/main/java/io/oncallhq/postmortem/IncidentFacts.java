@@ -1,6 +1,7 @@
 package io.oncallhq.postmortem;
 
 import io.oncallhq.contracts.Severity;
+import io.oncallhq.postmortem.change.ServiceChange;
 import io.oncallhq.postmortem.history.IncidentAlert;
 import io.oncallhq.postmortem.history.IncidentHistory;
 import io.oncallhq.postmortem.history.PagedResponder;
@@ -10,10 +11,12 @@ import io.oncallhq.postmortem.history.TimelineEntry;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The generated part of a post-mortem: everything taken from the incident's history. It is redrawn whenever the
- * history changes (a late note, a reopen and second resolution); people never edit it.
+ * The generated part of a post-mortem: everything taken from the incident's history and the changes to its service
+ * around it. It is redrawn whenever either changes (a late note, a reopen and second resolution, a change reported
+ * late); people never edit it.
  *
  * @param startedAt         when the problem began: the first alert's start, or the trigger
  * @param timeToAcknowledge from {@code startedAt} to the first acknowledgement, null when never acknowledged
@@ -24,6 +27,9 @@ import java.util.List;
  * @param suppression       why nobody was paged, when a silence matched
  * @param responders        every page: who, at which escalation level, with its latest outcome
  * @param participants      everyone who acted on the incident or was paged for it
+ * @param changes           the changes to the service in the incident's window ({@code ChangeWindow}), oldest
+ *                          first
+ * @param timeline          the incident's events and those changes, in the order they happened
  */
 public record IncidentFacts(
         Long incidentNumber,
@@ -46,17 +52,24 @@ public record IncidentFacts(
         List<PagedResponder> responders,
         List<Participant> participants,
         List<IncidentAlert> alerts,
+        List<ServiceChange> changes,
         List<TimelineEntry> timeline) {
 
     public IncidentFacts {
         responders = List.copyOf(responders);
         participants = participants == null ? List.of() : List.copyOf(participants);
         alerts = List.copyOf(alerts);
+        // Facts stored before changes were listed have none until their next refresh.
+        changes = changes == null ? List.of() : List.copyOf(changes);
         timeline = List.copyOf(timeline);
     }
 
-    public static IncidentFacts of(IncidentHistory history) {
+    /** @param changes the changes to the incident's service in its window, in any order */
+    public static IncidentFacts of(IncidentHistory history, List<ServiceChange> changes) {
         Instant startedAt = history.startedAt().orElse(null);
+        List<ServiceChange> oldestFirst = changes.stream().sorted(ServiceChange.ORDER).toList();
+        List<TimelineEntry> timeline = Stream.concat(history.entries().stream(),
+                oldestFirst.stream().map(ServiceChange::timelineEntry)).sorted(TimelineEntry.ORDER).toList();
         return new IncidentFacts(
                 history.number(),
                 titleOf(history),
@@ -78,7 +91,8 @@ public record IncidentFacts(
                 history.responders(),
                 history.participants(),
                 history.alerts(),
-                history.entries());
+                oldestFirst,
+                timeline);
     }
 
     /** These facts with the moment of mitigation a responder marked, or without one for null. */
@@ -87,7 +101,7 @@ public record IncidentFacts(
         return new IncidentFacts(incidentNumber, title, serviceId, serviceName, teamId, severity, startedAt,
                 acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, at, priority, timeToAcknowledge,
                 TimeSpan.between(startedAt, at).orElse(null), timeToResolve, suppression, responders, participants,
-                alerts, timeline);
+                alerts, changes, timeline);
     }
 
     private static String titleOf(IncidentHistory history) {

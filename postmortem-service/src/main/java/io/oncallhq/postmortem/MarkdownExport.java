@@ -1,6 +1,8 @@
 package io.oncallhq.postmortem;
 
+import io.oncallhq.postmortem.change.ServiceChange;
 import io.oncallhq.postmortem.history.IncidentAlert;
+import io.oncallhq.postmortem.history.Link;
 import io.oncallhq.postmortem.history.PagedResponder;
 import io.oncallhq.postmortem.TimelineCuration.CuratedEntry;
 import io.oncallhq.postmortem.template.Template;
@@ -13,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * A post-mortem as a Markdown document for a wiki or a git repository: title, a facts table, the sections in
- * template order (the action-items section lists the tracked items), and the timeline as curated (hidden
- * entries left out, highlighted ones in bold, annotations in italics, the mitigation marked).
+ * template order (the action-items section lists the tracked items), the responders, the changes to the service and
+ * the alerts with their links, and the timeline as curated (hidden entries left out, highlighted ones in bold,
+ * annotations in italics, the mitigation marked).
  */
 final class MarkdownExport {
 
@@ -57,6 +60,11 @@ final class MarkdownExport {
             }
         }
         appendResponders(md, facts);
+        if (!facts.changes().isEmpty()) {
+            md.append("## Changes\n\n");
+            facts.changes().forEach(change -> md.append("- ").append(change(change)).append('\n'));
+            md.append('\n');
+        }
         if (!facts.alerts().isEmpty()) {
             md.append("## Alerts\n\n");
             facts.alerts().forEach(alert -> md.append("- ").append(alert(alert)).append('\n'));
@@ -127,11 +135,20 @@ final class MarkdownExport {
     }
 
     private static String alert(IncidentAlert alert) {
-        StringBuilder text = new StringBuilder(inline(alert.summary()));
-        if (alert.source() != null) {
-            text.append(" (").append(inline(alert.source())).append(')');
+        return described(alert.summary(), alert.source(), alert.links());
+    }
+
+    private static String change(ServiceChange change) {
+        return at(change.occurredAt()) + " " + described(change.summary(), change.source(), change.links());
+    }
+
+    /** {@code summary (source) [link](href) ...} */
+    private static String described(String summary, String source, List<Link> links) {
+        StringBuilder text = new StringBuilder(inline(summary));
+        if (source != null) {
+            text.append(" (").append(inline(source)).append(')');
         }
-        alert.links().forEach(link -> text.append(" [").append(inline(link.text() == null ? link.href() : link.text()))
+        links.forEach(link -> text.append(" [").append(inline(link.text() == null ? link.href() : link.text()))
                 .append("](").append(destination(link.href())).append(')'));
         return text.toString();
     }

@@ -93,6 +93,15 @@ public record Postmortem(
     }
 
     /**
+     * The post-mortem with facts that list changes reported after it was drafted (a slow sender, consumer lag): as
+     * {@link #refreshedWith}, except that a published post-mortem stays as it was published (a slow sender does not
+     * reopen a reviewed document); it lists them from the next refresh its incident causes.
+     */
+    public Optional<Postmortem> withLateChanges(IncidentFacts generated, Instant now) {
+        return status == PostmortemStatus.PUBLISHED ? Optional.empty() : refreshedWith(generated, now);
+    }
+
+    /**
      * Marks when the impact ended: at the time of a timeline entry (generated or added) or at a time given
      * directly, never before the problem began. Counts as an edit.
      */

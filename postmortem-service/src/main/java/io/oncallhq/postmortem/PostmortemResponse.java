@@ -1,6 +1,7 @@
 package io.oncallhq.postmortem;
 
 import io.oncallhq.contracts.Severity;
+import io.oncallhq.postmortem.change.ServiceChange;
 import io.oncallhq.postmortem.history.IncidentAlert;
 import io.oncallhq.postmortem.history.Link;
 import io.oncallhq.postmortem.history.PagedResponder;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * A post-mortem as the REST API shows it: the generated facts, the sections (also {@code summary},
  * {@code impact} and {@code rootCause} on their own, as the first drafts showed them), the action items and
- * the review state.
+ * the review state. {@code changes} are the changes to the service from the lookback before the incident began
+ * until it was resolved, oldest first; each is on the timeline too.
  */
 record PostmortemResponse(
         String id,
@@ -40,6 +42,7 @@ record PostmortemResponse(
         List<ResponderResponse> responders,
         List<ParticipantResponse> participants,
         List<AlertResponse> alerts,
+        List<ChangeResponse> changes,
         List<TimelineEntryResponse> timeline,
         String summary,
         String impact,
@@ -74,7 +77,14 @@ record PostmortemResponse(
     record LinkResponse(String href, String text) {
     }
 
-    /** {@code kind} {@code added} marks an entry people added; the others were projected from the incident. */
+    /** @param id the change's event id, also its timeline entry's {@code eventId} */
+    record ChangeResponse(String id, Instant at, String summary, String source, List<LinkResponse> links) {
+    }
+
+    /**
+     * {@code kind} {@code added} marks an entry people added, {@code change} a change to the service; the others
+     * were projected from the incident's events.
+     */
     record TimelineEntryResponse(String eventId, Instant at, String kind, String actor, String text, boolean hidden,
                                  boolean highlighted, String annotation) {
     }
@@ -98,6 +108,7 @@ record PostmortemResponse(
                 facts.responders().stream().map(PostmortemResponse::responder).toList(),
                 facts.participants().stream().map(p -> new ParticipantResponse(p.id(), p.name())).toList(),
                 facts.alerts().stream().map(PostmortemResponse::alert).toList(),
+                facts.changes().stream().map(PostmortemResponse::change).toList(),
                 postmortem.curatedTimeline().stream().map(PostmortemResponse::entry).toList(),
                 text(postmortem, Template.SUMMARY), text(postmortem, Template.IMPACT),
                 text(postmortem, Template.ROOT_CAUSE),
@@ -137,6 +148,11 @@ record PostmortemResponse(
     private static AlertResponse alert(IncidentAlert alert) {
         return new AlertResponse(alert.dedupKey(), alert.summary(), alert.severity(), alert.source(),
                 alert.links().stream().map(PostmortemResponse::link).toList(), alert.startedAt());
+    }
+
+    private static ChangeResponse change(ServiceChange change) {
+        return new ChangeResponse(change.id(), change.occurredAt(), change.summary(), change.source(),
+                change.links().stream().map(PostmortemResponse::link).toList());
     }
 
     private static LinkResponse link(Link link) {

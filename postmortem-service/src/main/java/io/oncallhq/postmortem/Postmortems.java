@@ -6,6 +6,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * The stored post-mortems (collection {@value #COLLECTION}). The unique index on {@code incidentId} is what makes
- * "one post-mortem per incident" hold across redeliveries and replicas. Updates compare-and-set the version.
+ * "one post-mortem per incident" hold across redeliveries and replicas; the one on service and resolution finds
+ * the post-mortems a change reported late may belong to. Updates compare-and-set the version.
  */
 @Component
 class Postmortems {
@@ -28,6 +30,8 @@ class Postmortems {
     Postmortems(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(COLLECTION).createIndex(new Index("incidentId", Sort.Direction.ASC).unique());
+        mongo.indexOps(COLLECTION).createIndex(new Index()
+                .on("facts.serviceId", Sort.Direction.ASC).on("facts.resolvedAt", Sort.Direction.ASC));
     }
 
     Optional<Postmortem> find(String id) {
@@ -36,6 +40,12 @@ class Postmortems {
 
     Optional<Postmortem> findByIncidentId(String incidentId) {
         return Optional.ofNullable(mongo.findOne(query(where("incidentId").is(incidentId)), Postmortem.class, COLLECTION));
+    }
+
+    /** The service's post-mortems whose incident was (last) resolved at or after the instant. */
+    List<Postmortem> ofServiceResolvedSince(String serviceId, Instant at) {
+        return mongo.find(query(where("facts.serviceId").is(serviceId).and("facts.resolvedAt").gte(at)),
+                Postmortem.class, COLLECTION);
     }
 
     /** Newest first. */

@@ -8,11 +8,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckoutFacts;
+import static io.oncallhq.postmortem.RecordedChange.deployed;
+import static io.oncallhq.postmortem.RecordedIncident.STARTED_AT;
+import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckoutHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,8 +28,9 @@ class MarkdownExportTest {
 
     @Test
     void aReviewedPostmortemExportsAsTheSnapshot() throws IOException {
-        Postmortem postmortem = Postmortem.draft("pm-1", "inc-1", resolvedCheckoutFacts("inc-1"),
-                        Template.builtIn().high(), NOW)
+        IncidentFacts facts = IncidentFacts.of(resolvedCheckoutHistory("inc-1"), List.of(deployed("ch-1", "checkout-api",
+                "2026.11.20-1", STARTED_AT.minus(Duration.ofMinutes(10))).stored()));
+        Postmortem postmortem = Postmortem.draft("pm-1", "inc-1", facts, Template.builtIn().high(), NOW)
                 .withSectionText(Template.IMPACT, "About 2% of checkouts took longer than 5 s.\nNo payment was lost.",
                         "sam", NOW)
                 .withSectionText(Template.ROOT_CAUSE, "The connection pool | sized for last year's peak.", "sam", NOW)

@@ -5,6 +5,7 @@ import io.oncallhq.postmortem.template.Template;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static io.oncallhq.postmortem.RecordedIncident.resolvedAgain;
 import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckoutFacts;
@@ -55,11 +56,12 @@ class MitigationTest {
         history = history.apply("e-reopen", reopened("inc-1", "e-reopen", 40 * 60).event()).orElseThrow();
         history = history.apply("e-again", resolvedAgain("inc-1", "e-again", 50 * 60).event()).orElseThrow();
 
-        Postmortem refreshed = marked.refreshedWith(IncidentFacts.of(history), NOW.plusSeconds(60)).orElseThrow();
+        Postmortem refreshed = marked.refreshedWith(IncidentFacts.of(history, List.of()), NOW.plusSeconds(60))
+                .orElseThrow();
 
         assertThat(refreshed.facts().timeToMitigate().seconds()).isEqualTo(12 * 60);
         assertThat(refreshed.facts().timeToResolve().seconds()).isEqualTo(52 * 60);
-        assertThat(marked.refreshedWith(IncidentFacts.of(historyOf("inc-1")), NOW)).isEmpty();
+        assertThat(marked.refreshedWith(IncidentFacts.of(historyOf("inc-1"), List.of()), NOW)).isEmpty();
     }
 
     @Test

@@ -29,7 +29,7 @@ class PostmortemDraftingTest {
 
     @Test
     void draftCarriesTheIncidentsTimesAndMeasuresFromWhenTheProblemBegan() {
-        IncidentFacts facts = IncidentFacts.of(projected(resolvedCheckoutIncident(INCIDENT)));
+        IncidentFacts facts = IncidentFacts.of(projected(resolvedCheckoutIncident(INCIDENT)), List.of());
 
         assertThat(facts.title()).isEqualTo("Post-mortem: #42 Checkout latency above 2s");
         assertThat(facts.serviceName()).isEqualTo("Checkout API");
@@ -52,7 +52,7 @@ class PostmortemDraftingTest {
 
     @Test
     void timelineFollowsTheOrderThingsHappenedIn() {
-        IncidentFacts facts = IncidentFacts.of(projected(resolvedCheckoutIncident(INCIDENT)));
+        IncidentFacts facts = IncidentFacts.of(projected(resolvedCheckoutIncident(INCIDENT)), List.of());
 
         assertThat(facts.timeline()).extracting(TimelineEntry::text).containsExactly(
                 "Incident #42 triggered: Checkout latency above 2s",
@@ -73,10 +73,10 @@ class PostmortemDraftingTest {
         List<Recorded> shuffled = new ArrayList<>(inOrder);
         Collections.shuffle(shuffled, new Random(7));
 
-        IncidentFacts expected = IncidentFacts.of(projected(inOrder));
+        IncidentFacts expected = IncidentFacts.of(projected(inOrder), List.of());
 
-        assertThat(IncidentFacts.of(projected(reversed))).isEqualTo(expected);
-        assertThat(IncidentFacts.of(projected(shuffled))).isEqualTo(expected);
+        assertThat(IncidentFacts.of(projected(reversed), List.of())).isEqualTo(expected);
+        assertThat(IncidentFacts.of(projected(shuffled), List.of())).isEqualTo(expected);
     }
 
     @Test
@@ -87,22 +87,23 @@ class PostmortemDraftingTest {
         for (Recorded redelivered : events) {
             assertThat(history.apply(redelivered.id(), redelivered.event())).isEmpty();
         }
-        Postmortem draft = Postmortem.draft("pm-1", INCIDENT, IncidentFacts.of(history), FULL, DRAFTED_AT);
-        assertThat(draft.refreshedWith(IncidentFacts.of(history), DRAFTED_AT.plusSeconds(60))).isEmpty();
+        Postmortem draft = Postmortem.draft("pm-1", INCIDENT, IncidentFacts.of(history, List.of()), FULL, DRAFTED_AT);
+        assertThat(draft.refreshedWith(IncidentFacts.of(history, List.of()), DRAFTED_AT.plusSeconds(60))).isEmpty();
     }
 
     @Test
     void reopeningAndResolvingAgainRefreshesTheFactsAndKeepsEditedSections() {
         List<Recorded> events = new ArrayList<>(resolvedCheckoutIncident(INCIDENT));
-        Postmortem edited = Postmortem.draft("pm-1", INCIDENT, IncidentFacts.of(projected(events)), FULL, DRAFTED_AT)
+        Postmortem edited = Postmortem.draft("pm-1", INCIDENT, IncidentFacts.of(projected(events), List.of()), FULL,
+                        DRAFTED_AT)
                 .withSectionText(Template.IMPACT, "Some payments took longer", "sam", DRAFTED_AT.plusSeconds(60))
                 .withSectionText(Template.SUMMARY, "Checkout was slow for 30 minutes", "sam", DRAFTED_AT.plusSeconds(90));
         String generatedResponse = edited.section(Template.RESPONSE).orElseThrow().text();
 
         events.add(reopened(INCIDENT, "e8", 40 * 60));
         events.add(resolvedAgain(INCIDENT, "e9", 50 * 60));
-        Postmortem refreshed = edited.refreshedWith(IncidentFacts.of(projected(events)), DRAFTED_AT.plusSeconds(3600))
-                .orElseThrow();
+        Postmortem refreshed = edited.refreshedWith(IncidentFacts.of(projected(events), List.of()),
+                DRAFTED_AT.plusSeconds(3600)).orElseThrow();
 
         assertThat(refreshed.section(Template.SUMMARY)).isEqualTo(edited.section(Template.SUMMARY));
         assertThat(refreshed.section(Template.IMPACT)).isEqualTo(edited.section(Template.IMPACT));
@@ -124,7 +125,7 @@ class PostmortemDraftingTest {
         List<Recorded> events = new ArrayList<>(resolvedCheckoutIncident(INCIDENT));
         events.add(lateNote(INCIDENT, "e8", 5 * 60));
 
-        IncidentFacts facts = IncidentFacts.of(projected(events));
+        IncidentFacts facts = IncidentFacts.of(projected(events), List.of());
 
         assertThat(facts.timeline()).extracting(TimelineEntry::text)
                 .containsSubsequence("Acknowledged by Alex Rivera", "Note: Dashboards updated",

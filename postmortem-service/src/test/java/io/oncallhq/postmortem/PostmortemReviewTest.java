@@ -153,7 +153,7 @@ class PostmortemReviewTest {
         for (Recorded recorded : events) {
             history = history.apply(recorded.id(), recorded.event()).orElse(history);
         }
-        return IncidentFacts.of(history);
+        return IncidentFacts.of(history, List.of());
     }
 
     /** Drafted, with rita assigned to review it by sam of the incident's team. */

@@ -25,6 +25,8 @@ public final class RecordedIncident {
     }
 
     public static final Instant TRIGGERED_AT = Instant.parse("2026-11-20T10:00:00Z");
+    /** When the problem began: the alert's start, two minutes before the trigger. */
+    public static final Instant STARTED_AT = TRIGGERED_AT.minus(Duration.ofMinutes(2));
     /** Where Prometheus shows the rule's expression, as Alertmanager's {@code generatorURL} carries it. */
     public static final String GENERATOR_URL = "https://prometheus.example.com/graph?g0.expr=histogram_quantile(0.99, checkout_seconds) > 2";
     public static final Actor ALEX = Actor.responder("alex", "Alex Rivera");
@@ -34,14 +36,19 @@ public final class RecordedIncident {
 
     /** Triggered, alert attached (the problem began two minutes earlier), paged, delivered, acknowledged, noted, resolved. */
     public static List<Recorded> resolvedCheckoutIncident(String incidentId) {
+        return resolvedCheckoutIncident(incidentId, "checkout-api");
+    }
+
+    /** The same incident on a service of its own, so that changes to that service concern this incident alone. */
+    public static List<Recorded> resolvedCheckoutIncident(String incidentId, String serviceId) {
         return List.of(
-                new Recorded(incidentId + "-e1", new IncidentTriggered(incidentId, 42, "checkout-api", "Checkout API",
+                new Recorded(incidentId + "-e1", new IncidentTriggered(incidentId, 42, serviceId, "Checkout API",
                         "payments", "Checkout latency above 2s", Severity.CRITICAL, "checkout-latency", at(0))),
                 new Recorded(incidentId + "-e2", new AlertAttached(incidentId, "checkout-latency", "generic",
                         "Checkout latency above 2s", Severity.CRITICAL, "checkout-api-7f9c",
                         List.of(new AlertLink("https://runbooks.example.com/checkout-latency", "Runbook"),
                                 new AlertLink(GENERATOR_URL, "Source")),
-                        TRIGGERED_AT.minus(Duration.ofMinutes(2)), at(0))),
+                        STARTED_AT, at(0))),
                 new Recorded(incidentId + "-e3", new PageRecorded(incidentId, "page-1", "alex", "Alex Rivera", 1,
                         PageRecorded.REQUESTED, null, at(1))),
                 new Recorded(incidentId + "-e4", new PageRecorded(incidentId, "page-1", "alex", "Alex Rivera", 1,
@@ -52,13 +59,18 @@ public final class RecordedIncident {
                 new Recorded(incidentId + "-e7", new IncidentResolved(incidentId, ALEX, null, at(28 * 60))));
     }
 
-    /** The facts a post-mortem of {@link #resolvedCheckoutIncident} carries. */
+    /** The facts a post-mortem of {@link #resolvedCheckoutIncident} carries when no change was reported around it. */
     public static IncidentFacts resolvedCheckoutFacts(String incidentId) {
+        return IncidentFacts.of(resolvedCheckoutHistory(incidentId), List.of());
+    }
+
+    /** The history of {@link #resolvedCheckoutIncident}, every event projected. */
+    public static IncidentHistory resolvedCheckoutHistory(String incidentId) {
         IncidentHistory history = IncidentHistory.empty(incidentId);
         for (Recorded recorded : resolvedCheckoutIncident(incidentId)) {
             history = history.apply(recorded.id(), recorded.event()).orElse(history);
         }
-        return IncidentFacts.of(history);
+        return history;
     }
 
     public static Recorded reopened(String incidentId, String eventId, int secondsAfterTrigger) {

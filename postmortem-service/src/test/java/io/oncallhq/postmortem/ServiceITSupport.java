@@ -5,9 +5,12 @@ import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.localruntime.LocalMongo;
 import io.oncallhq.postmortem.RecordedIncident.Recorded;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +26,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.messaging.Message;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,13 +58,15 @@ import static org.awaitility.Awaitility.await;
         "postmortem.team-lookup-timeout=PT1S",
         "postmortem.public-url=http://postmortems.test",
         "postmortem.overdue-check-interval=PT1H"})
-@EmbeddedKafka(topics = {Topics.INCIDENTS, "incidents.dlq", Topics.POSTMORTEMS}, partitions = 1)
+@EmbeddedKafka(topics = {Topics.INCIDENTS, "incidents.dlq", Topics.CHANGES, "changes.dlq", Topics.POSTMORTEMS},
+        partitions = 1)
 @Import(ServiceITSupport.TestClock.class)
 abstract class ServiceITSupport {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final CloudEventCodec INCIDENT_SERVICE = new CloudEventCodec("incident-service");
+    static final CloudEventCodec ALERT_INGEST = new CloudEventCodec("alert-ingest-service");
     private static final LocalMongo MONGO = LocalMongo.start(null, 0);
     static final IncidentServiceStandIn INCIDENT_SERVICE_TEAMS = IncidentServiceStandIn.start();
 
@@ -110,15 +116,21 @@ abstract class ServiceITSupport {
 
     void publish(Recorded recorded) {
         Message<byte[]> message = INCIDENT_SERVICE.toMessage(recorded.event(), recorded.id(), recorded.event().occurredAt());
-        send(message, message.getPayload());
+        send(Topics.INCIDENTS, message, message.getPayload());
+    }
+
+    /** As alert-ingest does; every topic has one partition, so records are handled in the order they are sent. */
+    void publishChange(RecordedChange.Recorded change) {
+        Message<byte[]> message = ALERT_INGEST.toMessage(change.event(), change.id(), change.event().receivedAt());
+        send(Topics.CHANGES, message, message.getPayload());
     }
 
     /** As any Kafka client would: the codec's {@code ce_*} headers as UTF-8 bytes, the partition key as the key. */
-    void send(Message<byte[]> message, byte[] value) {
+    void send(String topic, Message<byte[]> message, byte[] value) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         try (KafkaProducer<byte[], byte[]> producer =
                      new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.INCIDENTS,
+            ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
                     (byte[]) message.getHeaders().get("kafka_messageKey"), value);
             message.getHeaders().forEach((name, headerValue) -> {
                 if (name.startsWith(CloudEventCodec.HEADER_PREFIX)) {
@@ -127,7 +139,26 @@ abstract class ServiceITSupport {
             });
             producer.send(record).get();
         } catch (Exception e) {
-            throw new IllegalStateException("could not publish to " + Topics.INCIDENTS, e);
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    /** The record the service dead-lettered on the topic's {@code .dlq} under this key. */
+    ConsumerRecord<byte[], byte[]> awaitDeadLetter(String topic, String key) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                KafkaTestUtils.consumerProps(broker, "dlq-reader-" + key, false),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetter(topic)));
+            AtomicReference<ConsumerRecord<byte[], byte[]>> deadLetter = new AtomicReference<>();
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+                        deadLetter.set(record);
+                    }
+                });
+                return deadLetter.get() != null;
+            });
+            return deadLetter.get();
         }
     }
 

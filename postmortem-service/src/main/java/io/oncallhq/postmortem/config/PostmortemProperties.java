@@ -19,13 +19,15 @@ import java.time.Duration;
  * @param listLimit            how many post-mortems a list returns when the client names no limit
  * @param overdueCheckInterval how often open action items are checked for passed due dates
  * @param teamLookupTimeout    how long asking incident-service who belongs to a team may take, connect and read each
+ * @param changesLookback      how long before an incident began the changes to its service are listed in its
+ *                             post-mortem (those made while it was open always are)
  */
 @Validated
 @ConfigurationProperties("postmortem")
 public record PostmortemProperties(@NotBlank String incidentServiceUrl, @NotBlank String incidentServiceApiUrl,
                                    @NotBlank String publicUrl,
                                    @Min(1) @Max(200) int listLimit, @NotNull Duration overdueCheckInterval,
-                                   @NotNull Duration teamLookupTimeout) {
+                                   @NotNull Duration teamLookupTimeout, @NotNull Duration changesLookback) {
 
     public String incidentUrl(String incidentId) {
         return withSlash(incidentServiceUrl) + "incidents/" + incidentId;

@@ -141,7 +141,7 @@ final class HistoryChange {
 
     void addEntry(TimelineEntry entry) {
         entries.add(entry);
-        entries.sort(Timeline.ORDER);
+        entries.sort(TimelineEntry.ORDER);
     }
 
     IncidentHistory result() {

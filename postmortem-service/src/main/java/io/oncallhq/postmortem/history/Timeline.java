@@ -18,7 +18,6 @@ import io.oncallhq.contracts.incident.SeverityChanged;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -26,11 +25,6 @@ import java.util.Locale;
  * responders did, never whose fault something was.
  */
 final class Timeline {
-
-    /** By time; same-instant entries in the order the incident lifecycle produces them; then stable by id. */
-    static final Comparator<TimelineEntry> ORDER = Comparator.comparing(TimelineEntry::at)
-            .thenComparing(TimelineEntry::kind)
-            .thenComparing(TimelineEntry::eventId);
 
     private Timeline() {
     }
