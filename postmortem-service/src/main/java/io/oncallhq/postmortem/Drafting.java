@@ -41,6 +41,7 @@ class Drafting {
     private final ServiceChanges changes;
     private final Templates templates;
     private final Duration changesLookback;
+    private final int changesLimit;
     private final Clock clock;
 
     Drafting(Postmortems postmortems, IncidentHistories histories, ServiceChanges changes, Templates templates,
@@ -50,6 +51,7 @@ class Drafting {
         this.changes = changes;
         this.templates = templates;
         this.changesLookback = properties.changesLookback();
+        this.changesLimit = properties.changesLimit();
         this.clock = clock;
     }
 
@@ -103,7 +105,7 @@ class Drafting {
             return List.of();
         }
         return windowOf(history.startedAt().orElse(null), history.resolvedAt())
-                .map(window -> changes.within(history.serviceId(), window))
+                .map(window -> changes.latestWithin(history.serviceId(), window, changesLimit))
                 .orElse(List.of());
     }
 

@@ -112,6 +112,24 @@ class PostmortemChangesIT extends ServiceITSupport {
     }
 
     @Test
+    void aServiceWithManyChangesHasTheLatestTwentyListed() {
+        String service = "checkout-" + UUID.randomUUID();
+        String incidentId = "inc-" + UUID.randomUUID();
+        for (int minutesBefore = 21; minutesBefore >= 1; minutesBefore--) {
+            publishChange(deployed("ch-" + UUID.randomUUID(), service, "build-" + minutesBefore,
+                    STARTED_AT.minus(Duration.ofMinutes(minutesBefore))));
+        }
+        resolvedCheckoutIncident(incidentId, service).forEach(this::publish);
+
+        JsonNode draft = awaitPostmortem(incidentId, postmortem -> postmortem.get("changes").size() == 20
+                && texts(postmortem).contains("Resolved by Alex Rivera"));
+
+        assertThat(draft.get("changes").get(0).get("summary").asString()).isEqualTo("Deployed checkout build-20");
+        assertThat(draft.get("changes").get(19).get("summary").asString()).isEqualTo("Deployed checkout build-1");
+        assertThat(texts(draft)).doesNotContain("Change: Deployed checkout build-21 (source: argo-cd)");
+    }
+
+    @Test
     void aChangeArrivingAfterTheDraftIsAddedAndTheTeamsEditsStay() {
         String service = "checkout-" + UUID.randomUUID();
         String incidentId = "inc-" + UUID.randomUUID();

@@ -38,9 +38,10 @@ public class ServiceChanges {
         }
     }
 
-    /** The changes to the service inside the window, in no particular order. */
-    public List<ServiceChange> within(String serviceId, ChangeWindow window) {
-        return mongo.find(query(where("serviceId").is(serviceId).and("occurredAt").gte(window.from()).lte(window.to())),
+    /** The latest {@code limit} changes to the service inside the window, newest first. */
+    public List<ServiceChange> latestWithin(String serviceId, ChangeWindow window, int limit) {
+        return mongo.find(query(where("serviceId").is(serviceId).and("occurredAt").gte(window.from()).lte(window.to()))
+                        .with(Sort.by(Sort.Direction.DESC, "occurredAt", "_id")).limit(limit),
                 ServiceChange.class, COLLECTION);
     }
 }

@@ -21,13 +21,16 @@ import java.time.Duration;
  * @param teamLookupTimeout    how long asking incident-service who belongs to a team may take, connect and read each
  * @param changesLookback      how long before an incident began the changes to its service are listed in its
  *                             post-mortem (those made while it was open always are)
+ * @param changesLimit         how many changes a post-mortem lists at most: the latest of its window, so that a tool
+ *                             reporting every build does not bury the few that matter
  */
 @Validated
 @ConfigurationProperties("postmortem")
 public record PostmortemProperties(@NotBlank String incidentServiceUrl, @NotBlank String incidentServiceApiUrl,
                                    @NotBlank String publicUrl,
                                    @Min(1) @Max(200) int listLimit, @NotNull Duration overdueCheckInterval,
-                                   @NotNull Duration teamLookupTimeout, @NotNull Duration changesLookback) {
+                                   @NotNull Duration teamLookupTimeout, @NotNull Duration changesLookback,
+                                   @Min(1) @Max(500) int changesLimit) {
 
     public String incidentUrl(String incidentId) {
         return withSlash(incidentServiceUrl) + "incidents/" + incidentId;
