@@ -1,7 +1,8 @@
 package io.oncallhq.ingest.pagerduty;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.oncallhq.ingest.intake.AlertIntake;
+import io.oncallhq.ingest.intake.Accepted;
+import io.oncallhq.ingest.intake.EventIntake;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,10 +22,10 @@ import java.io.IOException;
 @Tag(name = "Alerts")
 class PagerDutyController {
 
-    private final AlertIntake intake;
+    private final EventIntake intake;
     private final PagerDutyFormat format;
 
-    PagerDutyController(AlertIntake intake, PagerDutyFormat format) {
+    PagerDutyController(EventIntake intake, PagerDutyFormat format) {
         this.intake = intake;
         this.format = format;
     }
@@ -43,8 +44,8 @@ class PagerDutyController {
     @ApiResponse(responseCode = "503", description = "Kafka unavailable; retry after the Retry-After seconds")
     EventProcessedResponse enqueue(HttpServletRequest request) throws IOException {
         String headerKey = request.getHeader("X-Routing-Key");
-        String dedupKey = intake.receive(event -> format.routingKey(event, headerKey), format, request.getInputStream(),
-                request.getContentLengthLong()).getFirst().dedupKey();
+        String dedupKey = Accepted.of(intake.receive(event -> format.routingKey(event, headerKey), format,
+                request.getInputStream(), request.getContentLengthLong())).getFirst().dedupKey();
         return new EventProcessedResponse("success", "Event processed", dedupKey);
     }
 
