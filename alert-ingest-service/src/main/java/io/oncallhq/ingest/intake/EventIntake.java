@@ -60,7 +60,8 @@ public class EventIntake {
         Integration integration = counted(null, format, () -> integrations.authenticate(key));
         return counted(integration, format, () -> {
             rateLimits.acquire(integration);
-            return publish(integration, format, normalise(integration, format, RequestBodies.read(body, contentLength, maxBodyBytes)));
+            byte[] bytes = RequestBodies.read(body, contentLength, maxBodyBytes);
+            return publish(integration, format, normalise(integration, format, bytes));
         });
     }
 

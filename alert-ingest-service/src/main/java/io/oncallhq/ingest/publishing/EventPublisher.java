@@ -29,9 +29,10 @@ import java.util.concurrent.TimeoutException;
  * Sends events to one of ingest's topics ({@code alerts}, {@code changes}) and returns only once the broker
  * acknowledged every one of them (acks=all, idempotent producer). All events of a request are handed to the producer
  * first and waited for once, so a request costs about one broker round trip however many events it carries, and
- * concurrent requests share the producer's batches. The wait is bounded: the producer fails a send after {@code max.block.ms} (no metadata)
- * or {@code delivery.timeout.ms} (no acknowledgement). Ingest keeps no state with the event, so a direct send
- * (rather than an outbox) is enough: if it fails the sender is told to retry, and nothing was stored.
+ * concurrent requests share the producer's batches. The wait is bounded: the producer fails a send after
+ * {@code max.block.ms} (no metadata) or {@code delivery.timeout.ms} (no acknowledgement). Ingest keeps no state with
+ * the event, so a direct send (rather than an outbox) is enough: if it fails the sender is told to retry, and nothing
+ * was stored.
  */
 @Component
 public class EventPublisher {
