@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessIT extends IngestIT {
 
     private static final Set<String> OPEN = Set.of("/integrations/{key}/generic", "/integrations/{key}/alertmanager",
-            "/integrations/{key}/grafana", "/integrations/{key}/heartbeat", "/integrations/{key}/explain", "/v2/enqueue");
+            "/integrations/{key}/grafana", "/integrations/{key}/heartbeat", "/integrations/{key}/explain", "/v2/enqueue",
+            "/v2/change/enqueue");
 
     private static Optional<Role> required(OpenApiWalk.Operation operation) {
         return OPEN.contains(operation.path()) ? Optional.empty() : Optional.of(Role.ADMIN);

@@ -82,6 +82,10 @@ class BrokerDownIT {
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("7");
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        HttpResponse<String> refusedChange = sendChange();
+        assertThat(refusedChange.statusCode()).as("a change event, in PagerDuty's shape").isEqualTo(503);
+        assertThat(refusedChange.headers().firstValue("Retry-After")).hasValue("7");
+        assertThat(JSON.readTree(refusedChange.body()).path("status").asString()).isEqualTo("unavailable");
 
         broker = LocalKafka.start(KAFKA_DIR, KAFKA_PORT);
         // The producer reconnects by itself; until it has, answers are 503 and those alerts were not accepted.
@@ -116,6 +120,16 @@ class BrokerDownIT {
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30)) // far above the configured bound; a hang fails the test here
                 .POST(HttpRequest.BodyPublishers.ofString("{\"summary\":\"Checkout down " + summary + "\",\"severity\":\"critical\"}"))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> sendChange() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v2/change/enqueue"))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"routing_key\":\"" + DEMO_KEY + "\",\"payload\":{\"summary\":\"Deployed during the outage\"}}"))
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }

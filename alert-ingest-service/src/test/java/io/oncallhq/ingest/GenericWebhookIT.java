@@ -1,7 +1,6 @@
 package io.oncallhq.ingest;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.oncallhq.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
@@ -21,21 +20,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static io.oncallhq.ingest.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GenericWebhookIT extends IngestIT {
 
     @Autowired
     MongoTemplate mongo;
-    @Autowired
-    MeterRegistry meters;
 
-    private AlertsTopic alerts;
+    private TopicReader alerts;
     private Map<TopicPartition, Long> before;
 
     @BeforeEach // after IngestIT's, which sets brokers
     void snapshotTheTopic() {
-        alerts = new AlertsTopic(brokers);
+        alerts = new TopicReader(brokers, Topics.ALERTS);
         before = alerts.endOffsets();
     }
 
@@ -142,11 +140,6 @@ class GenericWebhookIT extends IngestIT {
                 "reason", "invalid")).isEqualTo(invalid + 1);
     }
 
-    private double count(String name, String... tags) {
-        Counter counter = meters.find(name).tags(tags).counter();
-        return counter == null ? 0 : counter.count();
-    }
-
     @Test
     void anIntegrationOverItsRateLimitIsToldWhenToRetryAndNothingIsPublished() throws Exception {
         HttpResponse<String> response = null;
@@ -225,9 +218,5 @@ class GenericWebhookIT extends IngestIT {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/integrations/" + key + "/generic"))
                 .header("Content-Type", contentType)
                 .timeout(Duration.ofSeconds(30));
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

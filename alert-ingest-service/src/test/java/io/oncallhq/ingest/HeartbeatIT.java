@@ -4,7 +4,7 @@ import io.oncallhq.contracts.alert.AlertResolved;
 import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.ingest.heartbeat.Heartbeats;
 import io.oncallhq.ingest.heartbeat.OverdueHeartbeats;
-import io.oncallhq.ingest.publishing.AlertPublisher;
+import io.oncallhq.ingest.publishing.EventPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +27,7 @@ class HeartbeatIT extends IngestIT {
     @Autowired
     Heartbeats heartbeats;
     @Autowired
-    AlertPublisher publisher;
+    EventPublisher publisher;
 
     private final List<String> createdIds = new ArrayList<>();
 

@@ -1,5 +1,7 @@
 package io.oncallhq.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.alert.AlertEvent;
@@ -42,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         // HeartbeatIT runs its own checkers at chosen times; the scheduled one stays out of the way.
         "ingest.heartbeat.check-interval=1h",
         "ingest.incident-service.timeout=15s"})   // the stand-in's first answer is slow on a loaded machine
-@EmbeddedKafka(partitions = 2, topics = Topics.ALERTS)
+@EmbeddedKafka(partitions = 2, topics = {Topics.ALERTS, Topics.CHANGES})
 // spring-kafka 4 embeds a real KRaft broker (the only mode it has, hence no kraft attribute).
 abstract class IngestIT {
 
@@ -67,6 +69,8 @@ abstract class IngestIT {
     EmbeddedKafkaBroker broker;
     @Autowired
     Integrations integrations;
+    @Autowired
+    MeterRegistry meters;
 
     String brokers;
 
@@ -134,6 +138,12 @@ abstract class IngestIT {
 
     List<ReceivedEvent<AlertEvent>> eventsWithDedupKey(String dedupKey) {
         return alertEvents().stream().filter(event -> event.data().dedupKey().equals(dedupKey)).toList();
+    }
+
+    /** The counter's count so far; 0 before anything was counted. */
+    double count(String name, String... tags) {
+        Counter counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -1,6 +1,7 @@
 package io.oncallhq.ingest.alertmanager;
 
-import io.oncallhq.ingest.intake.AlertIntake;
+import io.oncallhq.ingest.intake.Accepted;
+import io.oncallhq.ingest.intake.EventIntake;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -21,10 +22,10 @@ import java.io.IOException;
 @Tag(name = "Alerts")
 class AlertmanagerController {
 
-    private final AlertIntake intake;
+    private final EventIntake intake;
     private final AlertmanagerFormat format;
 
-    AlertmanagerController(AlertIntake intake, AlertmanagerFormat format) {
+    AlertmanagerController(EventIntake intake, AlertmanagerFormat format) {
         this.intake = intake;
         this.format = format;
     }
@@ -46,6 +47,6 @@ class AlertmanagerController {
             content = @Content(mediaType = "application/problem+json"))
     BatchAcceptedResponse receive(@Parameter(description = "The integration key") @PathVariable String key,
                                   HttpServletRequest request) throws IOException {
-        return BatchAcceptedResponse.of(intake.receive(key, format, request.getInputStream(), request.getContentLengthLong()));
+        return BatchAcceptedResponse.of(Accepted.of(intake.receive(key, format, request.getInputStream(), request.getContentLengthLong())));
     }
 }

@@ -4,7 +4,7 @@ import io.oncallhq.contracts.EventType;
 import io.oncallhq.contracts.alert.AlertEvent;
 import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.ingest.intake.AlertFormat;
-import io.oncallhq.ingest.intake.AlertIntake;
+import io.oncallhq.ingest.intake.EventIntake;
 import io.oncallhq.ingest.intake.Explanation;
 import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.intake.InvalidAlertException;
@@ -31,10 +31,10 @@ import java.util.stream.Collectors;
 @Tag(name = "Alerts")
 class ExplainController {
 
-    private final AlertIntake intake;
+    private final EventIntake intake;
     private final Map<String, AlertFormat<?>> formats;
 
-    ExplainController(AlertIntake intake, List<AlertFormat<?>> formats) {
+    ExplainController(EventIntake intake, List<AlertFormat<?>> formats) {
         this.intake = intake;
         this.formats = formats.stream().collect(Collectors.toUnmodifiableMap(format -> format.type().wireName(), Function.identity()));
     }

@@ -1,7 +1,7 @@
 package io.oncallhq.ingest.generic;
 
 import io.oncallhq.ingest.intake.Accepted;
-import io.oncallhq.ingest.intake.AlertIntake;
+import io.oncallhq.ingest.intake.EventIntake;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -22,10 +22,10 @@ import java.io.IOException;
 @Tag(name = "Alerts")
 class GenericWebhookController {
 
-    private final AlertIntake intake;
+    private final EventIntake intake;
     private final GenericAlertFormat format;
 
-    GenericWebhookController(AlertIntake intake, GenericAlertFormat format) {
+    GenericWebhookController(EventIntake intake, GenericAlertFormat format) {
         this.intake = intake;
         this.format = format;
     }
@@ -50,7 +50,7 @@ class GenericWebhookController {
             content = @Content(mediaType = "application/problem+json"))
     AcceptedResponse receive(@Parameter(description = "The integration key") @PathVariable String key,
                              HttpServletRequest request) throws IOException {
-        Accepted accepted = intake.receive(key, format, request.getInputStream(), request.getContentLengthLong()).getFirst();
+        Accepted accepted = Accepted.of(intake.receive(key, format, request.getInputStream(), request.getContentLengthLong())).getFirst();
         return new AcceptedResponse("accepted", accepted.dedupKey(), accepted.eventId());
     }
 

@@ -2,7 +2,8 @@ package io.oncallhq.ingest.grafana;
 
 import io.oncallhq.ingest.alertmanager.BatchAcceptedResponse;
 
-import io.oncallhq.ingest.intake.AlertIntake;
+import io.oncallhq.ingest.intake.Accepted;
+import io.oncallhq.ingest.intake.EventIntake;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -24,10 +25,10 @@ import java.io.IOException;
 @Tag(name = "Alerts")
 class GrafanaController {
 
-    private final AlertIntake intake;
+    private final EventIntake intake;
     private final GrafanaFormat format;
 
-    GrafanaController(AlertIntake intake, GrafanaFormat format) {
+    GrafanaController(EventIntake intake, GrafanaFormat format) {
         this.intake = intake;
         this.format = format;
     }
@@ -50,6 +51,6 @@ class GrafanaController {
             content = @Content(mediaType = "application/problem+json"))
     BatchAcceptedResponse receive(@Parameter(description = "The integration key") @PathVariable String key,
                                   HttpServletRequest request) throws IOException {
-        return BatchAcceptedResponse.of(intake.receive(key, format, request.getInputStream(), request.getContentLengthLong()));
+        return BatchAcceptedResponse.of(Accepted.of(intake.receive(key, format, request.getInputStream(), request.getContentLengthLong())));
     }
 }

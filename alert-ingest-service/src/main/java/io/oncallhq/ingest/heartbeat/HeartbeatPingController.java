@@ -1,6 +1,6 @@
 package io.oncallhq.ingest.heartbeat;
 
-import io.oncallhq.ingest.intake.AlertIntake;
+import io.oncallhq.ingest.intake.EventIntake;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Alerts")
 class HeartbeatPingController {
 
-    private final AlertIntake intake;
+    private final EventIntake intake;
     private final PingingHeartbeats pinging;
 
-    HeartbeatPingController(AlertIntake intake, PingingHeartbeats pinging) {
+    HeartbeatPingController(EventIntake intake, PingingHeartbeats pinging) {
         this.intake = intake;
         this.pinging = pinging;
     }

@@ -1,7 +1,7 @@
 package io.oncallhq.ingest.heartbeat;
 
 import io.oncallhq.ingest.integration.Integrations;
-import io.oncallhq.ingest.publishing.AlertPublisher;
+import io.oncallhq.ingest.publishing.EventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -15,7 +15,7 @@ class HeartbeatSchedule {
 
     private final OverdueHeartbeats overdue;
 
-    HeartbeatSchedule(Heartbeats heartbeats, Integrations integrations, AlertPublisher publisher, Clock clock,
+    HeartbeatSchedule(Heartbeats heartbeats, Integrations integrations, EventPublisher publisher, Clock clock,
                       @Value("${ingest.heartbeat.lease:30s}") Duration lease) {
         this.overdue = new OverdueHeartbeats(heartbeats, integrations, publisher, clock, lease);
     }

@@ -2,8 +2,9 @@ package io.oncallhq.ingest.heartbeat;
 
 import io.oncallhq.ingest.integration.ConcurrentChangeException;
 import io.oncallhq.ingest.integration.Integrations;
-import io.oncallhq.ingest.publishing.AlertPublisher;
 import io.oncallhq.ingest.publishing.BrokerUnavailableException;
+import io.oncallhq.ingest.publishing.EventPublisher;
+import io.oncallhq.ingest.publishing.IngestTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,11 @@ public class OverdueHeartbeats {
 
     private final Heartbeats heartbeats;
     private final Integrations integrations;
-    private final AlertPublisher publisher;
+    private final EventPublisher publisher;
     private final Clock clock;
     private final Duration lease;
 
-    public OverdueHeartbeats(Heartbeats heartbeats, Integrations integrations, AlertPublisher publisher, Clock clock, Duration lease) {
+    public OverdueHeartbeats(Heartbeats heartbeats, Integrations integrations, EventPublisher publisher, Clock clock, Duration lease) {
         this.heartbeats = heartbeats;
         this.integrations = integrations;
         this.publisher = publisher;
@@ -47,7 +48,7 @@ public class OverdueHeartbeats {
                 continue;
             }
             try {
-                publisher.publish(heartbeat.overdueAlert(now), heartbeat.overdueEventId(), now);
+                publisher.publish(IngestTopic.ALERTS, heartbeat.overdueAlert(now), heartbeat.overdueEventId(), now);
             } catch (BrokerUnavailableException e) {
                 log.warn("Heartbeat {} is overdue but Kafka is unavailable; trying again after the lease", heartbeat.integrationId());
                 return raised;
@@ -74,7 +75,7 @@ public class OverdueHeartbeats {
     private void takeBack(Heartbeat heartbeat, Instant now) {
         log.info("Heartbeat {} changed while its overdue alert was being raised; resolving that alert", heartbeat.integrationId());
         try {
-            publisher.publish(heartbeat.recoveredAlert(now), heartbeat.recoveredEventId(), now);
+            publisher.publish(IngestTopic.ALERTS, heartbeat.recoveredAlert(now), heartbeat.recoveredEventId(), now);
         } catch (BrokerUnavailableException e) {
             // The alert stays open, so the heartbeat must say so too: marked overdue, its next ping resolves it.
             log.warn("Could not resolve the overdue alert of heartbeat {}: Kafka is unavailable; its next ping will",

@@ -2,7 +2,8 @@ package io.oncallhq.ingest.heartbeat;
 
 import io.oncallhq.ingest.integration.ConcurrentChangeException;
 import io.oncallhq.ingest.integration.Integration;
-import io.oncallhq.ingest.publishing.AlertPublisher;
+import io.oncallhq.ingest.publishing.EventPublisher;
+import io.oncallhq.ingest.publishing.IngestTopic;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -15,10 +16,10 @@ class PingingHeartbeats {
     private static final int ATTEMPTS = 5;
 
     private final Heartbeats heartbeats;
-    private final AlertPublisher publisher;
+    private final EventPublisher publisher;
     private final Clock clock;
 
-    PingingHeartbeats(Heartbeats heartbeats, AlertPublisher publisher, Clock clock) {
+    PingingHeartbeats(Heartbeats heartbeats, EventPublisher publisher, Clock clock) {
         this.heartbeats = heartbeats;
         this.publisher = publisher;
         this.clock = clock;
@@ -36,7 +37,7 @@ class PingingHeartbeats {
                     "Integration " + integration.id() + " has no heartbeat set up"));
             Instant now = clock.instant();
             if (heartbeat.overdue()) {
-                publisher.publish(heartbeat.recoveredAlert(now), heartbeat.recoveredEventId(), now);
+                publisher.publish(IngestTopic.ALERTS, heartbeat.recoveredAlert(now), heartbeat.recoveredEventId(), now);
             }
             try {
                 return heartbeats.replace(heartbeat.pinged(now));

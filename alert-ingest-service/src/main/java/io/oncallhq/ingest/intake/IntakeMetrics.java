@@ -5,16 +5,16 @@ import io.oncallhq.ingest.integration.Integration;
 import io.oncallhq.ingest.integration.IntegrationType;
 import io.oncallhq.ingest.integration.UnknownIntegrationKeyException;
 import io.oncallhq.ingest.publishing.BrokerUnavailableException;
+import io.oncallhq.ingest.publishing.IngestTopic;
 
 /**
- * {@code oncallhq.alerts.received} (alerts on Kafka, tags {@code integration}, {@code format}) and
- * {@code oncallhq.alerts.rejected} (requests refused, tags {@code integration}, {@code format}, {@code reason}; the
- * integration is {@value #NO_INTEGRATION} when the request was refused before its key was accepted).
+ * Per topic, {@code oncallhq.alerts.received} or {@code oncallhq.changes.received} (events on Kafka, tags
+ * {@code integration}, {@code format}) and {@code oncallhq.alerts.rejected} or {@code oncallhq.changes.rejected}
+ * (requests refused, tags {@code integration}, {@code format}, {@code reason}; the integration is
+ * {@value #NO_INTEGRATION} when the request was refused before its key was accepted).
  */
 final class IntakeMetrics {
 
-    static final String RECEIVED = "oncallhq.alerts.received";
-    static final String REJECTED = "oncallhq.alerts.rejected";
     static final String NO_INTEGRATION = "none";
 
     private final MeterRegistry meters;
@@ -23,14 +23,28 @@ final class IntakeMetrics {
         this.meters = meters;
     }
 
-    void received(Integration integration, IntegrationType format, int alerts) {
-        meters.counter(RECEIVED, "integration", integration.id(), "format", format.wireName()).increment(alerts);
+    void received(IngestTopic topic, Integration integration, IntegrationType format, int events) {
+        meters.counter(received(topic), "integration", integration.id(), "format", format.wireName()).increment(events);
     }
 
     /** @param integration null when the key was not (yet) accepted */
-    void rejected(Integration integration, IntegrationType format, RuntimeException why) {
-        meters.counter(REJECTED, "integration", integration == null ? NO_INTEGRATION : integration.id(),
+    void rejected(IngestTopic topic, Integration integration, IntegrationType format, RuntimeException why) {
+        meters.counter(rejected(topic), "integration", integration == null ? NO_INTEGRATION : integration.id(),
                 "format", format.wireName(), "reason", reason(why)).increment();
+    }
+
+    private static String received(IngestTopic topic) {
+        return switch (topic) {
+            case ALERTS -> "oncallhq.alerts.received";
+            case CHANGES -> "oncallhq.changes.received";
+        };
+    }
+
+    private static String rejected(IngestTopic topic) {
+        return switch (topic) {
+            case ALERTS -> "oncallhq.alerts.rejected";
+            case CHANGES -> "oncallhq.changes.rejected";
+        };
     }
 
     static String reason(RuntimeException why) {

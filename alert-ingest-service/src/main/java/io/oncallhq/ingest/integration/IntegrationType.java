@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A payload format, each with its own endpoint, or a heartbeat. Any integration's key works on every alert
- * endpoint (the endpoint chooses how the body is read); an integration's stored type only says what it was set
- * up for. Only a heartbeat integration has a heartbeat to ping.
+ * A payload format, each with its own endpoints (PagerDuty's: alert and change events), or a heartbeat. Any
+ * integration's key works on every sender endpoint (the endpoint chooses how the body is read); an integration's
+ * stored type only says what it was set up for. Only a heartbeat integration has a heartbeat to ping.
  */
 public enum IntegrationType {
     GENERIC, ALERTMANAGER, GRAFANA, PAGERDUTY, HEARTBEAT;

@@ -1,7 +1,8 @@
 package io.oncallhq.ingest.pagerduty;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.oncallhq.ingest.intake.AlertIntake;
+import io.oncallhq.ingest.intake.Accepted;
+import io.oncallhq.ingest.intake.EventIntake;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,17 +17,25 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 
-/** PagerDuty's Events API v2 endpoint: a tool set up for PagerDuty works here by changing only its URL. */
+/**
+ * PagerDuty's Events API v2 endpoints, alert and change events: a tool set up for PagerDuty works here by changing
+ * only its URL's host.
+ */
 @RestController
 @Tag(name = "Alerts")
 class PagerDutyController {
 
-    private final AlertIntake intake;
-    private final PagerDutyFormat format;
+    /** Where PagerDuty's Python client long sent the routing key; the body's key comes first. */
+    private static final String ROUTING_KEY_HEADER = "X-Routing-Key";
 
-    PagerDutyController(AlertIntake intake, PagerDutyFormat format) {
+    private final EventIntake intake;
+    private final PagerDutyFormat format;
+    private final PagerDutyChangeFormat changeFormat;
+
+    PagerDutyController(EventIntake intake, PagerDutyFormat format, PagerDutyChangeFormat changeFormat) {
         this.intake = intake;
         this.format = format;
+        this.changeFormat = changeFormat;
     }
 
     @PostMapping(path = "/v2/enqueue", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,12 +51,38 @@ class PagerDutyController {
     @ApiResponse(responseCode = "429", description = "Over the integration's rate limit; Retry-After says when to retry")
     @ApiResponse(responseCode = "503", description = "Kafka unavailable; retry after the Retry-After seconds")
     EventProcessedResponse enqueue(HttpServletRequest request) throws IOException {
-        String headerKey = request.getHeader("X-Routing-Key");
-        String dedupKey = intake.receive(event -> format.routingKey(event, headerKey), format, request.getInputStream(),
-                request.getContentLengthLong()).getFirst().dedupKey();
+        String headerKey = request.getHeader(ROUTING_KEY_HEADER);
+        String dedupKey = Accepted.of(intake.receive(event -> format.routingKey(event, headerKey), format,
+                request.getInputStream(), request.getContentLengthLong())).getFirst().dedupKey();
         return new EventProcessedResponse("success", "Event processed", dedupKey);
     }
 
+    @PostMapping(path = "/v2/change/enqueue", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "PagerDuty Events API v2 compatible: record a change (a deploy, a configuration applied)",
+            description = "routing_key is the integration key (or, without one, the X-Routing-Key header). The change is "
+                    + "recorded for the integration's service on the changes topic; answers as PagerDuty does, 202 only "
+                    + "once Kafka acknowledged.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = PagerDutyChangeEvent.class))))
+    @ApiResponse(responseCode = "202", description = "Change event processed and on Kafka")
+    @ApiResponse(responseCode = "400", description = "invalid event (also an unknown routing_key)")
+    @ApiResponse(responseCode = "413", description = "Body too large")
+    @ApiResponse(responseCode = "429", description = "Over the integration's rate limit; Retry-After says when to retry")
+    @ApiResponse(responseCode = "503", description = "Kafka unavailable; retry after the Retry-After seconds")
+    ChangeProcessedResponse enqueueChange(HttpServletRequest request) throws IOException {
+        String headerKey = request.getHeader(ROUTING_KEY_HEADER);
+        intake.receive(change -> changeFormat.routingKey(change, headerKey), changeFormat, request.getInputStream(),
+                request.getContentLengthLong());
+        return new ChangeProcessedResponse("success", "Change event processed");
+    }
+
     record EventProcessedResponse(String status, String message, @JsonProperty("dedup_key") String dedupKey) {
+    }
+
+    /** PagerDuty's answer to a change event: change events have no dedup key. */
+    record ChangeProcessedResponse(String status, String message) {
     }
 }

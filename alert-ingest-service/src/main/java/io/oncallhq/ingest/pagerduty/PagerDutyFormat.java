@@ -18,13 +18,6 @@ import io.oncallhq.ingest.integration.IntegrationType;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +25,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import static io.oncallhq.ingest.pagerduty.PagerDutyFields.hasText;
+import static io.oncallhq.ingest.pagerduty.PagerDutyFields.timestamp;
 
 /**
  * PagerDuty Events API v2: trigger, acknowledge and resolve, with PagerDuty's rules. The sender's dedup key is
@@ -42,14 +38,7 @@ import java.util.UUID;
 public class PagerDutyFormat implements AlertFormat<PagerDutyEvent> {
 
     static final int MAX_DEDUP_KEY_LENGTH = 255;
-    static final int MAX_SUMMARY_LENGTH = 1024;
     private static final Set<String> SEVERITIES = Set.of("critical", "error", "warning", "info");
-    /** ISO 8601 as PagerDuty's own example writes it ({@code 2015-07-17T08:42:58.315+0000}) as well as RFC 3339. */
-    private static final DateTimeFormatter ISO_8601 = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .toFormatter();
 
     private enum Action { TRIGGER, ACKNOWLEDGE, RESOLVE }
 
@@ -64,21 +53,13 @@ public class PagerDutyFormat implements AlertFormat<PagerDutyEvent> {
     }
 
     /**
-     * The integration key the event names, once the whole event is valid (so that one answer lists every fault).
-     * The body's {@code routing_key} comes first; without one, the {@code X-Routing-Key} header, where PagerDuty's
-     * Python client ({@code pdpyras}' {@code EventsAPISession}) long sent the key and PagerDuty accepts it.
+     * The integration key the event names, once the whole event is valid: see {@link PagerDutyFields#routingKey}.
      *
      * @param headerKey the request's {@code X-Routing-Key}, null when it has none
      * @throws InvalidAlertException when the event breaks PagerDuty's rules
      */
     public String routingKey(PagerDutyEvent event, String headerKey) {
-        String routingKey = hasText(event.routingKey()) ? event.routingKey() : headerKey;
-        List<FieldViolation> violations = new ArrayList<>();
-        if (!hasText(routingKey)) {
-            violations.add(new FieldViolation("routing_key", "is missing or blank"));
-        }
-        requireValid(event, violations);
-        return routingKey;
+        return PagerDutyFields.routingKey(event.routingKey(), headerKey, violations -> requireValid(event, violations));
     }
 
     @Override
@@ -117,7 +98,8 @@ public class PagerDutyFormat implements AlertFormat<PagerDutyEvent> {
         } else if (action != null && !hasText(event.dedupKey())) {
             violations.add(new FieldViolation("dedup_key", "is required to " + event.eventAction() + " an alert"));
         }
-        checkLinks(event, violations);
+        PagerDutyFields.checkLinks(event.links(), violations);
+        checkImages(event.images(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidAlertException(violations);
         }
@@ -145,35 +127,18 @@ public class PagerDutyFormat implements AlertFormat<PagerDutyEvent> {
             violations.add(new FieldViolation("payload", "is missing"));
             return;
         }
-        if (!hasText(payload.summary())) {
-            violations.add(new FieldViolation("payload.summary", "is missing or blank"));
-        } else if (payload.summary().length() > MAX_SUMMARY_LENGTH) {
-            violations.add(new FieldViolation("payload.summary", "must be at most " + MAX_SUMMARY_LENGTH + " characters"));
-        }
+        PagerDutyFields.checkSummary(payload.summary(), violations);
         if (!hasText(payload.source())) {
             violations.add(new FieldViolation("payload.source", "is missing or blank"));
         }
         if (!SEVERITIES.contains(String.valueOf(payload.severity()))) {
             violations.add(new FieldViolation("payload.severity", "must be one of critical, error, warning, info"));
         }
-        if (hasText(payload.timestamp())) {
-            try {
-                timestamp(payload.timestamp());
-            } catch (DateTimeParseException e) {
-                violations.add(new FieldViolation("payload.timestamp", "must be an ISO 8601 date-time"));
-            }
-        }
+        PagerDutyFields.checkTimestamp(payload.timestamp(), violations);
     }
 
-    private static void checkLinks(PagerDutyEvent event, List<FieldViolation> violations) {
-        List<PagerDutyEvent.Link> links = event.links() == null ? List.of() : event.links();
-        for (int i = 0; i < links.size(); i++) {
-            if (links.get(i) == null || !HttpUrls.isHttpUrl(links.get(i).href())) {
-                violations.add(new FieldViolation("links[" + i + "].href", "must be an absolute http or https URL"));
-            }
-        }
-        List<PagerDutyEvent.Image> images = event.images() == null ? List.of() : event.images();
-        for (int i = 0; i < images.size(); i++) {
+    private static void checkImages(List<PagerDutyEvent.Image> images, List<FieldViolation> violations) {
+        for (int i = 0; images != null && i < images.size(); i++) {
             PagerDutyEvent.Image image = images.get(i);
             if (image == null || !HttpUrls.isHttpsUrl(image.src())) {
                 violations.add(new FieldViolation("images[" + i + "].src", "must be an absolute https URL (PagerDuty serves images only over HTTPS)"));
@@ -181,15 +146,6 @@ public class PagerDutyFormat implements AlertFormat<PagerDutyEvent> {
                 violations.add(new FieldViolation("images[" + i + "].href", "must be an absolute http or https URL"));
             }
         }
-    }
-
-    private static Instant timestamp(String timestamp) {
-        if (!hasText(timestamp)) {
-            return null;
-        }
-        TemporalAccessor parsed = ISO_8601.parseBest(timestamp, OffsetDateTime::from, LocalDateTime::from);
-        return parsed instanceof OffsetDateTime withOffset ? withOffset.toInstant()
-                : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
     }
 
     /** PagerDuty's component, group and class classify the alert, as labels do elsewhere. */
@@ -203,12 +159,7 @@ public class PagerDutyFormat implements AlertFormat<PagerDutyEvent> {
 
     private static Map<String, Object> details(PagerDutyEvent event) {
         Map<String, Object> details = new LinkedHashMap<>();
-        Object custom = event.payload().customDetails();
-        if (custom instanceof Map<?, ?> map) {
-            map.forEach((name, value) -> details.put(String.valueOf(name), value));
-        } else if (custom != null) {
-            details.put("custom_details", custom); // PagerDuty also takes a string or any other JSON value here
-        }
+        PagerDutyFields.putCustomDetails(event.payload().customDetails(), details);
         if (hasText(event.client())) {
             details.put("client", event.client());
         }
@@ -237,9 +188,5 @@ public class PagerDutyFormat implements AlertFormat<PagerDutyEvent> {
         if (hasText(value)) {
             map.put(name, value);
         }
-    }
-
-    private static boolean hasText(String text) {
-        return text != null && !text.isBlank();
     }
 }

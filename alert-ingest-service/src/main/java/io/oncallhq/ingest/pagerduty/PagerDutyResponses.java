@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import java.util.List;
 
 /**
- * Errors on {@code /v2/enqueue} in PagerDuty's shape ({@code status}, {@code message}, {@code errors}), not
- * problem+json: tools written for PagerDuty read these. Ahead of the service-wide problem responses.
+ * Errors on {@code /v2/enqueue} and {@code /v2/change/enqueue} in PagerDuty's shape ({@code status}, {@code message},
+ * {@code errors}), not problem+json: tools written for PagerDuty read these. Ahead of the service-wide problem responses.
  */
 @RestControllerAdvice(assignableTypes = PagerDutyController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -1,10 +1,11 @@
 package io.oncallhq.ingest.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.oncallhq.contracts.ContractEvent;
 import io.oncallhq.ingest.config.IngestProperties;
 import io.oncallhq.ingest.integration.Integration;
 import io.oncallhq.ingest.integration.Integrations;
-import io.oncallhq.ingest.publishing.AlertPublisher;
+import io.oncallhq.ingest.publishing.EventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -19,23 +20,24 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Receiving alerts, whatever their format: authenticate, rate limit, bounded read, parse, normalise, publish (a
- * format with the key in the body reads and parses first). Each step can refuse the request, and nothing is
- * published unless every step before publishing passed for every alert of the request.
+ * Receiving what senders send, whatever their format and whether alerts or changes: authenticate, rate limit, bounded
+ * read, parse, normalise, publish to the format's topic (a format with the key in the body reads and parses first).
+ * Each step can refuse the request, and nothing is published unless every step before publishing passed for every
+ * event of the request.
  */
 @Component
-public class AlertIntake {
+public class EventIntake {
 
     private final Integrations integrations;
     private final RateLimits rateLimits;
-    private final AlertPublisher publisher;
+    private final EventPublisher publisher;
     private final JsonMapper json;
     private final Clock clock;
     private final int maxBodyBytes;
     private final int rawPayloadBytes;
     private final IntakeMetrics metrics;
 
-    AlertIntake(Integrations integrations, RateLimits rateLimits, AlertPublisher publisher, JsonMapper json, Clock clock,
+    EventIntake(Integrations integrations, RateLimits rateLimits, EventPublisher publisher, JsonMapper json, Clock clock,
                 IngestProperties properties, MeterRegistry meters) {
         this.metrics = new IntakeMetrics(meters);
         this.integrations = integrations;
@@ -50,15 +52,16 @@ public class AlertIntake {
     /**
      * For formats addressed by the key in the path.
      *
-     * @return per alert, the dedup key and event id, once the broker acknowledged every event of the request
+     * @return the events and their ids, once the broker acknowledged every event of the request
      * @throws PayloadTooLargeException, UnknownIntegrationKeyException, RateLimitedException,
      *         MalformedPayloadException, InvalidAlertException, BrokerUnavailableException
      */
-    public <P> List<Accepted> receive(String key, AlertFormat<P> format, InputStream body, long contentLength) {
+    public <P, N> Published<N> receive(String key, SenderFormat<P, N> format, InputStream body, long contentLength) {
         Integration integration = counted(null, format, () -> integrations.authenticate(key));
         return counted(integration, format, () -> {
             rateLimits.acquire(integration);
-            return publish(normalise(integration, format, RequestBodies.read(body, contentLength, maxBodyBytes)));
+            byte[] bytes = RequestBodies.read(body, contentLength, maxBodyBytes);
+            return publish(integration, format, normalise(integration, format, bytes));
         });
     }
 
@@ -67,14 +70,15 @@ public class AlertIntake {
      *
      * @param keyInBody the key the payload names; throws {@link InvalidAlertException} when it names none
      */
-    public <P> List<Accepted> receive(Function<P, String> keyInBody, AlertFormat<P> format, InputStream body, long contentLength) {
+    public <P, N> Published<N> receive(Function<P, String> keyInBody, SenderFormat<P, N> format, InputStream body,
+                                       long contentLength) {
         byte[] bytes = counted(null, format, () -> RequestBodies.read(body, contentLength, maxBodyBytes));
         P payload = counted(null, format, () -> parse(bytes, format.payloadType()));
         Integration integration = counted(null, format, () -> integrations.authenticate(keyInBody.apply(payload)));
         return counted(integration, format, () -> {
             rateLimits.acquire(integration);
-            return publish(new Explanation(integration, format.type(),
-                    format.normalise(payload, integration, RawPayload.of(bytes, rawPayloadBytes), clock.instant())));
+            return publish(integration, format,
+                    format.normalise(payload, integration, RawPayload.of(bytes, rawPayloadBytes), clock.instant()));
         });
     }
 
@@ -82,11 +86,11 @@ public class AlertIntake {
      * Counts a refused step by its reason and, once the key was accepted, its integration, and lets the refusal
      * through to the caller.
      */
-    private <T> T counted(Integration admitted, AlertFormat<?> format, Supplier<T> step) {
+    private <T> T counted(Integration admitted, SenderFormat<?, ?> format, Supplier<T> step) {
         try {
             return step.get();
         } catch (RuntimeException refused) {
-            metrics.rejected(admitted, format.type(), refused);
+            metrics.rejected(format.topic(), admitted, format.type(), refused);
             throw refused;
         }
     }
@@ -94,13 +98,13 @@ public class AlertIntake {
     /** What {@link #receive} would publish for this body, publishing nothing. */
     public <P> Explanation explain(String key, AlertFormat<P> format, InputStream body, long contentLength) {
         Integration integration = admit(key);
-        return normalise(integration, format, RequestBodies.read(body, contentLength, maxBodyBytes));
+        return new Explanation(integration, format.type(),
+                normalise(integration, format, RequestBodies.read(body, contentLength, maxBodyBytes)));
     }
 
-    private <P> Explanation normalise(Integration integration, AlertFormat<P> format, byte[] bytes) {
-        P payload = parse(bytes, format.payloadType());
-        return new Explanation(integration, format.type(),
-                format.normalise(payload, integration, RawPayload.of(bytes, rawPayloadBytes), clock.instant()));
+    private <P, N> List<N> normalise(Integration integration, SenderFormat<P, N> format, byte[] bytes) {
+        return format.normalise(parse(bytes, format.payloadType()), integration, RawPayload.of(bytes, rawPayloadBytes),
+                clock.instant());
     }
 
     /**
@@ -114,24 +118,19 @@ public class AlertIntake {
         return integration;
     }
 
-    private List<Accepted> publish(Explanation explanation) {
-        List<Accepted> accepted = publish(explanation.alerts());
-        metrics.received(explanation.integration(), explanation.format(), accepted.size());
-        return accepted;
-    }
-
     /**
-     * All alerts of the request at once (see {@link AlertPublisher#publishAll}), so a 202 means all of them are on
+     * All events of the request at once (see {@link EventPublisher#publishAll}), so a 202 means all of them are on
      * Kafka. If one fails the request fails (503): the sender sends the whole batch again, and the alerts already
      * published arrive twice with the same dedup keys, which consumers fold together.
      */
-    private List<Accepted> publish(List<NormalisedAlert> alerts) {
-        List<String> eventIds = publisher.publishAll(alerts.stream().map(NormalisedAlert::event).toList(), clock.instant());
-        List<Accepted> accepted = new ArrayList<>(alerts.size());
-        for (int i = 0; i < alerts.size(); i++) {
-            accepted.add(new Accepted(alerts.get(i).senderDedupKey(), eventIds.get(i)));
+    private <N> Published<N> publish(Integration integration, SenderFormat<?, N> format, List<N> normalised) {
+        List<ContractEvent> events = new ArrayList<>(normalised.size());
+        for (N each : normalised) {
+            events.add(format.event(each));
         }
-        return accepted;
+        List<String> eventIds = publisher.publishAll(format.topic(), events, clock.instant());
+        metrics.received(format.topic(), integration, format.type(), eventIds.size());
+        return new Published<>(normalised, eventIds);
     }
 
     private <P> P parse(byte[] bytes, Class<P> payloadType) {

@@ -4,8 +4,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.SenderContext;
-import io.oncallhq.contracts.Topics;
-import io.oncallhq.contracts.alert.AlertEvent;
+import io.oncallhq.contracts.ContractEvent;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,19 +26,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends alert events to the {@code alerts} topic and returns only once the broker acknowledged every one of them
- * (acks=all, idempotent producer). All events of a request are handed to the producer first and waited for once,
- * so a request costs about one broker round trip however many alerts it carries, and concurrent requests share
- * the producer's batches. The wait is bounded: the producer fails a send after {@code max.block.ms} (no metadata)
- * or {@code delivery.timeout.ms} (no acknowledgement). Ingest keeps no state with the event, so a direct send
- * (rather than an outbox) is enough: if it fails the sender is told to retry, and nothing was stored.
+ * Sends events to one of ingest's topics ({@code alerts}, {@code changes}) and returns only once the broker
+ * acknowledged every one of them (acks=all, idempotent producer). All events of a request are handed to the producer
+ * first and waited for once, so a request costs about one broker round trip however many events it carries, and
+ * concurrent requests share the producer's batches. The wait is bounded: the producer fails a send after
+ * {@code max.block.ms} (no metadata) or {@code delivery.timeout.ms} (no acknowledgement). Ingest keeps no state with
+ * the event, so a direct send (rather than an outbox) is enough: if it fails the sender is told to retry, and nothing
+ * was stored.
  */
 @Component
-public class AlertPublisher {
+public class EventPublisher {
 
-    /** The timer {@code oncallhq.alerts.publish} and one producer span per request, however many alerts it has. */
-    private static final String OBSERVATION = "oncallhq.alerts.publish";
-    private static final Logger log = LoggerFactory.getLogger(AlertPublisher.class);
+    private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
     /** Beyond the producer's own bounds, for the callback to arrive. */
     private static final Duration CALLBACK_MARGIN = Duration.ofSeconds(1);
 
@@ -48,7 +46,7 @@ public class AlertPublisher {
     private final ObservationRegistry observations;
     private final Duration acknowledgementWait;
 
-    AlertPublisher(KafkaTemplate<byte[], byte[]> kafka, CloudEventCodec codec, ObservationRegistry observations) {
+    EventPublisher(KafkaTemplate<byte[], byte[]> kafka, CloudEventCodec codec, ObservationRegistry observations) {
         this.kafka = kafka;
         this.codec = codec;
         this.observations = observations;
@@ -59,17 +57,18 @@ public class AlertPublisher {
     /**
      * @return each event's new id, in the order of {@code events}
      * @throws BrokerUnavailableException when the broker did not acknowledge all of them in time; some may have
-     *                                    been published, and the sender's retry repeats them with the same dedup keys
+     *                                    been published, and the sender's retry repeats them (alerts with the same
+     *                                    dedup keys)
      */
-    public List<String> publishAll(List<AlertEvent> events, Instant time) {
+    public List<String> publishAll(IngestTopic topic, List<? extends ContractEvent> events, Instant time) {
         List<String> ids = new ArrayList<>(events.size());
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(events.size());
-        for (AlertEvent event : events) {
+        for (ContractEvent event : events) {
             String id = UUID.randomUUID().toString();
             ids.add(id);
-            records.add(codec.toRecord(Topics.ALERTS, event, id, time));
+            records.add(codec.toRecord(topic.topic(), event, id, time));
         }
-        send(records, events.getFirst(), ids.getFirst());
+        send(topic, records, events.getFirst(), ids.getFirst());
         return ids;
     }
 
@@ -79,8 +78,8 @@ public class AlertPublisher {
      *
      * @throws BrokerUnavailableException when the broker did not acknowledge it in time
      */
-    public void publish(AlertEvent event, String eventId, Instant time) {
-        send(List.of(codec.toRecord(Topics.ALERTS, event, eventId, time)), event, eventId);
+    public void publish(IngestTopic topic, ContractEvent event, String eventId, Instant time) {
+        send(topic, List.of(codec.toRecord(topic.topic(), event, eventId, time)), event, eventId);
     }
 
     /**
@@ -88,8 +87,8 @@ public class AlertPublisher {
      * each consumer's span is its child. Spring Kafka's own observation makes a span per record, which in a batch
      * of a hundred alerts cost more than the sends themselves.
      */
-    private void send(List<ProducerRecord<byte[], byte[]>> records, AlertEvent first, String firstId) {
-        Observation observation = publishObservation(records).start();
+    private void send(IngestTopic topic, List<ProducerRecord<byte[], byte[]>> records, ContractEvent first, String firstId) {
+        Observation observation = publishObservation(topic, records).start();
         try {
             List<CompletableFuture<SendResult<byte[], byte[]>>> sends = new ArrayList<>(records.size());
             for (ProducerRecord<byte[], byte[]> record : records) {
@@ -108,17 +107,17 @@ public class AlertPublisher {
         }
     }
 
-    private Observation publishObservation(List<ProducerRecord<byte[], byte[]>> records) {
+    private Observation publishObservation(IngestTopic topic, List<ProducerRecord<byte[], byte[]>> records) {
         SenderContext<List<ProducerRecord<byte[], byte[]>>> context = new SenderContext<>(
                 (carrier, name, value) -> carrier.forEach(record ->
                         record.headers().remove(name).add(name, value.getBytes(StandardCharsets.UTF_8))),
                 Kind.PRODUCER);
         context.setCarrier(records);
         context.setRemoteServiceName("kafka");
-        return Observation.createNotStarted(OBSERVATION, () -> context, observations)
-                .contextualName(Topics.ALERTS + " send")
+        return Observation.createNotStarted(topic.publishObservation(), () -> context, observations)
+                .contextualName(topic.sendSpanName())
                 .lowCardinalityKeyValue("messaging.system", "kafka")
-                .lowCardinalityKeyValue("messaging.destination.name", Topics.ALERTS)
+                .lowCardinalityKeyValue("messaging.destination.name", topic.topic())
                 .highCardinalityKeyValue("messaging.batch.message_count", String.valueOf(records.size()));
     }
 
@@ -131,14 +130,15 @@ public class AlertPublisher {
         }
     }
 
-    private void awaitAcknowledgement(CompletableFuture<?> acknowledged, AlertEvent event, String eventId) {
+    private void awaitAcknowledgement(CompletableFuture<?> acknowledged, ContractEvent event, String eventId) {
         try {
             acknowledged.get(acknowledgementWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // A broker that went away gives Kafka's TimeoutException ("Expiring 1 record(s)") after
             // delivery.timeout.ms; one that is down from the start, a TimeoutException for its metadata after max.block.ms.
-            log.warn("Alert event {} for service {} was not acknowledged by Kafka: {}", eventId, event.serviceId(), rootMessage(e));
-            throw new BrokerUnavailableException("Kafka did not acknowledge the alert", e);
+            log.warn("Event {} ({}, key {}) was not acknowledged by Kafka: {}", eventId, event.getClass().getSimpleName(),
+                    event.partitionKey(), rootMessage(e));
+            throw new BrokerUnavailableException("Kafka did not acknowledge the event", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerUnavailableException("Interrupted while waiting for Kafka", e);
