@@ -105,6 +105,20 @@ abstract class AlertToPostmortemScenario {
 
     @Test
     @Order(2)
+    void aDeployReportedAsAPagerDutyChangeEventIsAccepted() {
+        Http.Response change = Http.postJson(ingest("/v2/change/enqueue"), """
+                {"routing_key":"%s","payload":{"summary":"Deployed checkout 2026.12.01-1","source":"deploy-pipeline"},
+                 "links":[{"href":"https://ci.example.com/deploys/2026.12.01-1","text":"Deploy 2026.12.01-1"}]}"""
+                .formatted(INTEGRATION_KEY));
+
+        assertThat(change.status()).isEqualTo(202);
+        assertThat(change.json().get("status").asString()).isEqualTo("success");
+        assertThat(change.json().get("message").asString()).isEqualTo("Change event processed");
+        assertThat(incidents()).as("a change is no problem: it opens no incident").isEmpty();
+    }
+
+    @Test
+    @Order(3)
     void anAlertOpensAnIncidentAndPagesTheOnCallResponderInSlack() {
         Http.Response accepted = Http.postJson(ingest("/integrations/" + INTEGRATION_KEY + "/generic"),
                 "{\"summary\":\"Checkout latency above 2s\",\"severity\":\"critical\",\"dedupKey\":\"checkout-latency\"}");
@@ -133,7 +147,7 @@ abstract class AlertToPostmortemScenario {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void acknowledgingFromSlackUpdatesTheIncidentAndTheMessage() {
         String body = SlackStandIn.buttonClick(SLACK_USER, "incident_acknowledge", incidentId);
         long timestamp = Instant.now().getEpochSecond();
@@ -154,7 +168,7 @@ abstract class AlertToPostmortemScenario {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aForgedSlackClickIsRefused() {
         String body = SlackStandIn.buttonClick(SLACK_USER, "incident_resolve", incidentId);
         long timestamp = Instant.now().getEpochSecond();
@@ -168,8 +182,8 @@ abstract class AlertToPostmortemScenario {
     }
 
     @Test
-    @Order(5)
-    void resolvingDraftsAPostmortemWithTheIncidentsTimeline() {
+    @Order(6)
+    void resolvingDraftsAPostmortemWithTheIncidentsTimelineAndTheDeployBeforeIt() {
         Http.Response resolved = Http.postJson(incidents("/incidents/" + incidentId + "/resolve"), "{}");
         assertThat(resolved.status()).isEqualTo(200);
 
@@ -184,16 +198,21 @@ abstract class AlertToPostmortemScenario {
         Http.Response byId = Http.get(postmortemService("/postmortems/" + postmortem.get("id").asString()));
         assertThat(byId.status()).isEqualTo(200);
         assertThat(byId.json().get("incidentId").asString()).isEqualTo(incidentId);
+        JsonNode withTheDeploy = await().atMost(Duration.ofSeconds(30)).until(
+                () -> Http.get(postmortemService("/postmortems/" + postmortem.get("id").asString())).json(),
+                found -> found.get("changes").size() == 1);
+        assertThat(withTheDeploy.get("changes").get(0).get("summary").asString()).isEqualTo("Deployed checkout 2026.12.01-1");
+        assertThat(withTheDeploy.get("timeline").get(0).get("kind").asString()).isEqualTo("change");
         await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("chat.update").size() >= 2);
         assertThat(await().atMost(Duration.ofSeconds(30)).until(this::threadLines, lines -> lines.size() == 2).getLast())
                 .containsIgnoringCase("resolved");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void redeliveredEventsMakeNoSecondIncidentPageOrPostmortem() throws Exception {
-        List<ConsumerRecord<byte[], byte[]>> everything = kafka.readAll(List.of(Topics.ALERTS, Topics.INCIDENTS,
-                Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS));
+        List<ConsumerRecord<byte[], byte[]>> everything = kafka.readAll(List.of(Topics.ALERTS, Topics.CHANGES,
+                Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS));
         int messagesPosted = slack.calls("chat.postMessage").size();
         int messagesUpdated = slack.calls("chat.update").size();
         int timelineLength = incidentDetails(incidentId).get("timeline").size();
@@ -207,6 +226,8 @@ abstract class AlertToPostmortemScenario {
         assertThat(slack.calls("chat.postMessage")).hasSize(messagesPosted);
         assertThat(slack.calls("chat.update")).hasSize(messagesUpdated);
         assertThat(postmortemsOf(incidentId)).hasSize(1);
+        String postmortemId = postmortemsOf(incidentId).getFirst().get("id").asString();
+        assertThat(Http.get(postmortemService("/postmortems/" + postmortemId)).json().get("changes")).hasSize(1);
     }
 
     /** The bodies of the messages posted into the page's thread (a {@code thread_ts} of the page's message). */
