@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark against the real system on loopback and prints its figures.
 #   bench/run.sh paging   # time from an alert's 202 to the Slack chat.postMessage (Slack stood in locally)
-#   bench/run.sh ingest   # alerts/s and latency of alert-ingest, every 202 checked durable in Kafka
-#   bench/run.sh ceiling  # single alerts: alert-ingest, a bare Netty server with the same producer, Alertmanager
+#   bench/run.sh ingest   # alerts/s and latency of alert-ingest, a bare Netty server and Alertmanager, every 202 checked durable
 # Settings through the environment: see the class of each benchmark. Builds first when a jar is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

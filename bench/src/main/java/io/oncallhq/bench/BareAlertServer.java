@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
+import io.oncallhq.contracts.alert.AlertLink;
 import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,16 +34,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The floor under alert-ingest's figure for single alerts: a bare Netty HTTP server that does only what no intake
- * answering after the broker's acknowledgement can skip. It parses the generic alert, encodes the same
- * {@code alert.triggered.v1} record as ingest, sends it with ingest's producer settings (acks=all, idempotent, one
- * produce request in flight, no linger) and answers 202 once the broker acknowledged. It checks no key, rate limit
- * or field and makes no metric, log line or span. {@code bench/run.sh ceiling} runs it in a process of its own:
+ * The ceiling over alert-ingest's figures: a bare Netty HTTP server that does only what no intake answering after
+ * the broker's acknowledgement can skip. It parses a generic alert or an Alertmanager webhook batch, encodes the same
+ * {@code alert.triggered.v1} records as ingest, sends them with ingest's producer settings (acks=all, idempotent, one
+ * produce request in flight, no linger) and answers 202 once the broker acknowledged them all. It checks no key,
+ * rate limit or field and makes no metric, log line or span. {@code bench/run.sh ceiling} runs it in a process of its own:
  * {@code main(port, kafkaBootstrapServers)}.
  */
 final class BareAlertServer {
@@ -94,16 +100,57 @@ final class BareAlertServer {
         protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
             boolean keepAlive = HttpUtil.isKeepAlive(request);
             byte[] body = ByteBufUtil.getBytes(request.content());
-            JsonNode alert = json.readTree(body);
+            JsonNode payload = json.readTree(body);
             Instant now = Instant.now();
-            String summary = alert.path("summary").asString();
-            AlertTriggered event = new AlertTriggered("bench-service", "bench-integration", "generic",
-                    "generic:v1:" + alert.path("dedupKey").asString(), null, summary,
-                    Severity.valueOf(alert.path("severity").asString("critical").toUpperCase()), null, Map.of(), Map.of(),
-                    Map.of(), List.of(), now, now, new String(body, StandardCharsets.UTF_8));
-            producer.send(codec.toRecord(TOPIC, event, UUID.randomUUID().toString(), now),
-                    (metadata, failure) -> context.executor().execute(() -> answer(context, keepAlive,
-                            failure == null ? HttpResponseStatus.ACCEPTED : HttpResponseStatus.SERVICE_UNAVAILABLE)));
+            List<AlertTriggered> events = payload.has("alerts")
+                    ? webhookBatch(payload, now)
+                    : List.of(genericAlert(payload, new String(body, StandardCharsets.UTF_8), now));
+            AtomicInteger outstanding = new AtomicInteger(events.size());
+            AtomicBoolean failed = new AtomicBoolean();
+            for (AlertTriggered event : events) {
+                producer.send(codec.toRecord(TOPIC, event, UUID.randomUUID().toString(), now), (metadata, failure) -> {
+                    if (failure != null) {
+                        failed.set(true);
+                    }
+                    if (outstanding.decrementAndGet() == 0) {
+                        context.executor().execute(() -> answer(context, keepAlive,
+                                failed.get() ? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.ACCEPTED));
+                    }
+                });
+            }
+        }
+
+        private static AlertTriggered genericAlert(JsonNode alert, String raw, Instant now) {
+            return new AlertTriggered("bench-service", "bench-integration", "generic",
+                    "generic:v1:" + alert.path("dedupKey").asString(), null, alert.path("summary").asString(),
+                    severity(alert.path("severity")), null, Map.of(), Map.of(), Map.of(), List.of(), now, now, raw);
+        }
+
+        /** An Alertmanager webhook payload: one event per alert, each keeping its own JSON as the raw payload. */
+        private static List<AlertTriggered> webhookBatch(JsonNode payload, Instant now) {
+            List<AlertTriggered> events = new ArrayList<>();
+            String groupKey = payload.path("groupKey").asString();
+            for (JsonNode alert : payload.path("alerts")) {
+                Map<String, String> labels = strings(alert.path("labels"));
+                Map<String, String> annotations = strings(alert.path("annotations"));
+                events.add(new AlertTriggered("bench-service", "bench-integration", "alertmanager",
+                        "alertmanager:v1:" + alert.path("fingerprint").asString(), groupKey,
+                        annotations.getOrDefault("summary", labels.get("alertname")), severity(alert.path("labels").path("severity")),
+                        labels.get("instance"), labels, annotations, Map.of(),
+                        List.of(new AlertLink(alert.path("generatorURL").asString(), "Source")),
+                        Instant.parse(alert.path("startsAt").asString()), now, alert.toString()));
+            }
+            return events;
+        }
+
+        private static Map<String, String> strings(JsonNode object) {
+            Map<String, String> values = new LinkedHashMap<>();
+            object.properties().forEach(entry -> values.put(entry.getKey(), entry.getValue().asString()));
+            return values;
+        }
+
+        private static Severity severity(JsonNode severity) {
+            return Severity.valueOf(severity.asString("critical").toUpperCase(Locale.ROOT));
         }
 
         private static void answer(ChannelHandlerContext context, boolean keepAlive, HttpResponseStatus status) {

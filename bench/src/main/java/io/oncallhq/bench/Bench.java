@@ -1,6 +1,6 @@
 package io.oncallhq.bench;
 
-/** Entry point of {@code bench/run.sh}: {@code paging}, {@code ingest} or {@code ceiling}. */
+/** Entry point of {@code bench/run.sh}: {@code paging} or {@code ingest}. */
 public final class Bench {
 
     private Bench() {
@@ -12,9 +12,8 @@ public final class Bench {
         switch (which) {
             case "paging" -> PagingLatency.run();
             case "ingest" -> IngestThroughput.run();
-            case "ceiling" -> IngestThroughput.runCeiling();
             default -> {
-                System.err.println("usage: bench/run.sh paging|ingest|ceiling");
+                System.err.println("usage: bench/run.sh paging|ingest");
                 System.exit(2);
             }
         }

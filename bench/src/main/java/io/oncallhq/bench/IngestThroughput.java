@@ -8,16 +8,39 @@ import java.util.StringJoiner;
 
 /**
  * alert-ingest alone (with Kafka and MongoDB) against the real Prometheus Alertmanager's own
- * {@code POST /api/v2/alerts}, in the same run on the same machine: {@code BENCH_CLIENTS} (8) concurrent senders
- * for {@code BENCH_SECONDS} (20) s each of single alerts, then of batches of {@code BENCH_BATCH} (100) alerts
- * (an Alertmanager webhook payload for ingest, an alert array for Alertmanager), each after
- * {@code BENCH_WARMUP_SECONDS} (60) s of the same load unmeasured. Afterwards every alert ingest accepted is
- * checked to be a record on {@code alerts}. The per-integration rate limit is lifted ({@code INGEST_RATE_LIMIT}) so
- * that the service, not its throttle, is measured.
+ * {@code POST /api/v2/alerts}, in the same run on the same machine, with {@link BareAlertServer} on the same broker
+ * as the ceiling of any intake that answers only after Kafka's acknowledgement: {@code BENCH_CLIENTS} (8) concurrent
+ * senders for {@code BENCH_SECONDS} (20) s each of single alerts, then of batches of {@code BENCH_BATCH} (100) alerts
+ * (an Alertmanager webhook payload for ingest and the bare server, an alert array for Alertmanager), each after
+ * {@code BENCH_WARMUP_SECONDS} (60) s of the same load unmeasured. Afterwards every alert ingest and the bare server
+ * accepted is checked to be a record on their topics. The per-integration rate limit is lifted
+ * ({@code INGEST_RATE_LIMIT}) so that the service, not its throttle, is measured.
  */
 final class IngestThroughput {
 
     private IngestThroughput() {
+    }
+
+    /**
+     * The single-alert and batch lines of one server.
+     *
+     * @param durable the records its topic gained during the two measured lines, -1 without a topic to count
+     */
+    private record Measured(LoadRun single, LoadRun batches, long durable) {
+
+        long acceptedAlerts() {
+            return single.acceptedAlerts.get() + batches.acceptedAlerts.get();
+        }
+
+        String durability(String server, String topic) {
+            return String.format("alerts accepted by %s %d, records on '%s' %d (every 202 durable: %s)", server,
+                    acceptedAlerts(), topic, durable, durable >= acceptedAlerts());
+        }
+
+        String ratios(Measured yardstick) {
+            return String.format("single %.2f, batches %.2f", single.alertsPerSecond() / yardstick.single.alertsPerSecond(),
+                    batches.alertsPerSecond() / yardstick.batches.alertsPerSecond());
+        }
     }
 
     static void run() throws Exception {
@@ -27,97 +50,54 @@ final class IngestThroughput {
         Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "60")));
         String ingestSingle = "/integrations/" + BenchSystem.INTEGRATION_KEY + "/generic";
         String ingestBatch = "/integrations/" + BenchSystem.INTEGRATION_KEY + "/alertmanager";
-        try (BenchSystem bench = new BenchSystem("alert-ingest-service")) {
+        try (BenchSystem bench = new BenchSystem("alert-ingest-service");
+             BareAlertServerProcess bare = new BareAlertServerProcess(bench.kafkaBootstrapServers)) {
             String kafka = bench.kafkaBootstrapServers;
-            LoadRun.Request ingestSingles = (client, sequence) -> accepted(
-                    bench.postAlert(ingestSingle, singleAlert(client, sequence)), 202, 1);
-            LoadRun.Request ingestBatches = (client, sequence) -> accepted(
-                    bench.postAlert(ingestBatch, webhookBatch(client, sequence, batch)), 202, batch);
-            warmUp(clients, warmUp, ingestSingles, ingestBatches);
-            long before = TopicSize.records(kafka, Topics.ALERTS);
-            LoadRun single = LoadRun.run(clients, duration, ingestSingles);
-            LoadRun batches = LoadRun.run(clients, duration, ingestBatches);
-            long durable = TopicSize.records(kafka, Topics.ALERTS) - before;
-            long acceptedAlerts = single.acceptedAlerts.get() + batches.acceptedAlerts.get();
+            Measured ingest = measure(clients, warmUp, duration, kafka, Topics.ALERTS,
+                    (client, sequence) -> accepted(bench.postAlert(ingestSingle, singleAlert(client, sequence)), 202, 1),
+                    (client, sequence) -> accepted(bench.postAlert(ingestBatch, webhookBatch(client, sequence, batch)), 202, batch));
+            Measured bareServer = measure(clients, warmUp, duration, kafka, BareAlertServer.TOPIC,
+                    (client, sequence) -> accepted(bench.senders.postJson(bare.url, singleAlert(client, sequence)), 202, 1),
+                    (client, sequence) -> accepted(bench.senders.postJson(bare.url, webhookBatch(client, sequence, batch)), 202, batch));
 
-            LoadRun amSingle = null;
-            LoadRun amBatches = null;
+            Measured alertmanager = null;
             if (AlertmanagerProcess.installed()) {
-                try (AlertmanagerProcess alertmanager = new AlertmanagerProcess()) {
-                    String url = alertmanager.baseUrl + "/api/v2/alerts";
-                    LoadRun.Request amSingles = toAlertmanager(bench, url, 1);
-                    LoadRun.Request amBatchRequests = toAlertmanager(bench, url, batch);
-                    warmUp(clients, warmUp, amSingles, amBatchRequests);
-                    amSingle = LoadRun.run(clients, duration, amSingles);
-                    amBatches = LoadRun.run(clients, duration, amBatchRequests);
+                try (AlertmanagerProcess process = new AlertmanagerProcess()) {
+                    String url = process.baseUrl + "/api/v2/alerts";
+                    alertmanager = measure(clients, warmUp, duration, null, null, toAlertmanager(bench, url, 1), toAlertmanager(bench, url, batch));
                 }
             }
 
             System.out.println();
             System.out.printf("%d concurrent senders, %d s per line, batches of %d%n", clients, duration.toSeconds(), batch);
-            System.out.println(single.line("alert-ingest, single generic alerts"));
-            System.out.println(batches.line("alert-ingest, Alertmanager webhook batches"));
-            if (amSingle != null) {
-                System.out.println(amSingle.line("Alertmanager /api/v2/alerts, single alerts"));
-                System.out.println(amBatches.line("Alertmanager /api/v2/alerts, batches"));
-                System.out.printf("ratio ingest / Alertmanager: single %.2f, batches %.2f%n",
-                        single.alertsPerSecond() / amSingle.alertsPerSecond(),
-                        batches.alertsPerSecond() / amBatches.alertsPerSecond());
+            System.out.println(ingest.single.line("alert-ingest, single generic alerts"));
+            System.out.println(ingest.batches.line("alert-ingest, Alertmanager webhook batches"));
+            System.out.println(bareServer.single.line("bare Netty server, single generic alerts"));
+            System.out.println(bareServer.batches.line("bare Netty server, Alertmanager webhook batches"));
+            if (alertmanager != null) {
+                System.out.println(alertmanager.single.line("Alertmanager /api/v2/alerts, single alerts"));
+                System.out.println(alertmanager.batches.line("Alertmanager /api/v2/alerts, batches"));
+                System.out.println("ratio ingest / Alertmanager: " + ingest.ratios(alertmanager));
+                System.out.println("ratio bare server / Alertmanager: " + bareServer.ratios(alertmanager));
             } else {
                 System.out.println("Alertmanager not installed at " + AlertmanagerProcess.BINARY + ": no comparison");
             }
-            System.out.printf("alerts accepted by ingest %d, records on 'alerts' %d (every 202 durable: %s)%n",
-                    acceptedAlerts, durable, durable >= acceptedAlerts);
+            System.out.println(ingest.durability("ingest", Topics.ALERTS));
+            System.out.println(bareServer.durability("the bare server", BareAlertServer.TOPIC));
         }
     }
 
     /**
-     * Single alerts only, three ways in one run: alert-ingest, {@link BareAlertServer} on the same broker (what is left
-     * when the HTTP stack, authentication, rate limit, validation, metrics and tracing are taken away) and
-     * Alertmanager, each after the same warm-up. Every 202 of the bare server is checked durable too.
+     * Warms both kinds of request up, then measures single alerts and batches, counting the records {@code topic}
+     * gains meanwhile (none counted when it is null).
      */
-    static void runCeiling() throws Exception {
-        int clients = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "8"));
-        Duration duration = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_SECONDS", "20")));
-        Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "60")));
-        String ingestSingle = "/integrations/" + BenchSystem.INTEGRATION_KEY + "/generic";
-        try (BenchSystem bench = new BenchSystem("alert-ingest-service");
-             BareAlertServerProcess bare = new BareAlertServerProcess(bench.kafkaBootstrapServers)) {
-            LoadRun.Request ingestSingles = (client, sequence) -> accepted(
-                    bench.postAlert(ingestSingle, singleAlert(client, sequence)), 202, 1);
-            LoadRun.Request bareSingles = (client, sequence) -> accepted(
-                    bench.senders.postJson(bare.url, singleAlert(client, sequence)), 202, 1);
-            warmUp(clients, warmUp, ingestSingles);
-            LoadRun ingest = LoadRun.run(clients, duration, ingestSingles);
-            warmUp(clients, warmUp, bareSingles);
-            long before = TopicSize.records(bench.kafkaBootstrapServers, BareAlertServer.TOPIC);
-            LoadRun bareRun = LoadRun.run(clients, duration, bareSingles);
-            long durable = TopicSize.records(bench.kafkaBootstrapServers, BareAlertServer.TOPIC) - before;
-            LoadRun amSingle = null;
-            if (AlertmanagerProcess.installed()) {
-                try (AlertmanagerProcess alertmanager = new AlertmanagerProcess()) {
-                    String url = alertmanager.baseUrl + "/api/v2/alerts";
-                    LoadRun.Request amSingles = toAlertmanager(bench, url, 1);
-                    warmUp(clients, warmUp, amSingles);
-                    amSingle = LoadRun.run(clients, duration, amSingles);
-                }
-            }
-
-            System.out.println();
-            System.out.printf("%d concurrent senders, %d s per line, single alerts%n", clients, duration.toSeconds());
-            System.out.println(ingest.line("alert-ingest, single generic alerts"));
-            System.out.println(bareRun.line("bare Netty server, same record and producer"));
-            if (amSingle != null) {
-                System.out.println(amSingle.line("Alertmanager /api/v2/alerts, single alerts"));
-                System.out.printf("ratio to Alertmanager: alert-ingest %.2f, bare server %.2f%n",
-                        ingest.alertsPerSecond() / amSingle.alertsPerSecond(),
-                        bareRun.alertsPerSecond() / amSingle.alertsPerSecond());
-            } else {
-                System.out.println("Alertmanager not installed at " + AlertmanagerProcess.BINARY + ": no comparison");
-            }
-            System.out.printf("alerts accepted by the bare server %d, records on '%s' %d (every 202 durable: %s)%n",
-                    bareRun.acceptedAlerts.get(), BareAlertServer.TOPIC, durable, durable >= bareRun.acceptedAlerts.get());
-        }
+    private static Measured measure(int clients, Duration warmUp, Duration duration, String kafka, String topic,
+                                    LoadRun.Request singles, LoadRun.Request batches) throws Exception {
+        warmUp(clients, warmUp, singles, batches);
+        long before = topic == null ? 0 : TopicSize.records(kafka, topic);
+        LoadRun single = LoadRun.run(clients, duration, singles);
+        LoadRun batched = LoadRun.run(clients, duration, batches);
+        return new Measured(single, batched, topic == null ? -1 : TopicSize.records(kafka, topic) - before);
     }
 
     /** Alertmanager answers 200 to an accepted {@code POST /api/v2/alerts}. */
