@@ -27,6 +27,7 @@ import io.oncallhq.contracts.page.PageDelivered;
 import io.oncallhq.contracts.page.PageFailed;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.contracts.page.RecentChange;
 import io.oncallhq.contracts.postmortem.ActionItemOverdue;
 
 import java.time.Instant;
@@ -78,7 +79,9 @@ final class ContractExamples {
                                 List.of(new ContactMethod(ContactMethod.SLACK, "U0DEMO0001"),
                                         new ContactMethod(ContactMethod.WEBHOOK, "https://hooks.example.com/alex"),
                                         new ContactMethod(ContactMethod.EMAIL, "alex@example.com"))),
-                        "http://localhost:8082/incidents/" + INCIDENT, AT, "C0PAYMENTS"),
+                        "http://localhost:8082/incidents/" + INCIDENT, AT, "C0PAYMENTS",
+                        List.of(new RecentChange("Deployed checkout 2026.11.22-1", "deploy-pipeline", AT,
+                                "https://ci.example.com/deploys/2026.11.22-1"))),
                 new PageDelivered("page-1", INCIDENT, "slack", "D0ALEX", "1732267000.000100", AT),
                 new PageFailed("page-1", INCIDENT, "slack", "channel_not_found", AT),
                 new AcknowledgeIncident(INCIDENT, Actor.slackUser("U0DEMO0001", "alex"), AT),

@@ -93,6 +93,14 @@ class ContractRoundTripTest {
     }
 
     @Test
+    void aPageRequestWrittenBeforeRecentChangesStillDecodesWithoutAny() throws IOException {
+        PageRequested page = decodeEarlier("page.requested.v1.before-recent-changes.json", PageRequested.class);
+
+        assertThat(page.recentChanges()).isEmpty();
+        assertThat(page.teamChannel()).isEqualTo("C0PAYMENTS");
+    }
+
+    @Test
     void aResolutionWrittenBeforeIncidentsKeptTheirOpeningTraceStillDecodes() throws IOException {
         IncidentResolved resolved = decodeEarlier("incident.resolved.v1.before-opening-trace.json", IncidentResolved.class);
 

@@ -4,6 +4,7 @@ import io.oncallhq.contracts.EventType;
 import io.oncallhq.contracts.Severity;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * incident-service asks for one responder to be paged. {@code pageId} identifies this page: a redelivery
@@ -11,7 +12,9 @@ import java.time.Instant;
  *
  * @param level       the escalation level (1 for the first responders)
  * @param incidentUrl where the incident can be seen
- * @param teamChannel the Slack channel of the service's team that sees every page of it too; null when none
+ * @param teamChannel   the Slack channel of the service's team that sees every page of it too; null when none
+ * @param recentChanges the latest changes to the service before the page, newest first; empty when none (and in
+ *                      pages requested before they were sent along)
  */
 @EventType("page.requested.v1")
 public record PageRequested(
@@ -26,7 +29,19 @@ public record PageRequested(
         PageTarget target,
         String incidentUrl,
         Instant requestedAt,
-        String teamChannel) implements PageEvent {
+        String teamChannel,
+        List<RecentChange> recentChanges) implements PageEvent {
+
+    public PageRequested {
+        recentChanges = recentChanges == null ? List.of() : List.copyOf(recentChanges);
+    }
+
+    public PageRequested(String pageId, String incidentId, long incidentNumber, String serviceId, String serviceName,
+                         String title, Severity severity, int level, PageTarget target, String incidentUrl,
+                         Instant requestedAt, String teamChannel) {
+        this(pageId, incidentId, incidentNumber, serviceId, serviceName, title, severity, level, target, incidentUrl,
+                requestedAt, teamChannel, List.of());
+    }
 
     public PageRequested(String pageId, String incidentId, long incidentNumber, String serviceId, String serviceName,
                          String title, Severity severity, int level, PageTarget target, String incidentUrl,
