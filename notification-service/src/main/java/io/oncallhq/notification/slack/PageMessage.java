@@ -23,10 +23,10 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
- * The Block Kit form of a page: headline, service and level, a link to the incident, a status line, and the buttons
- * that still make sense (Acknowledge, Escalate and Resolve while open, Escalate and Resolve once acknowledged, none
- * once resolved). The
- * buttons carry the incident id as their value; {@link SlackInteractionsController} reads them back.
+ * The Block Kit form of a page: headline, service and level, a link to the incident, the service's recent changes
+ * ({@link RecentChangesSection}), a status line, and the buttons that still make sense (Acknowledge, Escalate and
+ * Resolve while open, Escalate and Resolve once acknowledged, none once resolved). The buttons carry the incident id
+ * as their value; {@link SlackInteractionsController} reads them back.
  */
 final class PageMessage {
 
@@ -49,6 +49,7 @@ final class PageMessage {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(truncate(page.headline(), HEADER_LIMIT)))));
         blocks.add(section(s -> s.text(markdownText(details(page, paged)))));
+        RecentChangesSection.of(page).ifPresent(blocks::add);
         blocks.add(context(c -> c.elements(List.of(markdownText(statusLine(page, paged, state))))));
         List<BlockElement> buttons = buttons(page, state);
         if (!buttons.isEmpty()) {
@@ -159,7 +160,7 @@ final class PageMessage {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static String truncate(String text, int limit) {
+    static String truncate(String text, int limit) {
         return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
     }
 }

@@ -7,6 +7,7 @@ import io.oncallhq.contracts.page.PageTarget;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,6 +93,7 @@ class PageDeliveryTest {
 
     private static Page page() {
         return new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "Checkout API", 1,
-                "http://localhost:8082/incidents/inc-1", new PageTarget("alex", "Alex Rivera", null, "U0DEMO0001"));
+                "http://localhost:8082/incidents/inc-1", new PageTarget("alex", "Alex Rivera", null, "U0DEMO0001"), null,
+                List.of());
     }
 }

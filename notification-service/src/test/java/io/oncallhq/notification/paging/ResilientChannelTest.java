@@ -96,7 +96,8 @@ class ResilientChannelTest {
 
     private static Page page() {
         return new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "Checkout API", 1,
-                "http://localhost:8082/incidents/inc-1", new PageTarget("alex", "Alex Rivera", null, "U0DEMO0001"));
+                "http://localhost:8082/incidents/inc-1", new PageTarget("alex", "Alex Rivera", null, "U0DEMO0001"), null,
+                List.of());
     }
 
     /** Fails with the scripted exceptions in order; a null entry (or the end of the script) takes the page. */

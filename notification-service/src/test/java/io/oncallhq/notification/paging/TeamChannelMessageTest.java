@@ -5,6 +5,7 @@ import io.oncallhq.contracts.page.PageTarget;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -60,6 +61,7 @@ class TeamChannelMessageTest {
 
     private static Page page(String pageId, String name, int level) {
         return new Page(pageId, "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "Checkout API", level, null,
-                new PageTarget(name.toLowerCase(), name, null, "U" + level));
+                new PageTarget(name.toLowerCase(), name, null, "U" + level), null,
+                List.of());
     }
 }
