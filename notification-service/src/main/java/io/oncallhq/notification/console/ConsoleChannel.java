@@ -1,6 +1,7 @@
 package io.oncallhq.notification.console;
 
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.contracts.page.RecentChange;
 import io.oncallhq.notification.paging.Page;
 import io.oncallhq.notification.paging.PageState;
 import io.oncallhq.notification.paging.PagingChannel;
@@ -9,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local stand-in for Slack: writes the page to the log, with the command that acknowledges it through
- * incident-service's API. Counts as delivered; there is no message to update, so updates are logged too.
+ * The local stand-in for Slack: writes the page to the log, with the service's recent changes and the command that
+ * acknowledges it through incident-service's API. Counts as delivered; there is no message to update, so updates are logged too.
  */
 public final class ConsoleChannel implements PagingChannel {
 
@@ -40,13 +41,28 @@ public final class ConsoleChannel implements PagingChannel {
                   service:   {}
                   level:     {}
                   responder: {}
-                  incident:  {}
+                  incident:  {}{}
                   acknowledge with:
                     curl -X POST {}/incidents/{}/acknowledge
                 """, page.pageId(), page.headline(), page.serviceName(), page.level(), who,
-                page.incidentUrl() == null ? page.incidentId() : page.incidentUrl(), incidentServiceUrl,
-                page.incidentId());
+                page.incidentUrl() == null ? page.incidentId() : page.incidentUrl(), recentChanges(page),
+                incidentServiceUrl, page.incidentId());
         return new SentPage(responder == null ? null : responder.responderId(), null);
+    }
+
+    /** The lines under the incident listing the service's recent changes; nothing when there are none. */
+    private static String recentChanges(Page page) {
+        if (page.recentChanges().isEmpty()) {
+            return "";
+        }
+        StringBuilder lines = new StringBuilder("\n  recent changes:");
+        for (RecentChange change : page.recentChanges()) {
+            lines.append("\n    ").append(page.describe(change));
+            if (change.href() != null) {
+                lines.append(" ").append(change.href());
+            }
+        }
+        return lines.toString();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.oncallhq.notification.email;
 
+import io.oncallhq.contracts.page.RecentChange;
 import io.oncallhq.notification.paging.ChannelUnavailableException;
 import io.oncallhq.notification.paging.Page;
 import io.oncallhq.notification.paging.PageState;
@@ -17,7 +18,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 
 /**
  * Pages by e-mail over SMTP (Spring's {@link JavaMailSender}, {@code SPRING_MAIL_HOST} etc.): a plain-text message
- * with the incident link, to the contact rule's address or the responder's e-mail. Its {@code Message-ID} is made
+ * with the service's recent changes and the incident link, to the contact rule's address or the responder's e-mail. Its {@code Message-ID} is made
  * from the page id, so a page sent twice is recognisable as one. One attempt per call: the server not answering (or
  * answering with a temporary error) is unavailability, a rejected recipient or login a refusal. A sent e-mail cannot
  * be changed, so updates do nothing.
@@ -89,6 +90,15 @@ public final class EmailChannel implements PagingChannel {
                 .append("Escalation level: ").append(page.level()).append('\n');
         if (page.responder() != null && page.responder().name() != null) {
             body.append("Paged: ").append(page.responder().name()).append('\n');
+        }
+        if (!page.recentChanges().isEmpty()) {
+            body.append("\nRecent changes:\n");
+            for (RecentChange change : page.recentChanges()) {
+                body.append("- ").append(page.describe(change)).append('\n');
+                if (change.href() != null) {
+                    body.append("  ").append(change.href()).append('\n');
+                }
+            }
         }
         if (page.incidentUrl() != null) {
             body.append("\nOpen the incident to acknowledge it: ").append(page.incidentUrl()).append('\n');

@@ -1,5 +1,6 @@
 package io.oncallhq.notification.webhook;
 
+import io.oncallhq.contracts.page.RecentChange;
 import io.oncallhq.notification.paging.ChannelUnavailableException;
 import io.oncallhq.notification.paging.Page;
 import io.oncallhq.notification.paging.PageState;
@@ -110,6 +111,17 @@ public final class WebhookChannel implements PagingChannel {
         payload.put("level", page.level());
         payload.put("incidentUrl", page.incidentUrl());
         payload.put("responder", page.responder());
+        payload.put("recentChanges", page.recentChanges().stream().map(WebhookChannel::change).toList());
         return payload;
+    }
+
+    /** {@code {"summary","source","at","href"}}, the time as ISO-8601 UTC; absent parts are null. */
+    private static Map<String, Object> change(RecentChange change) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("summary", change.summary());
+        json.put("source", change.source());
+        json.put("at", change.at() == null ? null : change.at().toString());
+        json.put("href", change.href());
+        return json;
     }
 }

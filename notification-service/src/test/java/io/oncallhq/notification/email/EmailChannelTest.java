@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.contracts.page.RecentChange;
 import io.oncallhq.notification.paging.ChannelUnavailableException;
 import io.oncallhq.notification.paging.Page;
 import io.oncallhq.notification.paging.PagingFailedException;
@@ -15,12 +16,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The e-mail channel against a real SMTP server (GreenMail). */
 class EmailChannelTest {
+
+    private static final Instant PAGED_AT = Instant.parse("2026-12-01T10:00:00Z");
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -37,6 +42,28 @@ class EmailChannelTest {
         assertThat(GreenMailUtil.getBody(received)).contains("Service: Checkout API")
                 .contains("http://localhost:8082/incidents/inc-1");
         assertThat(sent).isEqualTo(new SentPage("alex@example.com", "<page.page-1@oncallhq>"));
+    }
+
+    @Test
+    void aPageByEmailListsTheServicesRecentChangesWithTheirLinks() {
+        channelOn(SMTP.getSmtp().getPort()).send(page("alex@example.com",
+                new RecentChange("Deployed checkout 2026.12.01-1", "deploy-pipeline", PAGED_AT.minusSeconds(600),
+                        "https://ci.example.com/builds/1"),
+                new RecentChange("Feature flag fast-checkout on", null, PAGED_AT.minusSeconds(7200), null)), null);
+
+        assertThat(GreenMailUtil.getBody(SMTP.getReceivedMessages()[0]).replace("\r\n", "\n")).contains("""
+                Recent changes:
+                - 10 min before: Deployed checkout 2026.12.01-1 (deploy-pipeline)
+                  https://ci.example.com/builds/1
+                - 2 h before: Feature flag fast-checkout on
+                """);
+    }
+
+    @Test
+    void aPageWithoutRecentChangesSaysNothingAboutThem() {
+        channelOn(SMTP.getSmtp().getPort()).send(page("alex@example.com"), null);
+
+        assertThat(GreenMailUtil.getBody(SMTP.getReceivedMessages()[0])).doesNotContain("Recent changes");
     }
 
     @Test
@@ -72,8 +99,9 @@ class EmailChannelTest {
         return new EmailChannel(sender, "oncall@example.com");
     }
 
-    private static Page page(String email) {
+    private static Page page(String email, RecentChange... changes) {
         return new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "Checkout API", 1,
-                "http://localhost:8082/incidents/inc-1", new PageTarget("alex", "Alex Rivera", email, "U0ALEX"));
+                "http://localhost:8082/incidents/inc-1", new PageTarget("alex", "Alex Rivera", email, "U0ALEX"),
+                PAGED_AT, List.of(changes));
     }
 }
