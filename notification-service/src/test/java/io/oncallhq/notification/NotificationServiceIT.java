@@ -14,6 +14,7 @@ import io.oncallhq.contracts.page.PageFailed;
 import io.oncallhq.contracts.page.PageOutcomeEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.contracts.page.RecentChange;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalMongo;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -76,6 +77,7 @@ class NotificationServiceIT extends RunningService {
         assertThat(posts.getFirst().get("text")).startsWith("[CRITICAL] #7 Checkout latency high");
         assertThat(buttons(posts.getFirst())).containsExactly("incident_acknowledge=" + incidentId + " (primary)",
                 "incident_escalate=" + incidentId + " (default)", "incident_resolve=" + incidentId + " (danger)");
+        assertThat(sectionTexts(posts.getFirst())).noneMatch(text -> text.contains("Recent changes"));
 
         kafka.send(request); // the same record again: same ce_id, same page id
         await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.PAGES));
@@ -108,6 +110,35 @@ class NotificationServiceIT extends RunningService {
         assertThat(updates.getFirst().get("blocks")).contains("Acknowledged by Alex Rivera");
         assertThat(buttons(updates.getFirst())).containsExactly("incident_escalate=" + incidentId + " (default)",
                 "incident_resolve=" + incidentId + " (danger)");
+    }
+
+    @Test
+    void aPageShowsTheServicesRecentChangesAndStillDoesOnceAcknowledged() throws Exception {
+        String incidentId = "inc-" + UUID.randomUUID();
+        Instant pagedAt = Instant.now();
+        PageRequested page = new PageRequested("page-" + UUID.randomUUID(), incidentId, 7, "checkout-api",
+                "Checkout API", "Checkout latency high", Severity.CRITICAL, 1,
+                new PageTarget("alex", "Alex Rivera", "alex@example.com", ALEX_SLACK_ID),
+                "http://localhost:8082/incidents/" + incidentId, pagedAt, null, List.of(
+                new RecentChange("Deployed checkout 2026.12.01-1", "deploy-pipeline",
+                        pagedAt.minus(Duration.ofMinutes(10)), "https://ci.example.com/builds/1"),
+                new RecentChange("Feature flag fast-checkout on", "flags", pagedAt.minus(Duration.ofHours(2)), null)));
+        String changes = """
+                *Recent changes*
+                • 10 min before: <https://ci.example.com/builds/1|Deployed checkout 2026.12.01-1> (deploy-pipeline)
+                • 2 h before: Feature flag fast-checkout on (flags)""";
+
+        kafka.publish(Topics.PAGES, page, "event-" + UUID.randomUUID());
+        awaitOutcome(page.pageId());
+        assertThat(sectionTexts(postsAbout(incidentId).getFirst())).contains(changes);
+
+        kafka.publish(Topics.INCIDENTS,
+                new IncidentAcknowledged(incidentId, Actor.responder("alex", "Alex Rivera"), Instant.now()),
+                "event-" + UUID.randomUUID());
+        Map<String, String> update = await().atMost(PATIENCE).until(() -> updatesAbout(incidentId),
+                found -> !found.isEmpty()).getFirst();
+        assertThat(update.get("blocks")).contains("Acknowledged by Alex Rivera");
+        assertThat(sectionTexts(update)).contains(changes);
     }
 
     @Test
@@ -170,6 +201,15 @@ class NotificationServiceIT extends RunningService {
 
     private static List<Map<String, String>> updatesAbout(String incidentId) {
         return SLACK.callsAbout("chat.update", incidentId);
+    }
+
+    /** The mrkdwn text of each section of a message, in order. */
+    private List<String> sectionTexts(Map<String, String> message) {
+        JsonNode blocks = json.readTree(message.get("blocks"));
+        return StreamSupport.stream(blocks.spliterator(), false)
+                .filter(block -> block.path("type").asString().equals("section"))
+                .map(block -> block.path("text").path("text").asString())
+                .toList();
     }
 
     /** Each button of a message as {@code action_id=value (style)}. */

@@ -6,6 +6,7 @@ import io.oncallhq.contracts.incident.IncidentAcknowledged;
 import io.oncallhq.contracts.incident.IncidentEscalated;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.contracts.page.RecentChange;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +25,13 @@ import static org.awaitility.Awaitility.await;
 class TeamChannelIT extends RunningService {
 
     @Test
-    void twoLevelsOfOneIncidentShareOneTeamMessageThatListsBoth() throws Exception {
+    void twoLevelsOfOneIncidentShareOneTeamMessageThatListsBothAndTheRecentChanges() throws Exception {
         String incidentId = "inc-" + UUID.randomUUID();
         String team = "C" + UUID.randomUUID();
-        PageRequested first = page(incidentId, team, "Alex Rivera", ALEX_SLACK_ID, 1);
-        PageRequested second = page(incidentId, team, "Kim Park", "U0KIM", 2);
+        List<RecentChange> changes = List.of(new RecentChange("Deployed checkout 2026.12.01-1", "deploy-pipeline",
+                Instant.now().minusSeconds(600), "https://ci.example.com/builds/1"));
+        PageRequested first = page(incidentId, team, "Alex Rivera", ALEX_SLACK_ID, 1, changes);
+        PageRequested second = page(incidentId, team, "Kim Park", "U0KIM", 2, changes);
 
         kafka.publish(Topics.PAGES, first, "event-" + UUID.randomUUID());
         awaitOutcome(first.pageId());
@@ -41,8 +44,10 @@ class TeamChannelIT extends RunningService {
 
         List<Map<String, String>> posts = callsTo("chat.postMessage", team);
         assertThat(posts).hasSize(1);
-        assertThat(posts.getFirst().get("blocks")).contains("Alex Rivera (level 1)").contains(incidentId);
+        assertThat(posts.getFirst().get("blocks")).contains("Alex Rivera (level 1)").contains(incidentId)
+                .contains("Recent changes").contains("Deployed checkout 2026.12.01-1");
         assertThat(callsTo("chat.update", team)).hasSize(1);
+        assertThat(callsTo("chat.update", team).getFirst().get("blocks")).contains("Deployed checkout 2026.12.01-1");
         assertThat(outcomesOf(second.pageId())).hasSize(1);
     }
 
@@ -52,7 +57,7 @@ class TeamChannelIT extends RunningService {
         String incidentId = "inc-" + UUID.randomUUID();
         String team = "C" + UUID.randomUUID();
         String sam = "Sam " + UUID.randomUUID();
-        PageRequested first = page(incidentId, team, "Alex Rivera", ALEX_SLACK_ID, 1);
+        PageRequested first = page(incidentId, team, "Alex Rivera", ALEX_SLACK_ID, 1, List.of());
         kafka.publish(Topics.PAGES, first, "event-" + UUID.randomUUID());
         awaitOutcome(first.pageId());
         await().atMost(PATIENCE).until(() -> callsTo("chat.postMessage", team).size() == 1);
@@ -95,10 +100,10 @@ class TeamChannelIT extends RunningService {
     }
 
     private static PageRequested page(String incidentId, String teamChannel, String name, String slackUserId,
-                                      int level) {
+                                      int level, List<RecentChange> recentChanges) {
         return new PageRequested("page-" + UUID.randomUUID(), incidentId, 7, "checkout-api", "Checkout API",
                 "Checkout latency high", io.oncallhq.contracts.Severity.CRITICAL, level,
                 new PageTarget(name.toLowerCase().replace(' ', '-'), name, null, slackUserId),
-                "http://localhost:8082/incidents/" + incidentId, Instant.now(), teamChannel);
+                "http://localhost:8082/incidents/" + incidentId, Instant.now(), teamChannel, recentChanges);
     }
 }
