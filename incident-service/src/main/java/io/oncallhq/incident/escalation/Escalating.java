@@ -3,6 +3,7 @@ package io.oncallhq.incident.escalation;
 import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.ContractEvent;
 import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.incident.change.RecentChanges;
 import io.oncallhq.incident.incident.EscalationStep;
 import io.oncallhq.incident.incident.Incident;
 import io.oncallhq.incident.oncall.EscalationPolicy;
@@ -30,10 +31,12 @@ public class Escalating {
 
     private final OnCallDirectory directory;
     private final Pager pager;
+    private final RecentChanges recentChanges;
 
-    Escalating(OnCallDirectory directory, Pager pager) {
+    Escalating(OnCallDirectory directory, Pager pager, RecentChanges recentChanges) {
         this.directory = directory;
         this.pager = pager;
+        this.recentChanges = recentChanges;
     }
 
     /**
@@ -41,7 +44,7 @@ public class Escalating {
      * 2 (no escalation event).
      */
     public List<ContractEvent> pageFirstLevel(Incident incident, TechnicalService service, Instant now) {
-        Optional<List<PageRequested>> pages = pager.pageLevel(subject(incident), service, 1, now);
+        Optional<List<PageRequested>> pages = pager.pageLevel(subject(incident, now), service, 1, now);
         pages.ifPresent(requested -> incident.scheduleEscalation(stepAfter(service.policy(), 1, 1, now)));
         if (pages.map(List::isEmpty).orElse(true)) {
             log.warn("Service {} pages nobody at level 1 for incident #{}", service.id(), incident.number());
@@ -58,7 +61,7 @@ public class Escalating {
                 .orElseThrow(() -> new UnknownResponderException(responderId));
         TechnicalService service = directory.service(incident.service().id());
         List<ContractEvent> events = new ArrayList<>(incident.reassign(responder.id(), responder.name(), by, now));
-        events.addAll(recorded(incident, List.of(pager.pageResponder(subject(incident), service,
+        events.addAll(recorded(incident, List.of(pager.pageResponder(subject(incident, now), service,
                 incident.escalationLevel(), responder, now))));
         return events;
     }
@@ -87,7 +90,7 @@ public class Escalating {
     private List<ContractEvent> escalate(Incident incident, TechnicalService service, EscalationPolicy.Position to,
                                          Actor by, String reason, Instant now) {
         List<ContractEvent> events = new ArrayList<>(incident.escalate(to.level(), to.round(), by, reason, now));
-        events.addAll(recorded(incident, pager.pageLevel(subject(incident), service, to.level(), now)
+        events.addAll(recorded(incident, pager.pageLevel(subject(incident, now), service, to.level(), now)
                 .orElse(List.of())));
         incident.scheduleEscalation(stepAfter(service.policy(), to.level(), to.round(), now));
         return events;
@@ -108,7 +111,9 @@ public class Escalating {
         return events;
     }
 
-    private static Pager.Subject subject(Incident incident) {
-        return new Pager.Subject(incident.id(), incident.number(), incident.title(), incident.severity());
+    /** One changes lookup per paged level, however many responders it pages. */
+    private Pager.Subject subject(Incident incident, Instant now) {
+        return new Pager.Subject(incident.id(), incident.number(), incident.title(), incident.severity(),
+                recentChanges.forPage(incident.service().id(), incident.triggeredAt(), now));
     }
 }

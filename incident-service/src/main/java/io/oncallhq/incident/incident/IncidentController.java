@@ -1,5 +1,6 @@
 package io.oncallhq.incident.incident;
 
+import io.oncallhq.incident.change.RecentChanges;
 import io.oncallhq.incident.config.ApiClients;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.incident.config.InvalidRequestException;
@@ -35,11 +36,14 @@ class IncidentController {
     private final Incidents incidents;
     private final RespondingToIncidents responding;
     private final OpeningIncidentsByHand opening;
+    private final RecentChanges recentChanges;
 
-    IncidentController(Incidents incidents, RespondingToIncidents responding, OpeningIncidentsByHand opening) {
+    IncidentController(Incidents incidents, RespondingToIncidents responding, OpeningIncidentsByHand opening,
+                       RecentChanges recentChanges) {
         this.incidents = incidents;
         this.responding = responding;
         this.opening = opening;
+        this.recentChanges = recentChanges;
     }
 
     /** A manual incident: opened and paged like one an alert opened. */
@@ -83,7 +87,9 @@ class IncidentController {
 
     @GetMapping("/{id}")
     IncidentResponse get(@PathVariable String id) {
-        return IncidentResponse.of(incidents.get(id));
+        Incident incident = incidents.get(id);
+        return IncidentResponse.withChanges(incident, recentChanges.forIncident(incident.service().id(),
+                incident.triggeredAt(), incident.resolvedAt()));
     }
 
     /** 200 also when acknowledged before: {@code notice} then says who acknowledged first and when. */

@@ -2,6 +2,8 @@ package io.oncallhq.incident.incident;
 
 import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Severity;
+import io.oncallhq.incident.change.ServiceChange;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +33,12 @@ record IncidentResponse(
         int escalationRound,
         NextEscalationResponse nextEscalation,
         Assignee assignee,
-        String notice) {
+        String notice,
+        @Schema(description = "The latest changes to the incident's service, newest first: from "
+                + "incident.recent-changes.lookback before it was triggered until it resolved (until now while open), "
+                + "at most incident.recent-changes.on-incident. Only in GET /incidents/{id}; null in the answers of "
+                + "actions.", nullable = true)
+        List<ChangeResponse> recentChanges) {
 
     static IncidentResponse of(Incident incident) {
         return of(incident, null);
@@ -39,6 +46,15 @@ record IncidentResponse(
 
     /** @param notice what the call did not change and why ("already acknowledged by Alex Rivera at 10:02 UTC") */
     static IncidentResponse of(Incident incident, String notice) {
+        return of(incident, notice, null);
+    }
+
+    /** The incident as {@code GET /incidents/{id}} shows it, with the recent changes to its service. */
+    static IncidentResponse withChanges(Incident incident, List<ServiceChange> recentChanges) {
+        return of(incident, null, recentChanges.stream().map(ChangeResponse::of).toList());
+    }
+
+    private static IncidentResponse of(Incident incident, String notice, List<ChangeResponse> recentChanges) {
         return new IncidentResponse(incident.id(), incident.number(), incident.service().id(),
                 incident.service().name(), incident.service().teamId(), incident.title(), incident.details(),
                 incident.severity(), incident.priority(), incident.status(), incident.triggeredAt(), incident.acknowledgedAt(), incident.resolvedAt(),
@@ -48,7 +64,19 @@ record IncidentResponse(
                 incident.pages().stream().map(PageResponse::of).toList(),
                 incident.timeline().stream().map(TimelineResponse::of).toList(),
                 incident.escalationRound(), NextEscalationResponse.of(incident.nextEscalation()), incident.assignee(),
-                notice);
+                notice, recentChanges);
+    }
+
+    /** @param source where the change was made, as its sender named it; null when not given */
+    record ChangeResponse(String summary, String source, Instant at, List<LinkResponse> links) {
+
+        static ChangeResponse of(ServiceChange change) {
+            return new ChangeResponse(change.summary(), change.source(), change.occurredAt(),
+                    change.links().stream().map(link -> new LinkResponse(link.href(), link.text())).toList());
+        }
+    }
+
+    record LinkResponse(String href, String text) {
     }
 
     /** The level a timer pages at {@code dueAt} unless the incident is acknowledged first. */

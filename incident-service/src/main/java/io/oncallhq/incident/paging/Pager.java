@@ -3,6 +3,7 @@ package io.oncallhq.incident.paging;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.contracts.page.RecentChange;
 import io.oncallhq.incident.oncall.ContactRule;
 import io.oncallhq.incident.oncall.OnCallDirectory;
 import io.oncallhq.incident.oncall.Responder;
@@ -34,8 +35,13 @@ public class Pager {
         this.properties = properties;
     }
 
-    /** What a page says about its incident. */
-    public record Subject(String incidentId, long incidentNumber, String title, Severity severity) {
+    /**
+     * What a page says about its incident.
+     *
+     * @param recentChanges the latest changes to the incident's service, newest first; looked up by the caller
+     */
+    public record Subject(String incidentId, long incidentNumber, String title, Severity severity,
+                          List<RecentChange> recentChanges) {
     }
 
     /**
@@ -71,6 +77,6 @@ public class Pager {
                 service.id(), service.name(), incident.title(), incident.severity(), level,
                 new PageTarget(responder.id(), responder.name(), responder.email(), responder.slackUserId(),
                         responder.contactMethods().stream().map(ContactRule::toContactMethod).toList()),
-                properties.incidentUrl(incident.incidentId()), now, teamChannel);
+                properties.incidentUrl(incident.incidentId()), now, teamChannel, incident.recentChanges());
     }
 }
