@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +73,8 @@ abstract class AlertToPostmortemScenario {
         environment.put("SLACK_API_URL", slack.apiUrl());
         environment.put("SLACK_BOT_TOKEN", "xoxb-system-test");
         environment.put("SLACK_SIGNING_SECRET", SlackStandIn.SIGNING_SECRET);
+        // The page shows the deploy reported first; on two loaded cores its first lookup may take longer than 250 ms.
+        environment.put("RECENT_CHANGES_PAGE_LOOKUP_LIMIT", "10s");
         system = new LocalSystem(environment, new PrintStream(System.out, true));
         system.start();
         kafka = new EventTopics(bootstrapServers(system), "system-test");
@@ -132,8 +136,9 @@ abstract class AlertToPostmortemScenario {
 
         LoggedRequest page = await().atMost(Duration.ofSeconds(30))
                 .until(() -> slack.calls("chat.postMessage"), calls -> !calls.isEmpty()).getFirst();
-        String blocks = page.getBodyAsString();
+        String blocks = URLDecoder.decode(page.getBodyAsString(), StandardCharsets.UTF_8);
         assertThat(blocks).contains(incidentId).contains("incident_acknowledge").contains("incident_resolve");
+        assertThat(blocks).as("the deploy reported before is on the page").contains("Deployed checkout 2026.12.01-1");
         System.out.printf("202 → Slack chat.postMessage: %d ms%n",
                 Duration.between(acceptedAt, page.getLoggedDate().toInstant()).toMillis());
 
