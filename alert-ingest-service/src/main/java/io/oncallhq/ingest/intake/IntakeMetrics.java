@@ -24,27 +24,13 @@ final class IntakeMetrics {
     }
 
     void received(IngestTopic topic, Integration integration, IntegrationType format, int events) {
-        meters.counter(received(topic), "integration", integration.id(), "format", format.wireName()).increment(events);
+        meters.counter(topic.receivedMeter(), "integration", integration.id(), "format", format.wireName()).increment(events);
     }
 
     /** @param integration null when the key was not (yet) accepted */
     void rejected(IngestTopic topic, Integration integration, IntegrationType format, RuntimeException why) {
-        meters.counter(rejected(topic), "integration", integration == null ? NO_INTEGRATION : integration.id(),
+        meters.counter(topic.rejectedMeter(), "integration", integration == null ? NO_INTEGRATION : integration.id(),
                 "format", format.wireName(), "reason", reason(why)).increment();
-    }
-
-    private static String received(IngestTopic topic) {
-        return switch (topic) {
-            case ALERTS -> "oncallhq.alerts.received";
-            case CHANGES -> "oncallhq.changes.received";
-        };
-    }
-
-    private static String rejected(IngestTopic topic) {
-        return switch (topic) {
-            case ALERTS -> "oncallhq.alerts.rejected";
-            case CHANGES -> "oncallhq.changes.rejected";
-        };
     }
 
     static String reason(RuntimeException why) {
