@@ -46,11 +46,13 @@ final class ContractExamples {
 
     static List<ContractEvent> all() {
         return List.of(
-                new AlertTriggered("checkout-api", "checkout-api-generic", "generic", "generic:v1:checkout-latency", null,
+                new AlertTriggered("checkout-api", "checkout-api-alertmanager", "alertmanager",
+                        "alertmanager:v1:6f1b2c3d4e5f6a7b", "{}:{alertname=\"CheckoutLatency\"}",
                         "Checkout latency above 2s", Severity.CRITICAL, "checkout-1", Map.of("env", "prod"),
                         Map.of("runbook", "https://runbooks.example.com/checkout"), Map.of("p99_ms", 2350),
                         List.of(new AlertLink("https://grafana.example.com/d/checkout", "Dashboard")), AT, AT,
-                        "{\"summary\":\"Checkout latency above 2s\"}"),
+                        "{\"summary\":\"Checkout latency above 2s\"}",
+                        "checkout-api-alertmanager:{}:{alertname=\"CheckoutLatency\"}"),
                 new AlertAcknowledged("checkout-api", "checkout-api-pagerduty", "pagerduty:v1:disk-full", AT, AT),
                 new AlertResolved("checkout-api", "checkout-api-generic", "generic:v1:checkout-latency",
                         "Checkout latency back to normal", AT, AT, "{}"),

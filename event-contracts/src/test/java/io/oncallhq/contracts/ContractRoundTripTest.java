@@ -1,6 +1,7 @@
 package io.oncallhq.contracts;
 
 import io.oncallhq.contracts.alert.AlertEvent;
+import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.contracts.change.ChangeEvent;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
@@ -98,6 +99,14 @@ class ContractRoundTripTest {
 
         assertThat(page.recentChanges()).isEmpty();
         assertThat(page.teamChannel()).isEqualTo("C0PAYMENTS");
+    }
+
+    @Test
+    void anAlertWrittenBeforeIncidentGroupsStillDecodesAsItsOwnIncident() throws IOException {
+        AlertTriggered alert = decodeEarlier("alert.triggered.v1.before-incident-group.json", AlertTriggered.class);
+
+        assertThat(alert.incidentGroup()).isNull();
+        assertThat(alert.dedupKey()).isEqualTo("generic:v1:checkout-latency");
     }
 
     @Test

@@ -17,6 +17,10 @@ import java.util.Map;
  * @param startedAt       when the problem started according to the sender
  * @param receivedAt      when alert-ingest accepted it
  * @param rawPayload      the sender's request body, truncated to a bounded size, kept as evidence
+ * @param incidentGroup   alerts of one service with the same incident group form one incident (each keeping its own
+ *                        dedup key and state): alert-ingest sets it to {@code <integrationId>:<groupKey>} when the
+ *                        integration groups by the sender's group (Alertmanager, Grafana); null: one incident per
+ *                        dedup key, as in events written before it
  */
 @EventType("alert.triggered.v1")
 public record AlertTriggered(
@@ -34,5 +38,15 @@ public record AlertTriggered(
         List<AlertLink> links,
         Instant startedAt,
         Instant receivedAt,
-        String rawPayload) implements AlertEvent {
+        String rawPayload,
+        String incidentGroup) implements AlertEvent {
+
+    /** An alert that is its own incident (no incident group). */
+    public AlertTriggered(String serviceId, String integrationId, String integrationType, String dedupKey,
+                          String groupKey, String summary, Severity severity, String source, Map<String, String> labels,
+                          Map<String, String> annotations, Map<String, Object> details, List<AlertLink> links,
+                          Instant startedAt, Instant receivedAt, String rawPayload) {
+        this(serviceId, integrationId, integrationType, dedupKey, groupKey, summary, severity, source, labels,
+                annotations, details, links, startedAt, receivedAt, rawPayload, null);
+    }
 }
