@@ -1,6 +1,6 @@
 package io.oncallhq.bench;
 
-/** Entry point of {@code bench/run.sh}: {@code paging} or {@code ingest}. */
+/** Entry point of {@code bench/run.sh}: {@code paging}, {@code ingest} or {@code correlation}. */
 public final class Bench {
 
     private Bench() {
@@ -12,8 +12,9 @@ public final class Bench {
         switch (which) {
             case "paging" -> PagingLatency.run();
             case "ingest" -> IngestThroughput.run();
+            case "correlation" -> CorrelationThroughput.run();
             default -> {
-                System.err.println("usage: bench/run.sh paging|ingest");
+                System.err.println("usage: bench/run.sh paging|ingest|correlation");
                 System.exit(2);
             }
         }

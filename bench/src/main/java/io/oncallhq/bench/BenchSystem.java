@@ -27,6 +27,7 @@ final class BenchSystem implements AutoCloseable {
     final SlackStandIn slack = new SlackStandIn();
     final int ingestPort = Ports.free();
     final String kafkaBootstrapServers;
+    private final int mongoPort = Ports.free();
     /** Enough connections for {@code BENCH_CLIENTS} senders at their most. */
     final HttpSenders senders = new HttpSenders(Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "8")));
     private final Process system;
@@ -47,7 +48,8 @@ final class BenchSystem implements AutoCloseable {
         environment.put("REPO_DIR", repoDir.toString());
         environment.put("ALERT_INGEST_PORT", String.valueOf(ingestPort));
         environment.put("KAFKA_PORT", String.valueOf(kafkaPort));
-        for (String variable : new String[] {"INCIDENT_PORT", "NOTIFICATION_PORT", "POSTMORTEM_PORT", "MONGODB_PORT"}) {
+        environment.put("MONGODB_PORT", String.valueOf(mongoPort));
+        for (String variable : new String[] {"INCIDENT_PORT", "NOTIFICATION_PORT", "POSTMORTEM_PORT"}) {
             environment.put(variable, String.valueOf(Ports.free()));
         }
         environment.put("DEMO_INTEGRATION_KEY", INTEGRATION_KEY);
@@ -95,6 +97,12 @@ final class BenchSystem implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("the local system was not ready within " + START_TIMEOUT + "; see " + output);
+    }
+
+    /** The MongoDB server the services use: {@code MONGODB_SERVER} when set (a real one), else the embedded one. */
+    String mongoServerUri() {
+        String server = System.getenv("MONGODB_SERVER");
+        return server == null || server.isBlank() ? "mongodb://" + Ports.HOST + ":" + mongoPort : server;
     }
 
     HttpSenders.Answer postAlert(String path, String json) throws IOException {

@@ -4,6 +4,7 @@ import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
+import io.oncallhq.contracts.alert.AlertResolved;
 import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.command.ReassignIncident;
@@ -17,6 +18,7 @@ import io.oncallhq.incident.oncall.EscalationPolicy;
 import io.oncallhq.incident.oncall.Responder;
 import io.oncallhq.incident.oncall.TechnicalService;
 import io.oncallhq.localruntime.EventTopics;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -168,6 +172,70 @@ class IncidentWorkflowsIT {
     }
 
     @Test
+    void anAlertmanagerGroupIsOneIncidentPagedOnceThatResolvesWhenEveryAlertOfTheGroupHas() throws Exception {
+        saveService("grouped-api", 10, null);
+        String group = "grouped-api-alertmanager:{}:{alertname=\"HighLatency\"}";
+        List<String> firstFive = dedupKeys(5);
+        List<ProducerRecord<byte[], byte[]>> firstNotification = firstFive.stream()
+                .map(key -> kafka.record(Topics.ALERTS, alertOfGroup("grouped-api", key, group), "alert-" + UUID.randomUUID()))
+                .toList();
+        for (ProducerRecord<byte[], byte[]> record : firstNotification) {
+            kafka.send(record);
+        }
+        String id = await().atMost(PATIENCE).until(() -> list("serviceId", "grouped-api"), found -> found.size() == 1)
+                .getFirst().get("id").asString();
+        await().atMost(PATIENCE).until(() -> incident(id).get("alerts").size() == 5);
+
+        List<String> twoMore = dedupKeys(2);
+        // Alertmanager's next notification of the group holds every alert of it again, the new ones included.
+        for (String key : concat(firstFive, twoMore)) {
+            kafka.publish(Topics.ALERTS, alertOfGroup("grouped-api", key, group), "alert-" + UUID.randomUUID());
+        }
+        for (ProducerRecord<byte[], byte[]> record : firstNotification) { // and a redelivery of the first
+            kafka.send(record);
+        }
+        JsonNode seven = await().atMost(PATIENCE).until(() -> incident(id), found -> found.get("alerts").size() == 7);
+        assertThat(seven.get("group").asString()).isEqualTo(group);
+        assertThat(texts(seven)).anyMatch(text -> text.startsWith("6 more alerts of the group "))
+                .noneMatch(text -> text.contains("fired again"));
+        for (String key : concat(firstFive, twoMore)) {
+            kafka.publish(Topics.ALERTS, new AlertResolved("grouped-api", "grouped-api-alertmanager", key, "Latency normal",
+                    Instant.now(), Instant.now(), "{}"), "alert-" + UUID.randomUUID());
+        }
+
+        JsonNode resolved = await().atMost(PATIENCE).until(() -> incident(id), found -> found.get("status").asString().equals("RESOLVED"));
+        assertThat(resolved.get("resolvedBy").get("id").asString()).isEqualTo("auto-resolve");
+        assertThat(list("serviceId", "grouped-api")).hasSize(1);
+        assertThat(pagesOf(id)).hasSize(1);
+        assertThat(StreamSupport.stream(resolved.get("alerts").spliterator(), false))
+                .hasSize(7).allMatch(alert -> alert.get("status").asString().equals("resolved"))
+                .filteredOn(alert -> firstFive.contains(alert.get("dedupKey").asString()))
+                .allMatch(alert -> alert.get("count").asInt() == 2);
+    }
+
+    @Test
+    void anotherGroupOfTheSameServiceIsAnIncidentOfItsOwnAndAResolvedGroupFiringAgainReopensAsFlapping() throws Exception {
+        saveService("two-groups-api", 10, 10);
+        String latency = "two-groups-api-alertmanager:{}:{alertname=\"HighLatency\"}";
+        String errors = "two-groups-api-alertmanager:{}:{alertname=\"HighErrorRate\"}";
+        kafka.publish(Topics.ALERTS, alertOfGroup("two-groups-api", "am:" + UUID.randomUUID(), latency), "alert-" + UUID.randomUUID());
+        String latencyId = await().atMost(PATIENCE).until(() -> list("serviceId", "two-groups-api"), found -> found.size() == 1)
+                .getFirst().get("id").asString();
+        kafka.publish(Topics.ALERTS, alertOfGroup("two-groups-api", "am:" + UUID.randomUUID(), errors), "alert-" + UUID.randomUUID());
+        await().atMost(PATIENCE).until(() -> list("serviceId", "two-groups-api").size() == 2);
+
+        call(post("/incidents/{id}/resolve", latencyId), null, 200);
+        kafka.publish(Topics.ALERTS, alertOfGroup("two-groups-api", "am:" + UUID.randomUUID(), latency), "alert-" + UUID.randomUUID());
+
+        JsonNode reopened = await().atMost(PATIENCE).until(() -> incident(latencyId),
+                found -> found.get("status").asString().equals("TRIGGERED"));
+        assertThat(reopened.get("alerts").size()).isEqualTo(2);
+        assertThat(list("serviceId", "two-groups-api")).hasSize(2);
+        await().atMost(PATIENCE).until(() -> eventsOf(latencyId).stream().anyMatch(event ->
+                event instanceof IncidentReopened reopen && reopen.reason().contains("the group fired again")));
+    }
+
+    @Test
     void anAlertMatchingASilenceOpensAnIncidentThatPagesNobodyAndSaysWhy() throws Exception {
         JsonNode invalid = call(post("/silences"), """
                 {"name": "bad", "matchers": [{"label": "env", "operator": "regex", "value": "stag(ing"}],
@@ -234,6 +302,22 @@ class IncidentWorkflowsIT {
     private static AlertTriggered alert(String serviceId, String dedupKey, Map<String, String> labels) {
         return new AlertTriggered(serviceId, serviceId + "-generic", "generic", dedupKey, null, "Problem " + dedupKey,
                 Severity.CRITICAL, "host-1", labels, Map.of(), Map.of(), List.of(), Instant.now(), Instant.now(), "{}");
+    }
+
+    /** As alert-ingest publishes an alert of an Alertmanager group on an integration grouping by the sender's group. */
+    private static AlertTriggered alertOfGroup(String serviceId, String dedupKey, String group) {
+        return new AlertTriggered(serviceId, serviceId + "-alertmanager", "alertmanager", dedupKey,
+                group.substring(group.indexOf(':') + 1), "High latency on " + dedupKey, Severity.CRITICAL, dedupKey,
+                Map.of("alertname", "HighLatency"), Map.of(), Map.of(), List.of(), Instant.now(), Instant.now(), "{}",
+                group);
+    }
+
+    private static List<String> dedupKeys(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "alertmanager:v1:" + UUID.randomUUID()).toList();
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
     }
 
     private JsonNode call(MockHttpServletRequestBuilder request, String content, int expectedStatus) throws Exception {

@@ -2,6 +2,7 @@ package io.oncallhq.system;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.oncallhq.contracts.Topics;
+import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalSystem;
 import io.oncallhq.localruntime.Ports;
@@ -31,6 +32,7 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * One alert travels the whole way: webhook → incident → Slack page → acknowledge from Slack → resolve →
@@ -233,6 +235,44 @@ abstract class AlertToPostmortemScenario {
         assertThat(postmortemsOf(incidentId)).hasSize(1);
         String postmortemId = postmortemsOf(incidentId).getFirst().get("id").asString();
         assertThat(Http.get(postmortemService("/postmortems/" + postmortemId)).json().get("changes")).hasSize(1);
+    }
+
+    @Test
+    @Order(8)
+    void aRealAlertmanagersGroupIsOneIncidentPagedOnceThatResolvesWithItsLastAlert() throws Exception {
+        assumeTrue(Files.isExecutable(RealAlertmanager.BINARY), "prometheus-alertmanager is not installed");
+        Http.Response created = Http.postJson(ingest("/integrations"),
+                "{\"serviceId\":\"checkout-api\",\"name\":\"Prometheus\",\"type\":\"alertmanager\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String key = created.json().get("key").get("secret").asString();
+        List<String> firstFive = List.of("web-1", "web-2", "web-3", "web-4", "web-5");
+        List<String> all = List.of("web-1", "web-2", "web-3", "web-4", "web-5", "web-6", "web-7");
+        Instant startsAt = Instant.now().minusSeconds(60);
+
+        try (RealAlertmanager alertmanager = new RealAlertmanager(ingest("/integrations/" + key + "/alertmanager"))) {
+            alertmanager.post("CheckoutErrors", firstFive, startsAt, null);
+            JsonNode opened = await().atMost(Duration.ofSeconds(60)).until(() -> incidentOfGroup("CheckoutErrors"),
+                    found -> found != null && found.get("alerts").size() == 5);
+            String groupIncident = opened.get("id").asString();
+
+            alertmanager.post("CheckoutErrors", all, startsAt, null);
+            await().atMost(Duration.ofSeconds(60)).until(() -> incidentDetails(groupIncident).get("alerts").size() == 7);
+
+            alertmanager.post("CheckoutErrors", all, startsAt, Instant.now().minusSeconds(1));
+            JsonNode resolved = await().atMost(Duration.ofSeconds(60)).until(() -> incidentDetails(groupIncident),
+                    found -> found.get("status").asString().equalsIgnoreCase("resolved"));
+
+            assertThat(resolved.get("resolvedBy").get("id").asString()).isEqualTo("auto-resolve");
+            assertThat(incidents().stream().filter(incident -> incident.get("title").asString().contains("CheckoutErrors")))
+                    .hasSize(1);
+            assertThat(kafka.events(Topics.PAGES, PageEvent.class).stream()
+                    .filter(page -> page.data().incidentId().equals(groupIncident))).as("paged once").hasSize(1);
+        }
+    }
+
+    private JsonNode incidentOfGroup(String alertname) {
+        return incidents().stream().filter(incident -> incident.get("title").asString().contains(alertname))
+                .findFirst().map(incident -> incidentDetails(incident.get("id").asString())).orElse(null);
     }
 
     /** The bodies of the messages posted into the page's thread (a {@code thread_ts} of the page's message). */

@@ -37,8 +37,9 @@ import static io.oncallhq.incident.incident.Incidents.unchanged;
 /**
  * Alerts into incidents: a triggered alert joins an open incident, reopens a flapping one or opens a new one (and
  * pages level 1, unless a silence matches it: then the timeline says which, and nobody is paged); a resolved or
- * acknowledged alert changes the incident that holds it. An alert event already taken in by any
- * incident of its service changes nothing, so a redelivery never opens a second incident.
+ * acknowledged alert changes the incident that holds it. An alert event already taken in by an incident changes
+ * nothing, so a redelivery never opens a second incident. Every incident an alert may belong to is found by a key,
+ * so the cost of an alert does not grow with the incidents stored.
  */
 @Service
 class CorrelatingAlerts {
@@ -64,7 +65,7 @@ class CorrelatingAlerts {
     /** @throws io.oncallhq.incident.oncall.ServiceNotFoundException for an unknown service (dead-lettered) */
     void handle(ReceivedEvent<AlertEvent> event) {
         TechnicalService service = directory.service(event.data().serviceId());
-        if (incidents.anyOfServiceProcessed(service.id(), event.id())) {
+        if (incidents.tookAlertEvent(event.id())) {
             log.info("Alert event {} was processed before; ignoring the redelivery", event.id());
             return;
         }
@@ -80,22 +81,27 @@ class CorrelatingAlerts {
 
     private void triggered(String eventId, AlertTriggered alert, TechnicalService service, Instant now) {
         Correlator.Settings settings = settingsOf(service);
-        Optional<Incident> resolvedHolding = settings.flapHoldOpen() == null ? Optional.empty()
-                : incidents.lastResolvedHolding(service.id(), alert.dedupKey());
         Optional<Silence> silence = silences.matching(service.id(), alert.labels(), now);
-        switch (correlator.decide(alert.dedupKey(), incidents.openOf(service.id()), resolvedHolding, settings, now)) {
-            case CorrelationDecision.AttachTo(String incidentId, String why) -> onceFor(eventId, incidentId, incident -> {
+        switch (correlator.decide(alert.incidentGroup() != null, candidates(alert, service, settings), settings, now)) {
+            case CorrelationDecision.AttachTo(String incidentId, String why) -> onceFor(eventId, incidentId, alert, incident -> {
                 List<ContractEvent> events = new ArrayList<>(incident.attach(alert, why, now));
                 silence.ifPresent(matched -> incident.silencedAlert(alert.dedupKey(), matched.reason(), now));
                 return events;
             });
-            case CorrelationDecision.ReopenFlapping(String incidentId) -> onceFor(eventId, incidentId, incident -> {
+            case CorrelationDecision.ReopenFlapping(String incidentId) -> onceFor(eventId, incidentId, alert, incident -> {
                 List<ContractEvent> events = new ArrayList<>(incident.reopenFlapping(alert, now));
                 events.addAll(pageOrSuppress(incident, service, silence, now));
                 return events;
             });
             case CorrelationDecision.OpenNew() -> open(eventId, alert, service, silence, now);
         }
+    }
+
+    private Correlator.Candidates candidates(AlertTriggered alert, TechnicalService service, Correlator.Settings settings) {
+        String serviceId = service.id();
+        return new Correlator.Candidates(incidents.latestHolding(serviceId, alert.dedupKey()),
+                alert.incidentGroup() == null ? Optional.empty() : incidents.latestOfGroup(serviceId, alert.incidentGroup()),
+                settings.groupingWindow() == null ? Optional.empty() : incidents.newestOf(serviceId));
     }
 
     private void open(String eventId, AlertTriggered alert, TechnicalService service, Optional<Silence> silence,
@@ -109,7 +115,9 @@ class CorrelatingAlerts {
         incident.markProcessed(eventId);
         List<ContractEvent> events = new ArrayList<>(opened.events());
         events.addAll(pageOrSuppress(incident, service, silence, now));
-        if (incidents.insert(incident, events)) {
+        boolean inserted = incidents.insert(incident, events);
+        incidents.alertEventTaken(eventId, incidentId);
+        if (inserted) {
             log.info("Incident #{} ({}) opened for {} by alert {}", incident.number(), incidentId, service.id(),
                     alert.dedupKey());
         }
@@ -123,7 +131,17 @@ class CorrelatingAlerts {
                 : escalating.pageFirstLevel(incident, service, now);
     }
 
-    /** Applies the change to the incident unless it took this event in before; marks the event processed. */
+    /** Triggered: the incident is pointed at as holding the alert before the change makes it hold it. */
+    private void onceFor(String eventId, String incidentId, AlertTriggered alert,
+                         Function<Incident, List<? extends ContractEvent>> change) {
+        incidents.willHoldAlert(alert.serviceId(), alert.dedupKey(), incidentId);
+        onceFor(eventId, incidentId, change);
+    }
+
+    /**
+     * Applies the change to the incident unless it took this event in before; marks the event processed, and once
+     * stored, remembers that it was.
+     */
     private void onceFor(String eventId, String incidentId, Function<Incident, List<? extends ContractEvent>> change) {
         incidents.update(incidentId, incident -> {
             if (incident.hasProcessed(eventId)) {
@@ -133,6 +151,7 @@ class CorrelatingAlerts {
             incident.markProcessed(eventId);
             return changed(events);
         });
+        incidents.alertEventTaken(eventId, incidentId);
     }
 
     private static Correlator.Settings settingsOf(TechnicalService service) {
@@ -145,9 +164,7 @@ class CorrelatingAlerts {
 
     private <A extends AlertEvent> void onIncidentHolding(String eventId, A alert, TechnicalService service,
                                                           BiFunction<Incident, A, List<? extends ContractEvent>> change) {
-        Optional<Incident> holding = incidents.openOf(service.id()).stream()
-                .filter(incident -> incident.hasAlert(alert.dedupKey()))
-                .findFirst();
+        Optional<Incident> holding = incidents.openHolding(service.id(), alert.dedupKey());
         if (holding.isEmpty()) {
             log.info("No open incident of {} holds alert {}; nothing to change", service.id(), alert.dedupKey());
             return;

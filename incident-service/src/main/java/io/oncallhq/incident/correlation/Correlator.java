@@ -6,14 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides which incident a triggered alert belongs to, in this order: the open incident holding its dedup key;
- * the recently resolved incident holding it, when the service holds incidents open against flapping; the newest open
- * incident whose first alert is within the service's grouping window; otherwise a new incident.
+ * Decides which incident a triggered alert belongs to, in this order: the open incident holding its dedup key; the
+ * open incident of its incident group (the sender's group of alerts); the recently resolved incident of its group, or
+ * holding its dedup key, when the service holds incidents open against flapping; for an alert without a group, the
+ * service's newest incident while it is open and its first alert within the service's grouping window; otherwise a
+ * new incident.
  */
 final class Correlator {
 
@@ -23,7 +23,7 @@ final class Correlator {
     /**
      * A service's correlation settings.
      *
-     * @param groupingWindow null: only the same dedup key joins an incident
+     * @param groupingWindow null: only the same dedup key (or incident group) joins an incident
      * @param flapHoldOpen   null: a resolved incident never reopens by itself
      */
     record Settings(Duration groupingWindow, Duration flapHoldOpen) {
@@ -32,27 +32,31 @@ final class Correlator {
     }
 
     /**
-     * @param openIncidents    the service's incidents that are not resolved, oldest first
-     * @param resolvedHolding  the service's most recently resolved incident holding the dedup key, if any
+     * The incidents an alert may belong to, each found by a key.
+     *
+     * @param holdingAlert the service's latest incident holding the alert's dedup key, open or resolved
+     * @param ofGroup      the service's latest incident of the alert's incident group; empty for an alert without one
+     * @param newest       the service's newest incident; only needed with a grouping window
      */
-    CorrelationDecision decide(String dedupKey, List<Incident> openIncidents, Optional<Incident> resolvedHolding,
-                               Settings settings, Instant now) {
-        Optional<Incident> holding = openIncidents.stream()
-                .filter(Incident::isOpen)
-                .filter(incident -> incident.hasAlert(dedupKey))
-                .findFirst();
-        if (holding.isPresent()) {
-            return new CorrelationDecision.AttachTo(holding.get().id(), null);
+    record Candidates(Optional<Incident> holdingAlert, Optional<Incident> ofGroup, Optional<Incident> newest) {
+
+        static final Candidates NONE = new Candidates(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    CorrelationDecision decide(boolean grouped, Candidates candidates, Settings settings, Instant now) {
+        Optional<Incident> open = candidates.holdingAlert().filter(Incident::isOpen)
+                .or(() -> candidates.ofGroup().filter(Incident::isOpen));
+        if (open.isPresent()) {
+            return new CorrelationDecision.AttachTo(open.get().id(), null);
         }
-        if (settings.flapHoldOpen() != null && resolvedHolding.isPresent()
-                && !resolvedHolding.get().resolvedAt().plus(settings.flapHoldOpen()).isBefore(now)) {
-            return new CorrelationDecision.ReopenFlapping(resolvedHolding.get().id());
+        Optional<Incident> resolved = grouped ? candidates.ofGroup() : candidates.holdingAlert();
+        if (settings.flapHoldOpen() != null && resolved.isPresent()
+                && !resolved.get().resolvedAt().plus(settings.flapHoldOpen()).isBefore(now)) {
+            return new CorrelationDecision.ReopenFlapping(resolved.get().id());
         }
-        if (settings.groupingWindow() != null) {
-            Optional<Incident> recent = openIncidents.stream()
-                    .filter(Incident::isOpen)
-                    .filter(incident -> !incident.triggeredAt().plus(settings.groupingWindow()).isBefore(now))
-                    .max(Comparator.comparing(Incident::triggeredAt));
+        if (!grouped && settings.groupingWindow() != null) {
+            Optional<Incident> recent = candidates.newest().filter(Incident::isOpen)
+                    .filter(incident -> !incident.triggeredAt().plus(settings.groupingWindow()).isBefore(now));
             if (recent.isPresent()) {
                 return new CorrelationDecision.AttachTo(recent.get().id(), "grouped: within "
                         + settings.groupingWindow().toMinutes() + " min of the incident's first alert at "

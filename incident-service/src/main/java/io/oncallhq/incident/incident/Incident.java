@@ -46,12 +46,13 @@ public final class Incident {
     private final PageHistory pages;
     private final ProcessedEventIds processedEventIds;
     private String openingTraceparent;
+    private final String group;
 
     Incident(String id, long number, ServiceRef service, String title, String details, Severity severity,
              String priority, IncidentStatus status, List<IncidentAlert> alerts, Instant triggeredAt,
              Instant acknowledgedAt, Instant resolvedAt, Actor acknowledgedBy, Actor resolvedBy, int escalationLevel,
              int escalationRound, EscalationStep nextEscalation, int cycle, Assignee assignee, List<PageLog> pages,
-             List<TimelineEntry> timeline, List<String> processedEventIds, String openingTraceparent) {
+             List<TimelineEntry> timeline, List<String> processedEventIds, String openingTraceparent, String group) {
         this.id = id;
         this.number = number;
         this.service = service;
@@ -65,16 +66,18 @@ public final class Incident {
         this.resolvedBy = resolvedBy;
         this.timeline = new Timeline(timeline);
         this.triage = new Triage(id, severity, priority, assignee, this.timeline);
-        this.alerts = new IncidentAlerts(id, alerts, this.timeline);
+        this.group = group;
+        this.alerts = new IncidentAlerts(id, alerts, this.timeline, group != null);
         this.escalation = new Escalation(id, escalationLevel, escalationRound, nextEscalation, cycle, this.timeline);
         this.pages = new PageHistory(id, pages, this.timeline);
         this.processedEventIds = new ProcessedEventIds(processedEventIds);
         this.openingTraceparent = openingTraceparent;
     }
 
-    /** A new incident, opened by its first alert. */
+    /** A new incident, opened by its first alert; it stands for the alert's incident group, when it has one. */
     public static Opened open(String id, long number, ServiceRef service, AlertTriggered alert, Instant now) {
-        Incident incident = opened(id, number, service, alert.summary(), null, alert.severity(), now);
+        Incident incident = opened(id, number, service, alert.summary(), null, alert.severity(), alert.incidentGroup(),
+                now);
         AlertAttached attached = incident.alerts.add(alert, now);
         incident.timeline.add(now, "triggered", null, "Incident #" + number + " opened by alert " + alert.dedupKey()
                 + ": " + alert.summary());
@@ -84,15 +87,15 @@ public final class Incident {
     /** A new incident someone opened by hand (no alert); it is paged like one an alert opened. */
     public static Opened openManually(String id, long number, ServiceRef service, String title, Severity severity,
                                       String details, Actor by, Instant now) {
-        Incident incident = opened(id, number, service, title, details, severity, now);
+        Incident incident = opened(id, number, service, title, details, severity, null, now);
         incident.timeline.add(now, "triggered", by, "Incident #" + number + " opened by " + nameOf(by) + ": " + title);
         return new Opened(incident, List.of(incident.triggeredEvent(null)));
     }
 
     private static Incident opened(String id, long number, ServiceRef service, String title, String details,
-                                   Severity severity, Instant now) {
+                                   Severity severity, String group, Instant now) {
         return new Incident(id, number, service, title, details, severity, null, IncidentStatus.TRIGGERED, List.of(),
-                now, null, null, null, null, 1, 1, null, 0, null, List.of(), List.of(), List.of(), null);
+                now, null, null, null, null, 1, 1, null, 0, null, List.of(), List.of(), List.of(), null, group);
     }
 
     private IncidentTriggered triggeredEvent(String dedupKey) {
@@ -183,10 +186,14 @@ public final class Incident {
         return List.of(new IncidentReopened(id, by, reason, now));
     }
 
-    /** Flap control: the alert of a recently resolved incident fired again, so it reopens instead of a new one. */
+    /**
+     * Flap control: the alert (or, for a group's incident, an alert of the group) of a recently resolved incident
+     * fired again, so it reopens instead of a new one.
+     */
     public List<IncidentEvent> reopenFlapping(AlertTriggered alert, Instant now) {
         long minutes = Duration.between(resolvedAt, now).toMinutes();
-        String reason = "alert " + alert.dedupKey() + " fired again " + minutes + " min after it resolved (flapping)";
+        String what = isOfGroup(alert.incidentGroup()) ? "the group" : "alert " + alert.dedupKey();
+        String reason = what + " fired again " + minutes + " min after it resolved (flapping)";
         List<IncidentEvent> events = new ArrayList<>(reopen(Actor.system("flap-control"), reason, now));
         timeline.add(now, "flapping", null, "Flapping: reopened instead of opening a new incident");
         events.addAll(attach(alert, now));
@@ -321,6 +328,11 @@ public final class Incident {
         return alerts.contains(dedupKey);
     }
 
+    /** Whether the incident stands for this incident group (the sender's group of alerts). */
+    public boolean isOfGroup(String incidentGroup) {
+        return group != null && group.equals(incidentGroup);
+    }
+
     public boolean isOpen() {
         return status != IncidentStatus.RESOLVED;
     }
@@ -358,4 +370,6 @@ public final class Incident {
     public List<TimelineEntry> timeline() { return timeline.entries(); }
     List<String> processedEventIds() { return processedEventIds.list(); }
     String openingTraceparent() { return openingTraceparent; }
+    /** The incident group it stands for; null for an incident of one dedup key, or opened by hand. */
+    public String group() { return group; }
 }

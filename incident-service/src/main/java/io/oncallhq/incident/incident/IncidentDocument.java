@@ -15,6 +15,7 @@ import java.util.List;
  * How an incident is stored: its state, the events waiting to be relayed ({@code outbox}) and the
  * optimistic-locking version, all in one document so that state and events are written together.
  * {@code openingTraceparent} is the trace the incident was opened in; null in documents written before it was kept.
+ * {@code incidentGroup} is the sender's group of alerts the incident stands for; null for others.
  */
 @Document(Incidents.COLLECTION)
 record IncidentDocument(
@@ -43,6 +44,7 @@ record IncidentDocument(
         List<TimelineEntry> timeline,
         List<String> processedEventIds,
         String openingTraceparent,
+        String incidentGroup,
         List<OutboxMessage> outbox,
         @Version Long version) {
 
@@ -54,14 +56,14 @@ record IncidentDocument(
                 incident.acknowledgedBy(), incident.resolvedBy(), incident.escalationLevel(),
                 incident.escalationRound(), incident.nextEscalation(), incident.cycle(), incident.assignee(),
                 incident.pages(), incident.timeline(), incident.processedEventIds(), incident.openingTraceparent(),
-                outbox, version);
+                incident.group(), outbox, version);
     }
 
     Incident toIncident() {
         return new Incident(id, number, new ServiceRef(serviceId, serviceName, teamId), title, details, severity,
                 priority, status, orEmpty(alerts), triggeredAt, acknowledgedAt, resolvedAt, acknowledgedBy, resolvedBy,
                 escalationLevel, escalationRound, nextEscalation, cycle, assignee, orEmpty(pages), orEmpty(timeline),
-                orEmpty(processedEventIds), openingTraceparent);
+                orEmpty(processedEventIds), openingTraceparent, incidentGroup);
     }
 
     /** The waiting events plus the new ones, in order. */

@@ -38,7 +38,12 @@ record IncidentResponse(
                 + "incident.recent-changes.lookback before it was triggered until it resolved (until now while open), "
                 + "at most incident.recent-changes.on-incident. Only in GET /incidents/{id}; null in the answers of "
                 + "actions.", nullable = true)
-        List<ChangeResponse> recentChanges) {
+        List<ChangeResponse> recentChanges,
+        @Schema(description = "The sender's group of alerts the incident stands for (an Alertmanager or Grafana "
+                + "integration's groupKey, after its integration id): later alerts of the group join it and it "
+                + "resolves itself when all of them have resolved. Null for an incident of one alert or opened by hand.",
+                nullable = true)
+        String group) {
 
     static IncidentResponse of(Incident incident) {
         return of(incident, null);
@@ -64,7 +69,7 @@ record IncidentResponse(
                 incident.pages().stream().map(PageResponse::of).toList(),
                 incident.timeline().stream().map(TimelineResponse::of).toList(),
                 incident.escalationRound(), NextEscalationResponse.of(incident.nextEscalation()), incident.assignee(),
-                notice, recentChanges);
+                notice, recentChanges, incident.group());
     }
 
     /** @param source where the change was made, as its sender named it; null when not given */

@@ -54,6 +54,7 @@ public class Incidents {
     private final OutboxRelay relay;
     private final EscalationTimers timers;
     private final MeterRegistry meters;
+    private final IncidentKeys keys;
 
     Incidents(MongoTemplate mongo, CloudEventCodec codec, OutboxRelay relay, EscalationTimers timers, MeterRegistry meters) {
         this.mongo = mongo;
@@ -61,13 +62,14 @@ public class Incidents {
         this.relay = relay;
         this.timers = timers;
         this.meters = meters;
+        this.keys = new IncidentKeys(mongo);
+        keys.pointAtStoredIncidents(COLLECTION);
         IndexOperations indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index("number", Sort.Direction.DESC).unique().named("number_unique"));
         indexes.createIndex(new Index("serviceId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                 .named("service_status"));
         indexes.createIndex(new Index("triggeredAt", Sort.Direction.DESC).on("_id", Sort.Direction.DESC)
                 .named("triggered_at_id"));
-        indexes.createIndex(new Index("processedEventIds", Sort.Direction.ASC).named("processed_event_ids"));
     }
 
     public Optional<Incident> find(String id) {
@@ -122,23 +124,41 @@ public class Incidents {
         return query;
     }
 
-    public List<Incident> openOf(String serviceId) {
-        Query open = query(where("serviceId").is(serviceId).and("status").ne(IncidentStatus.RESOLVED))
-                .with(Sort.by(Sort.Direction.ASC, "number"));
-        return mongo.find(open, IncidentDocument.class).stream().map(IncidentDocument::toIncident).toList();
+    /** The open incident holding this alert (at most one does: a firing alert joins the incident holding it). */
+    public Optional<Incident> openHolding(String serviceId, String dedupKey) {
+        return latestHolding(serviceId, dedupKey).filter(Incident::isOpen);
     }
 
-    /** The service's most recently resolved incident that holds this alert. */
-    public Optional<Incident> lastResolvedHolding(String serviceId, String dedupKey) {
-        Query resolved = query(where("serviceId").is(serviceId).and("status").is(IncidentStatus.RESOLVED)
-                .and("alerts.dedupKey").is(dedupKey)).with(Sort.by(Sort.Direction.DESC, "resolvedAt")).limit(1);
-        return mongo.find(resolved, IncidentDocument.class).stream().findFirst().map(IncidentDocument::toIncident);
+    /** The service's latest incident holding this alert, open or resolved. */
+    public Optional<Incident> latestHolding(String serviceId, String dedupKey) {
+        return keys.incidentOf(IncidentKeys.alert(serviceId, dedupKey)).flatMap(this::find)
+                .filter(incident -> incident.hasAlert(dedupKey));
     }
 
-    /** Whether any incident of the service, open or resolved, already took this event in. */
-    public boolean anyOfServiceProcessed(String serviceId, String eventId) {
-        return mongo.exists(query(where("serviceId").is(serviceId).and("processedEventIds").is(eventId)),
-                IncidentDocument.class);
+    /** The service's latest incident standing for this incident group, open or resolved. */
+    public Optional<Incident> latestOfGroup(String serviceId, String incidentGroup) {
+        return keys.incidentOf(IncidentKeys.group(serviceId, incidentGroup)).flatMap(this::find)
+                .filter(incident -> incident.isOfGroup(incidentGroup));
+    }
+
+    /** The incident opened last for the service, open or resolved. */
+    public Optional<Incident> newestOf(String serviceId) {
+        return keys.incidentOf(IncidentKeys.newest(serviceId)).flatMap(this::find);
+    }
+
+    /** To be called before the change that makes the incident hold the alert, so its pointer is never missing. */
+    public void willHoldAlert(String serviceId, String dedupKey, String incidentId) {
+        keys.point(IncidentKeys.alert(serviceId, dedupKey), incidentId);
+    }
+
+    /** Whether an incident took this alert event in (remembered once its change was stored). */
+    public boolean tookAlertEvent(String eventId) {
+        return keys.exists(IncidentKeys.alertEvent(eventId));
+    }
+
+    /** To be called once the change that took the alert event in is stored. */
+    public void alertEventTaken(String eventId, String incidentId) {
+        keys.point(IncidentKeys.alertEvent(eventId), incidentId);
     }
 
     /** The next incident number of this installation (1, 2, 3...), shared by all replicas. */
@@ -154,6 +174,7 @@ public class Incidents {
      */
     public boolean insert(Incident incident, List<? extends ContractEvent> events) {
         incident.openedInTrace(StoredTraceContext.currentTraceparent());
+        pointAt(incident);
         try {
             mongo.insert(IncidentDocument.of(incident, toOutbox(events), null));
         } catch (DuplicateKeyException alreadyThere) {
@@ -194,6 +215,16 @@ public class Incidents {
                 Thread.onSpinWait();
             }
         }
+    }
+
+    /** What a new incident is found by: newest of its service, its group, its alerts. Written before it is. */
+    private void pointAt(Incident incident) {
+        String serviceId = incident.service().id();
+        keys.point(IncidentKeys.newest(serviceId), incident.id());
+        if (incident.group() != null) {
+            keys.point(IncidentKeys.group(serviceId, incident.group()), incident.id());
+        }
+        incident.alerts().forEach(alert -> keys.point(IncidentKeys.alert(serviceId, alert.dedupKey()), incident.id()));
     }
 
     /** Incidents waiting for an escalation step (open, or closed since and not yet told by their timer). */

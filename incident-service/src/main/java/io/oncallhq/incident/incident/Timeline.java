@@ -27,6 +27,35 @@ final class Timeline {
         entries.add(new TimelineEntry(at, kind, actor, text));
     }
 
+    /**
+     * One more occurrence of something that happens in bursts (the alerts of a group): when the last line folds the
+     * same kind, it is replaced by one that counts this one too; otherwise a folding line starts.
+     *
+     * @param text the line for a count of occurrences between the first one's time and now
+     */
+    void fold(Instant now, String kind, FoldedText text) {
+        TimelineEntry last = entries.isEmpty() ? null : entries.getLast();
+        if (last != null && last.folded() != null && last.kind().equals(kind)) {
+            int count = last.folded() + 1;
+            entries.set(entries.size() - 1, new TimelineEntry(last.at(), kind, null,
+                    text.of(count, last.at(), now), count));
+        } else {
+            entries.add(new TimelineEntry(now, kind, null, text.of(1, now, now), 1));
+        }
+    }
+
+    @FunctionalInterface
+    interface FoldedText {
+        String of(int count, Instant first, Instant last);
+    }
+
+    /** "between 10:02 and 10:07 UTC", or "at 10:02 UTC" within one minute */
+    static String betweenTimesOfDay(Instant first, Instant last) {
+        String from = TIME_OF_DAY.format(first);
+        String to = TIME_OF_DAY.format(last);
+        return from.equals(to) ? "at " + from : "between " + from.replace(" UTC", "") + " and " + to;
+    }
+
     List<TimelineEntry> entries() {
         return List.copyOf(entries);
     }

@@ -5,10 +5,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
+import static io.oncallhq.incident.incident.IncidentFixtures.ALEX;
 import static io.oncallhq.incident.incident.IncidentFixtures.OPENED_AT;
+import static io.oncallhq.incident.incident.IncidentFixtures.incidentOfGroup;
 import static io.oncallhq.incident.incident.IncidentFixtures.resolvedIncident;
 import static io.oncallhq.incident.incident.IncidentFixtures.triggeredIncident;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,16 +23,15 @@ class CorrelatorTest {
 
     @Test
     void anAlertWithoutAnOpenIncidentOpensOne() {
-        assertThat(decide("checkout-latency", List.of(), Correlator.Settings.OFF, OPENED_AT))
+        assertThat(correlator.decide(false, Correlator.Candidates.NONE, Correlator.Settings.OFF, OPENED_AT))
                 .isInstanceOf(CorrelationDecision.OpenNew.class);
     }
 
     @Test
     void anAlertJoinsTheOpenIncidentHoldingItsDedupKey() {
-        Incident other = triggeredIncident("incident-1", "checkout-errors");
         Incident holding = triggeredIncident("incident-2", "checkout-latency");
 
-        assertThat(decide("checkout-latency", List.of(other, holding), TEN_MINUTE_WINDOWS, OPENED_AT))
+        assertThat(decide(holding(holding), TEN_MINUTE_WINDOWS, OPENED_AT))
                 .isEqualTo(new CorrelationDecision.AttachTo("incident-2", null));
     }
 
@@ -39,27 +39,34 @@ class CorrelatorTest {
     void withoutAGroupingWindowAnAlertOfAnotherDedupKeyOpensItsOwnIncident() {
         Incident open = triggeredIncident("incident-1", "checkout-errors");
 
-        assertThat(decide("checkout-latency", List.of(open), Correlator.Settings.OFF, OPENED_AT.plusSeconds(60)))
+        assertThat(decide(newest(open), Correlator.Settings.OFF, OPENED_AT.plusSeconds(60)))
                 .isInstanceOf(CorrelationDecision.OpenNew.class);
     }
 
     @Test
-    void withinTheGroupingWindowADifferentAlertJoinsAndSaysWhy() {
+    void withinTheGroupingWindowADifferentAlertJoinsTheNewestIncidentAndSaysWhy() {
         Incident open = triggeredIncident("incident-1", "checkout-errors");
 
-        assertThat(decide("checkout-latency", List.of(open), TEN_MINUTE_WINDOWS, OPENED_AT.plusSeconds(600)))
+        assertThat(decide(newest(open), TEN_MINUTE_WINDOWS, OPENED_AT.plusSeconds(600)))
                 .isEqualTo(new CorrelationDecision.AttachTo("incident-1",
                         "grouped: within 10 min of the incident's first alert at 10:00 UTC"));
-        assertThat(decide("checkout-latency", List.of(open), TEN_MINUTE_WINDOWS, OPENED_AT.plusSeconds(601)))
+        assertThat(decide(newest(open), TEN_MINUTE_WINDOWS, OPENED_AT.plusSeconds(601)))
                 .isInstanceOf(CorrelationDecision.OpenNew.class);
+    }
+
+    @Test
+    void aResolvedNewestIncidentTakesNoAlertsThroughTheGroupingWindow() {
+        Incident resolved = resolvedIncident();
+
+        assertThat(decide(newest(resolved), new Correlator.Settings(Duration.ofMinutes(10), null),
+                resolved.resolvedAt().plusSeconds(1))).isInstanceOf(CorrelationDecision.OpenNew.class);
     }
 
     @Test
     void aResolvedIncidentTakesNoMoreAlertsWithoutFlapControl() {
         Incident resolved = resolvedIncident();
 
-        assertThat(correlator.decide("checkout-latency", List.of(resolved), Optional.of(resolved),
-                Correlator.Settings.OFF, resolved.resolvedAt().plusSeconds(60)))
+        assertThat(decide(holding(resolved), Correlator.Settings.OFF, resolved.resolvedAt().plusSeconds(60)))
                 .isInstanceOf(CorrelationDecision.OpenNew.class);
     }
 
@@ -68,14 +75,52 @@ class CorrelatorTest {
         Incident resolved = resolvedIncident();
         Instant resolvedAt = resolved.resolvedAt();
 
-        assertThat(correlator.decide("checkout-latency", List.of(), Optional.of(resolved), TEN_MINUTE_WINDOWS,
-                resolvedAt.plusSeconds(600))).isEqualTo(new CorrelationDecision.ReopenFlapping(resolved.id()));
-        assertThat(correlator.decide("checkout-latency", List.of(), Optional.of(resolved), TEN_MINUTE_WINDOWS,
-                resolvedAt.plusSeconds(601))).isInstanceOf(CorrelationDecision.OpenNew.class);
+        assertThat(decide(holding(resolved), TEN_MINUTE_WINDOWS, resolvedAt.plusSeconds(600)))
+                .isEqualTo(new CorrelationDecision.ReopenFlapping(resolved.id()));
+        assertThat(decide(holding(resolved), TEN_MINUTE_WINDOWS, resolvedAt.plusSeconds(601)))
+                .isInstanceOf(CorrelationDecision.OpenNew.class);
     }
 
-    private CorrelationDecision decide(String dedupKey, List<Incident> open, Correlator.Settings settings,
-                                       Instant now) {
-        return correlator.decide(dedupKey, open, Optional.empty(), settings, now);
+    @Test
+    void aNewAlertOfAGroupJoinsTheGroupsOpenIncidentWhateverTheGroupingWindow() {
+        Incident group = incidentOfGroup("incident-3", "alertmanager:v1:a");
+
+        assertThat(correlator.decide(true, ofGroup(group), Correlator.Settings.OFF, OPENED_AT.plusSeconds(3600)))
+                .isEqualTo(new CorrelationDecision.AttachTo("incident-3", null));
+    }
+
+    @Test
+    void anAlertOfAGroupNeverJoinsAnotherIncidentThroughTheGroupingWindow() {
+        Incident open = triggeredIncident("incident-1", "checkout-errors");
+
+        assertThat(correlator.decide(true, newest(open), TEN_MINUTE_WINDOWS, OPENED_AT.plusSeconds(60)))
+                .isInstanceOf(CorrelationDecision.OpenNew.class);
+    }
+
+    @Test
+    void aGroupFiringAgainWithinTheHoldOpenWindowReopensItsResolvedIncident() {
+        Incident group = incidentOfGroup("incident-3", "alertmanager:v1:a");
+        group.resolve(ALEX, "fixed", OPENED_AT.plusSeconds(600));
+
+        assertThat(correlator.decide(true, ofGroup(group), TEN_MINUTE_WINDOWS, OPENED_AT.plusSeconds(1200)))
+                .isEqualTo(new CorrelationDecision.ReopenFlapping("incident-3"));
+        assertThat(correlator.decide(true, ofGroup(group), new Correlator.Settings(null, null),
+                OPENED_AT.plusSeconds(1200))).isInstanceOf(CorrelationDecision.OpenNew.class);
+    }
+
+    private CorrelationDecision decide(Correlator.Candidates candidates, Correlator.Settings settings, Instant now) {
+        return correlator.decide(false, candidates, settings, now);
+    }
+
+    private static Correlator.Candidates holding(Incident incident) {
+        return new Correlator.Candidates(Optional.of(incident), Optional.empty(), Optional.empty());
+    }
+
+    private static Correlator.Candidates ofGroup(Incident incident) {
+        return new Correlator.Candidates(Optional.empty(), Optional.of(incident), Optional.empty());
+    }
+
+    private static Correlator.Candidates newest(Incident incident) {
+        return new Correlator.Candidates(Optional.empty(), Optional.empty(), Optional.of(incident));
     }
 }

@@ -24,6 +24,20 @@ public final class IncidentFixtures {
                 OPENED_AT.minusSeconds(60), OPENED_AT, "{}");
     }
 
+    public static final String CHECKOUT_GROUP = "checkout-api-alertmanager:{}:{alertname=\"CheckoutLatency\"}";
+
+    /** An alert of an Alertmanager group of Checkout API's: its incident stands for the group. */
+    public static AlertTriggered alertOfGroup(String dedupKey) {
+        return new AlertTriggered(CHECKOUT.id(), "checkout-api-alertmanager", "alertmanager", dedupKey,
+                "{}:{alertname=\"CheckoutLatency\"}", "Checkout latency above 2s on " + dedupKey, Severity.CRITICAL,
+                dedupKey, Map.of(), Map.of(), Map.of(), List.of(), OPENED_AT.minusSeconds(60), OPENED_AT, "{}",
+                CHECKOUT_GROUP);
+    }
+
+    public static Incident incidentOfGroup(String id, String firstDedupKey) {
+        return Incident.open(id, 8, CHECKOUT, alertOfGroup(firstDedupKey), OPENED_AT).incident();
+    }
+
     public static Incident triggeredIncident(String id, String dedupKey) {
         return Incident.open(id, 7, CHECKOUT, alert(dedupKey), OPENED_AT).incident();
     }
