@@ -4,6 +4,9 @@ import io.oncallhq.contracts.alert.AlertEvent;
 import io.oncallhq.contracts.alert.AlertResolved;
 import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
+import io.oncallhq.ingest.integration.Grouping;
+import io.oncallhq.ingest.integration.IntegrationType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,20 +23,29 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static io.oncallhq.ingest.integration.IntegrationFixtures.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The real Alertmanager (Debian's prometheus-alertmanager; .ci/run installs it) as a child process, with a
- * webhook receiver pointing at this service: what it sends must arrive on {@code alerts} once per alert.
+ * webhook receiver pointing at this service: what it sends must arrive on {@code alerts} once per alert, the alerts
+ * of one of its groups sharing one incident group.
  */
 class AlertmanagerBinaryIT extends IngestIT {
 
     private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
+    private static final String PROMETHEUS_ID = "checkout-api-prometheus";
+    private static final String PROMETHEUS_KEY = "it-prometheus-key-0123456789abcdefg";
 
     @TempDir
     Path workDir;
+
+    @BeforeEach
+    void setUpAnAlertmanagerIntegration() {
+        integrations.save(integration(PROMETHEUS_ID, "checkout-api", IntegrationType.ALERTMANAGER, Grouping.GROUP, PROMETHEUS_KEY));
+    }
 
     @Test
     void firingThenResolvingOneAlertOfAGroupArrivesOnceEachAndResolvesThatAlertOnly() throws Exception {
@@ -55,7 +67,11 @@ class AlertmanagerBinaryIT extends IngestIT {
             String keyA = triggered(alertname, "web-a").getFirst().data().dedupKey();
             String keyB = triggered(alertname, "web-b").getFirst().data().dedupKey();
             assertThat(keyA).matches("alertmanager:v1:[0-9a-f]{16}").isNotEqualTo(keyB);
-            assertThat(((AlertTriggered) triggered(alertname, "web-a").getFirst().data()).groupKey()).contains(alertname);
+            AlertTriggered firingA = (AlertTriggered) triggered(alertname, "web-a").getFirst().data();
+            AlertTriggered firingB = (AlertTriggered) triggered(alertname, "web-b").getFirst().data();
+            assertThat(firingA.groupKey()).contains(alertname);
+            assertThat(firingA.incidentGroup()).as("one Alertmanager group, one incident")
+                    .isEqualTo(PROMETHEUS_ID + ":" + firingA.groupKey()).isEqualTo(firingB.incidentGroup());
 
             postAlerts(base, "[" + alert(alertname, "web-a", startsAt, Instant.now().minusSeconds(1)) + "]");
 
@@ -83,7 +99,7 @@ class AlertmanagerBinaryIT extends IngestIT {
                     webhook_configs:
                       - url: http://127.0.0.1:%d/integrations/%s/alertmanager
                         send_resolved: true
-                """.formatted(this.port, DEMO_KEY));
+                """.formatted(this.port, PROMETHEUS_KEY));
         return new ProcessBuilder(BINARY.toString(),
                 "--config.file=" + config,
                 "--storage.path=" + workDir.resolve("data"),

@@ -110,10 +110,18 @@ abstract class IngestIT {
     }
 
     HttpResponse<String> put(String path, String json) throws Exception {
+        return sendJson("PUT", path, json);
+    }
+
+    HttpResponse<String> patch(String path, String json) throws Exception {
+        return sendJson("PATCH", path, json);
+    }
+
+    private HttpResponse<String> sendJson(String method, String path, String json) throws Exception {
         HttpRequest request = request(path)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
-                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

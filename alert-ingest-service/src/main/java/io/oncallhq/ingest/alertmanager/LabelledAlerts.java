@@ -26,7 +26,8 @@ import java.util.stream.IntStream;
 /**
  * Maps a batch of labelled alerts (Alertmanager's webhook shape, which Grafana's contact point reuses) onto
  * alert events: one per alert, each with its own dedup key, so one alert of a group resolving resolves that
- * alert and not the group. A batch is all or nothing: every alert is checked before any is returned.
+ * alert and not the group. On an integration that groups by the sender's group, the triggered alerts of a batch
+ * share one incident group. A batch is all or nothing: every alert is checked before any is returned.
  */
 public final class LabelledAlerts {
 
@@ -61,8 +62,10 @@ public final class LabelledAlerts {
         if (!found.isEmpty()) {
             throw new InvalidAlertException(found);
         }
+        String incidentGroup = integration.incidentGroup(group.groupKey());
         return IntStream.range(0, alerts.size())
-                .mapToObj(i -> normalise(group, alerts.get(i), times.get(i), integration, rawPayload.ofBatchAlert(i), receivedAt))
+                .mapToObj(i -> normalise(group, incidentGroup, alerts.get(i), times.get(i), integration, rawPayload.ofBatchAlert(i),
+                        receivedAt))
                 .toList();
     }
 
@@ -70,8 +73,8 @@ public final class LabelledAlerts {
     private record AlertTimes(Instant startsAt, Instant endsAt) {
     }
 
-    private NormalisedAlert normalise(AlertGroup group, LabelledAlert alert, AlertTimes times, Integration integration,
-                                      String rawPayload, Instant receivedAt) {
+    private NormalisedAlert normalise(AlertGroup group, String incidentGroup, LabelledAlert alert, AlertTimes times,
+                                      Integration integration, String rawPayload, Instant receivedAt) {
         Map<String, String> labels = new TreeMap<>(alert.labels());
         String fingerprint = hasText(alert.fingerprint()) ? alert.fingerprint() : null;
         String value = fingerprint != null ? fingerprint : DedupKey.hashOf(sortedLabels(labels));
@@ -89,7 +92,7 @@ public final class LabelledAlerts {
         AlertEvent triggered = new AlertTriggered(integration.serviceId(), integration.id(), type.wireName(), dedupKey,
                 group.groupKey(), summary, severity.severity(), source(labels), labels,
                 alert.annotations() == null ? Map.of() : new TreeMap<>(alert.annotations()), details(group, alert),
-                links(alert), times.startsAt(), receivedAt, rawPayload);
+                links(alert), times.startsAt(), receivedAt, rawPayload, incidentGroup);
         return new NormalisedAlert(triggered, value, dedupKeyRule, severity.rule());
     }
 

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -30,6 +31,7 @@ class AccessRules {
                 .admin(POST, "/integrations", "/integrations/*/keys", "/integrations/*/heartbeat/pause",
                         "/integrations/*/heartbeat/resume")
                 .admin(PUT, "/integrations/*/heartbeat/settings")
+                .admin(PATCH, "/integrations/*")
                 .admin(DELETE, "/integrations/*", "/integrations/*/keys/*")
                 .viewer(GET, "/actuator/prometheus", "/actuator/info");
     }

@@ -37,7 +37,8 @@ class DemoSeed implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         integrations.save(new Integration(INTEGRATION_ID, SERVICE_ID, "Checkout API (generic webhook)",
-                IntegrationType.GENERIC, List.of(new IntegrationKey(KEY_ID, KeyHash.of(integrationKey), SEEDED_AT)), SEEDED_AT, 0));
+                IntegrationType.GENERIC, Grouping.ALERT, List.of(new IntegrationKey(KEY_ID, KeyHash.of(integrationKey), SEEDED_AT)),
+                SEEDED_AT, 0));
         log.info("Demo integration {} for service {} is ready", INTEGRATION_ID, SERVICE_ID);
     }
 }

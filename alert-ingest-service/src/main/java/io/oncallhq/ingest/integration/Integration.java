@@ -8,13 +8,18 @@ import java.util.List;
  * A way for one monitoring system to send alerts for one service. It accepts several keys, so a key can be
  * rotated without a gap: add the new one, move the sender over, revoke the old one.
  *
- * @param version counts the stored changes; a change is stored only over the version it was made from
+ * @param grouping how its alerts form incidents; {@link Grouping#GROUP} only for a type that sends groups
+ * @param version  counts the stored changes; a change is stored only over the version it was made from
  */
-public record Integration(String id, String serviceId, String name, IntegrationType type, List<IntegrationKey> keys,
-                          Instant createdAt, long version) {
+public record Integration(String id, String serviceId, String name, IntegrationType type, Grouping grouping,
+                          List<IntegrationKey> keys, Instant createdAt, long version) {
 
+    /** @throws InvalidIntegrationException naming {@code grouping} when it is {@link Grouping#GROUP} for a type that sends no groups */
     public Integration {
         keys = List.copyOf(keys);
+        if (!grouping.allowedFor(type)) {
+            throw new InvalidIntegrationException(List.of(Grouping.notAllowedFor(type)));
+        }
     }
 
     /** Compares with every stored hash, without stopping at the first match, so timing tells nothing. */
@@ -30,7 +35,7 @@ public record Integration(String id, String serviceId, String name, IntegrationT
     public Integration withKey(IntegrationKey key) {
         List<IntegrationKey> more = new ArrayList<>(keys);
         more.add(key);
-        return new Integration(id, serviceId, name, type, more, createdAt, version);
+        return new Integration(id, serviceId, name, type, grouping, more, createdAt, version);
     }
 
     /**
@@ -45,7 +50,20 @@ public record Integration(String id, String serviceId, String name, IntegrationT
         if (fewer.isEmpty()) {
             throw new LastKeyException(id, keyId);
         }
-        return new Integration(id, serviceId, name, type, fewer, createdAt, version);
+        return new Integration(id, serviceId, name, type, grouping, fewer, createdAt, version);
+    }
+
+    /** @throws InvalidIntegrationException naming {@code grouping} when the type sends no groups to group by */
+    public Integration withGrouping(Grouping changed) {
+        return new Integration(id, serviceId, name, type, changed, keys, createdAt, version);
+    }
+
+    /**
+     * The {@code incidentGroup} of the alerts of one sender group: {@code <id>:<groupKey>} when this integration groups
+     * by the sender's group; null, so each alert is an incident of its own, when it does not or the sender named no group.
+     */
+    public String incidentGroup(String groupKey) {
+        return grouping == Grouping.GROUP && groupKey != null && !groupKey.isBlank() ? id + ":" + groupKey : null;
     }
 
     public List<KeyHash> keyHashes() {

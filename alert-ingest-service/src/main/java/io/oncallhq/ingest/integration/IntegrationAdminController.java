@@ -2,12 +2,14 @@ package io.oncallhq.ingest.integration;
 
 import io.oncallhq.ingest.intake.FieldViolation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,6 +32,9 @@ import java.util.List;
 class IntegrationAdminController {
 
     static final int MAX_NAME_LENGTH = 200;
+    private static final String GROUPING = "group: the alerts of one sender group (Alertmanager's and Grafana's groupKey) form one "
+            + "incident; alert: each alert is an incident of its own. group only for alertmanager and grafana integrations.";
+    private static final String GROUPING_VALUES = "must be group or alert";
 
     private final ManagingIntegrations managing;
 
@@ -41,8 +46,9 @@ class IntegrationAdminController {
     @Operation(summary = "Create an integration for a service of incident-service's catalogue",
             description = "Answers 201 with the integration and its key. The key is shown only in this answer and is stored hashed.")
     ResponseEntity<WithKeyResponse> create(@RequestBody CreateIntegrationRequest request) {
-        IntegrationType type = request.validType();
-        WithKeyResponse created = WithKeyResponse.of(managing.create(request.serviceId(), request.name().strip(), type));
+        CreateIntegrationRequest.Checked checked = request.checked();
+        WithKeyResponse created = WithKeyResponse.of(
+                managing.create(request.serviceId(), request.name().strip(), checked.type(), checked.grouping()));
         return ResponseEntity.created(URI.create("/integrations/" + created.integration().id())).body(created);
     }
 
@@ -55,6 +61,14 @@ class IntegrationAdminController {
     @GetMapping(path = "/integrations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     IntegrationResponse get(@PathVariable String id) {
         return IntegrationResponse.of(managing.get(id));
+    }
+
+    @PatchMapping(path = "/integrations/{id}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change an integration's grouping",
+            description = "Applies to the alerts received from then on. 400 naming grouping for group on a type that sends no "
+                    + "groups; 409 when the integration changed meanwhile (read it again and retry).")
+    IntegrationResponse change(@PathVariable String id, @RequestBody ChangeIntegrationRequest request) {
+        return IntegrationResponse.of(managing.changeGrouping(id, request.validGrouping()));
     }
 
     @PostMapping(path = "/integrations/{id}/keys", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -78,10 +92,16 @@ class IntegrationAdminController {
         managing.delete(id);
     }
 
-    record CreateIntegrationRequest(String serviceId, String name, String type) {
+    record CreateIntegrationRequest(String serviceId, String name, String type,
+                                    @Schema(description = GROUPING + " Default: group for alertmanager and grafana, alert for the others.",
+                                            allowableValues = {"group", "alert"}) String grouping) {
+
+        /** @param grouping as asked, or the type's default */
+        record Checked(IntegrationType type, Grouping grouping) {
+        }
 
         /** @throws InvalidIntegrationException naming every field at fault */
-        IntegrationType validType() {
+        Checked checked() {
             List<FieldViolation> violations = new ArrayList<>();
             if (serviceId == null || serviceId.isBlank()) {
                 violations.add(new FieldViolation("serviceId", "is required: the id of a service in incident-service"));
@@ -95,21 +115,40 @@ class IntegrationAdminController {
             if (parsed == null) {
                 violations.add(new FieldViolation("type", "must be one of generic, alertmanager, grafana, pagerduty, heartbeat"));
             }
+            Grouping asked = grouping == null ? null : Grouping.parse(grouping).orElse(null);
+            if (grouping != null && asked == null) {
+                violations.add(new FieldViolation(Grouping.FIELD, GROUPING_VALUES));
+            } else if (asked != null && parsed != null && !asked.allowedFor(parsed)) {
+                violations.add(Grouping.notAllowedFor(parsed));
+            }
             if (!violations.isEmpty()) {
                 throw new InvalidIntegrationException(violations);
             }
-            return parsed;
+            return new Checked(parsed, asked == null ? Grouping.defaultFor(parsed) : asked);
+        }
+    }
+
+    record ChangeIntegrationRequest(@Schema(description = GROUPING, allowableValues = {"group", "alert"},
+            requiredMode = Schema.RequiredMode.REQUIRED) String grouping) {
+
+        /** @throws InvalidIntegrationException naming {@code grouping} when it is missing or unknown */
+        Grouping validGrouping() {
+            return Grouping.parse(grouping).orElseThrow(() ->
+                    new InvalidIntegrationException(List.of(new FieldViolation(Grouping.FIELD, GROUPING_VALUES))));
         }
     }
 
     record KeyResponse(String id, Instant createdAt) {
     }
 
-    record IntegrationResponse(String id, String serviceId, String name, String type, Instant createdAt, List<KeyResponse> keys) {
+    record IntegrationResponse(String id, String serviceId, String name, String type,
+                               @Schema(description = GROUPING, allowableValues = {"group", "alert"}) String grouping,
+                               Instant createdAt, List<KeyResponse> keys) {
 
         static IntegrationResponse of(Integration integration) {
             return new IntegrationResponse(integration.id(), integration.serviceId(), integration.name(), integration.type().wireName(),
-                    integration.createdAt(), integration.keys().stream().map(key -> new KeyResponse(key.id(), key.createdAt())).toList());
+                    integration.grouping().wireName(), integration.createdAt(),
+                    integration.keys().stream().map(key -> new KeyResponse(key.id(), key.createdAt())).toList());
         }
     }
 

@@ -12,6 +12,11 @@ import java.util.Optional;
 public enum IntegrationType {
     GENERIC, ALERTMANAGER, GRAFANA, PAGERDUTY, HEARTBEAT;
 
+    /** Whether its payloads group alerts ({@code groupKey}), so an integration of it can open one incident per group. */
+    boolean sendsGroups() {
+        return this == ALERTMANAGER || this == GRAFANA;
+    }
+
     /** The name stored in MongoDB and carried as {@code integrationType} in the events. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -35,6 +35,7 @@ public class Integrations implements InitializingBean {
     private static final String KEYS = "keys";
     private static final String KEY_HASHES = "keyHashes";
     private static final String VERSION = "version";
+    private static final String GROUPING = "grouping";
 
     /** At most this many accepted keys are remembered, the least used ones go first. */
     private static final int CACHED_KEYS = 10_000;
@@ -140,6 +141,7 @@ public class Integrations implements InitializingBean {
                 .set("serviceId", integration.serviceId())
                 .set("name", integration.name())
                 .set("type", integration.type().wireName())
+                .set(GROUPING, integration.grouping().wireName())
                 .set("createdAt", Date.from(integration.createdAt()))
                 .set(KEYS, integration.keys().stream()
                         .map(key -> new Document("id", key.id()).append("hash", key.hash().hex()).append("createdAt", Date.from(key.createdAt())))
@@ -151,9 +153,15 @@ public class Integrations implements InitializingBean {
         List<IntegrationKey> keys = document.getList(KEYS, Document.class).stream()
                 .map(key -> new IntegrationKey(key.getString("id"), new KeyHash(key.getString("hash")), instant(key.getDate("createdAt"))))
                 .toList();
+        IntegrationType type = IntegrationType.fromWireName(document.getString("type"));
         return new Integration(document.getString("_id"), document.getString("serviceId"), document.getString("name"),
-                IntegrationType.fromWireName(document.getString("type")), keys, instant(document.getDate("createdAt")),
+                type, grouping(document.getString(GROUPING), type), keys, instant(document.getDate("createdAt")),
                 ((Number) document.get(VERSION)).longValue());
+    }
+
+    /** An integration stored before the setting existed has none: it groups as its type does by default. */
+    private static Grouping grouping(String stored, IntegrationType type) {
+        return stored == null ? Grouping.defaultFor(type) : Grouping.parse(stored).orElseThrow();
     }
 
     private static Instant instant(Date date) {

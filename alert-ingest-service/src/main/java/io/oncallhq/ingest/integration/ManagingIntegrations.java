@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** The admin use cases: create, list, rotate, revoke and delete integrations. */
+/** The admin use cases: create, list, change the grouping of, rotate, revoke and delete integrations. */
 @Component
 public class ManagingIntegrations {
 
@@ -30,13 +30,13 @@ public class ManagingIntegrations {
      * @throws UnknownServiceException              when incident-service has no such service; nothing is stored
      * @throws ServiceCatalogueUnavailableException when incident-service cannot tell; nothing is stored
      */
-    public WithNewKey create(String serviceId, String name, IntegrationType type) {
+    public WithNewKey create(String serviceId, String name, IntegrationType type, Grouping grouping) {
         if (!catalogue.exists(serviceId)) {
             throw new UnknownServiceException(serviceId);
         }
         Instant now = clock.instant();
         GeneratedKeys.NewKey key = keys.generate(now);
-        Integration integration = new Integration(keys.integrationId(), serviceId, name, type, List.of(key.key()), now, 0);
+        Integration integration = new Integration(keys.integrationId(), serviceId, name, type, grouping, List.of(key.key()), now, 0);
         integrations.insert(integration);
         return new WithNewKey(integration, key);
     }
@@ -47,6 +47,15 @@ public class ManagingIntegrations {
 
     public List<Integration> list(String serviceId) {
         return integrations.list(serviceId);
+    }
+
+    /**
+     * Applies to the alerts received from then on (on other replicas once their remembered keys expire).
+     *
+     * @throws InvalidIntegrationException when the integration's type sends no groups to group by
+     */
+    public Integration changeGrouping(String id, Grouping grouping) {
+        return integrations.replace(get(id).withGrouping(grouping));
     }
 
     /** Adds a new key; the ones before keep working until revoked. */

@@ -9,7 +9,9 @@ import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.NormalisedAlert;
 import io.oncallhq.ingest.intake.RawPayload;
+import io.oncallhq.ingest.integration.Grouping;
 import io.oncallhq.ingest.integration.Integration;
+import io.oncallhq.ingest.integration.IntegrationType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.oncallhq.ingest.integration.IntegrationFixtures.genericIntegration;
+import static io.oncallhq.ingest.integration.IntegrationFixtures.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -25,6 +28,10 @@ class AlertmanagerFormatTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final Integration CHECKOUT = genericIntegration("checkout-api-prometheus", "checkout-api", "k");
+    private static final Integration ONE_INCIDENT_PER_GROUP =
+            integration("checkout-api-prometheus", "checkout-api", IntegrationType.ALERTMANAGER, Grouping.GROUP, "k");
+    private static final Integration ONE_INCIDENT_PER_ALERT =
+            integration("checkout-api-prometheus", "checkout-api", IntegrationType.ALERTMANAGER, Grouping.ALERT, "k");
     private final AlertmanagerFormat format = new AlertmanagerFormat();
 
     @Test
@@ -52,6 +59,34 @@ class AlertmanagerFormatTest {
         });
         assertThat(alerts.get(1).severityRule()).contains("no severity label");
         assertThat(alerts.get(1).senderDedupKey()).isEqualTo("0c5d1e9b7a3f2846");
+    }
+
+    @Test
+    void theAlertsOfOneGroupShareOneIncidentGroupOnAnIntegrationThatGroupsByGroup() {
+        List<NormalisedAlert> alerts = format.normalise(Payloads.parsed("alertmanager-firing.json", AlertmanagerRequest.class),
+                ONE_INCIDENT_PER_GROUP, RawPayload.of("{}".getBytes(StandardCharsets.UTF_8), 1024), NOW);
+
+        assertThat(alerts).hasSize(2).extracting(alert -> ((AlertTriggered) alert.event()).incidentGroup())
+                .containsOnly("checkout-api-prometheus:{}:{alertname=\"HighRequestLatency\"}");
+    }
+
+    @Test
+    void theAlertsOfOneGroupCarryNoIncidentGroupOnAnIntegrationOfOneIncidentPerAlert() {
+        List<NormalisedAlert> alerts = format.normalise(Payloads.parsed("alertmanager-firing.json", AlertmanagerRequest.class),
+                ONE_INCIDENT_PER_ALERT, RawPayload.of("{}".getBytes(StandardCharsets.UTF_8), 1024), NOW);
+
+        assertThat(alerts).hasSize(2).extracting(alert -> ((AlertTriggered) alert.event()).incidentGroup()).containsOnlyNulls();
+    }
+
+    @Test
+    void withoutAGroupKeyEachAlertIsAnIncidentOfItsOwn() {
+        AlertmanagerRequest noGroupKey = new AlertmanagerRequest("4", null, 0L, "firing", "oncallhq", Map.of(), Map.of(), Map.of(), null,
+                List.of(alert("firing", Map.of("alertname", "DiskFull"), "ab12")));
+
+        List<NormalisedAlert> alerts = format.normalise(noGroupKey, ONE_INCIDENT_PER_GROUP,
+                RawPayload.of("{}".getBytes(StandardCharsets.UTF_8), 1024), NOW);
+
+        assertThat(((AlertTriggered) alerts.getFirst().event()).incidentGroup()).isNull();
     }
 
     @Test

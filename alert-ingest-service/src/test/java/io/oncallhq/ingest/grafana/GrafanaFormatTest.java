@@ -7,7 +7,9 @@ import io.oncallhq.ingest.intake.FieldViolation;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.NormalisedAlert;
 import io.oncallhq.ingest.intake.RawPayload;
+import io.oncallhq.ingest.integration.Grouping;
 import io.oncallhq.ingest.integration.Integration;
+import io.oncallhq.ingest.integration.IntegrationType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static io.oncallhq.ingest.integration.IntegrationFixtures.genericIntegration;
+import static io.oncallhq.ingest.integration.IntegrationFixtures.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -22,6 +25,10 @@ class GrafanaFormatTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
     private static final Integration CHECKOUT = genericIntegration("checkout-api-grafana", "checkout-api", "k");
+    private static final Integration ONE_INCIDENT_PER_GROUP =
+            integration("checkout-api-grafana", "checkout-api", IntegrationType.GRAFANA, Grouping.GROUP, "k");
+    private static final Integration ONE_INCIDENT_PER_ALERT =
+            integration("checkout-api-grafana", "checkout-api", IntegrationType.GRAFANA, Grouping.ALERT, "k");
     private final GrafanaFormat format = new GrafanaFormat();
 
     @Test
@@ -41,6 +48,18 @@ class GrafanaFormatTest {
         assertThat(alerts.get(1).event()).isInstanceOfSatisfying(AlertTriggered.class, alert ->
                 assertThat(alert.links()).extracting(AlertLink::href).contains(
                         "https://play.grafana.org/d/000000012", "https://play.grafana.org/d/000000012?viewPanel=2"));
+    }
+
+    @Test
+    void theAlertsOfOneGroupShareOneIncidentGroupOnAnIntegrationThatGroupsByGroupAndNoneOtherwise() {
+        GrafanaRequest group = Payloads.parsed("grafana-firing.json", GrafanaRequest.class);
+        RawPayload raw = RawPayload.of("{}".getBytes(StandardCharsets.UTF_8), 1024);
+
+        assertThat(format.normalise(group, ONE_INCIDENT_PER_GROUP, raw, NOW)).hasSize(2)
+                .extracting(alert -> ((AlertTriggered) alert.event()).incidentGroup())
+                .containsOnly("checkout-api-grafana:{}:{}");
+        assertThat(format.normalise(group, ONE_INCIDENT_PER_ALERT, raw, NOW)).hasSize(2)
+                .extracting(alert -> ((AlertTriggered) alert.event()).incidentGroup()).containsOnlyNulls();
     }
 
     @Test

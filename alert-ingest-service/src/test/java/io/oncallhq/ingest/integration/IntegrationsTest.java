@@ -3,6 +3,7 @@ package io.oncallhq.ingest.integration;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.oncallhq.localruntime.LocalMongo;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,34 @@ class IntegrationsTest {
 
         assertThat(mongo.getCollection(Integrations.COLLECTION).countDocuments()).isEqualTo(1);
         assertThat(integrations.authenticate("the-key").keyHashes()).hasSize(1);
+    }
+
+    @Test
+    void anIntegrationStoredBeforeGroupingExistedGroupsAsItsTypeDoesByDefault() {
+        integrations.insert(IntegrationFixtures.integration("payments-prometheus", "payments", IntegrationType.ALERTMANAGER,
+                Grouping.GROUP, "prometheus-key"));
+        integrations.insert(IntegrationFixtures.genericIntegration("payments-generic", "payments", "generic-key"));
+        mongo.getCollection(Integrations.COLLECTION).updateMany(new Document(), new Document("$unset", new Document("grouping", "")));
+
+        assertThat(integrations.authenticate("prometheus-key").grouping()).isEqualTo(Grouping.GROUP);
+        assertThat(integrations.authenticate("generic-key").grouping()).isEqualTo(Grouping.ALERT);
+    }
+
+    @Test
+    void aChangedGroupingIsStoredOverTheVersionReadAndAppliesToTheNextRequestAtOnce() {
+        integrations.insert(IntegrationFixtures.integration("payments-prometheus", "payments", IntegrationType.ALERTMANAGER,
+                Grouping.GROUP, "the-key"));
+        Integration read = integrations.authenticate("the-key");
+
+        integrations.replace(read.withGrouping(Grouping.ALERT));
+
+        assertThat(integrations.authenticate("the-key").grouping()).isEqualTo(Grouping.ALERT);
+        assertThatThrownBy(() -> integrations.replace(read.withGrouping(Grouping.GROUP)))
+                .as("a change made from a stale read").isInstanceOf(ConcurrentChangeException.class);
+        assertThat(integrations.find("payments-prometheus")).hasValueSatisfying(stored -> {
+            assertThat(stored.grouping()).isEqualTo(Grouping.ALERT);
+            assertThat(stored.version()).isEqualTo(1);
+        });
     }
 
     @Test
