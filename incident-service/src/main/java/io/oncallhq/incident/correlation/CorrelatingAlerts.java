@@ -131,7 +131,7 @@ class CorrelatingAlerts {
                 : escalating.pageFirstLevel(incident, service, now);
     }
 
-    /** Triggered: the incident is pointed at as holding the alert before the change makes it hold it. */
+    /** For a triggered alert: its key points at the incident before the change makes the incident hold it. */
     private void onceFor(String eventId, String incidentId, AlertTriggered alert,
                          Function<Incident, List<? extends ContractEvent>> change) {
         incidents.willHoldAlert(alert.serviceId(), alert.dedupKey(), incidentId);
