@@ -12,6 +12,8 @@ import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalMongo;
+import io.oncallhq.notification.slack.FormEncoding;
+import io.oncallhq.notification.slack.SlackPayloads;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,19 +27,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.oncallhq.notification.SlackStandIn.ALEX_DM;
 import static io.oncallhq.notification.SlackStandIn.TS;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -133,40 +136,60 @@ abstract class RunningService {
         return mongo.findById(pageId, Document.class, "page_deliveries");
     }
 
+    /** A command on a fresh incident: once it is on the topic, everything published before it is there too. */
+    String publishMarkerCommand() throws Exception {
+        String marker = "inc-marker-" + UUID.randomUUID();
+        alexIsPagedAbout(marker);
+        assertThat(postInteraction(buttonPress("incident_resolve", marker), SIGNING_SECRET).statusCode())
+                .isEqualTo(200);
+        return marker;
+    }
+
+    /** Posts the payload in a form encoded as Slack encodes it ({@code *} as {@code %2A}), signed over those bytes. */
     HttpResponse<String> postInteraction(String payload, String secret) throws Exception {
-        return postSigned("/slack/interactions", "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8),
-                secret, Map.of());
+        return postSigned("/slack/interactions", FormEncoding.SLACK.form("payload", payload), secret, Map.of());
     }
 
     /** Posts a form body signed as Slack signs requests, with the current time as the request timestamp. */
     HttpResponse<String> postSigned(String path, String body, String secret, Map<String, String> headers)
             throws Exception {
+        Map<String, String> signed = new HashMap<>(slackSignatureHeaders(body, secret));
+        signed.putAll(headers);
+        return postForm(path, body, signed);
+    }
+
+    /** Slack's timestamp and signature headers for the body, signed now. */
+    static Map<String, String> slackSignatureHeaders(String body, String secret) {
         String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        return Map.of("X-Slack-Request-Timestamp", timestamp,
+                "X-Slack-Signature", new SlackSignature.Generator(secret).generate(timestamp, body));
+    }
+
+    /** Posts the body's bytes exactly as given, as a form. */
+    HttpResponse<String> postForm(String path, String body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", new SlackSignature.Generator(secret).generate(timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A {@code block_actions} payload as Slack sends it when a user presses a button of a page. */
+    /** A {@code block_actions} payload as Slack sends it when a user presses a button of a page (with the page). */
     static String buttonPress(String slackUserId, String actionId, String incidentId) {
-        return """
-                {"type":"block_actions","user":{"id":"%s","username":"alex","name":"alex","team_id":"T0TEAM"},
-                 "api_app_id":"A0APP","trigger_id":"%s","team":{"id":"T0TEAM","domain":"demo"},
-                 "container":{"type":"message","message_ts":"%s","channel_id":"%s","is_ephemeral":false},
-                 "channel":{"id":"%s","name":"directmessage"},
-                 "response_url":"https://hooks.slack.com/actions/T0TEAM/1/xyz",
-                 "actions":[{"type":"button","block_id":"incident_actions","action_id":"%s","value":"%s",
-                             "action_ts":"%s"}]}
-                """.formatted(slackUserId, UUID.randomUUID(), TS, ALEX_DM, ALEX_DM, actionId, incidentId,
-                Instant.now().getEpochSecond() + ".000200");
+        return SlackPayloads.pressOnPage(slackUserId, actionId, incidentId, ALEX_DM, TS);
     }
 
     static String buttonPress(String actionId, String incidentId) {
         return buttonPress(SlackStandIn.ALEX_SLACK_ID, actionId, incidentId);
+    }
+
+    /** The form Slack posts for {@code /incident <text>}, its fields in Slack's order and encoding. */
+    static String slashCommandForm(String slackUserId, String text) {
+        return FormEncoding.SLACK.form("token", "legacy-verification-token", "team_id", "T0TEAM", "team_domain", "demo",
+                "channel_id", "C0OPS", "channel_name", "ops", "user_id", slackUserId, "user_name", "alex",
+                "command", "/incident", "text", text, "api_app_id", "A0APP", "is_enterprise_install", "false",
+                "response_url", "https://hooks.slack.com/commands/T0TEAM/1/abc",
+                "trigger_id", UUID.randomUUID().toString());
     }
 
     static PageRequested pageRequested(String incidentId, String slackUserId) {

@@ -9,13 +9,12 @@ import io.oncallhq.contracts.command.ResolveIncident;
 import io.oncallhq.contracts.incident.IncidentAcknowledged;
 import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.notification.slack.FormEncoding;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,8 @@ class SlackInteractionsIT extends RunningService {
         String press = buttonPress("incident_acknowledge", incidentId);
 
         HttpResponse<String> first = postInteraction(press, SIGNING_SECRET);
-        HttpResponse<String> retry = postSigned("/slack/interactions", form(press), SIGNING_SECRET,
-                Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
+        HttpResponse<String> retry = postSigned("/slack/interactions", FormEncoding.SLACK.form("payload", press),
+                SIGNING_SECRET, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
 
         assertThat(List.of(first.statusCode(), retry.statusCode())).containsOnly(200);
         String marker = publishMarkerCommand();
@@ -187,30 +186,8 @@ class SlackInteractionsIT extends RunningService {
         assertThat(answer.statusCode()).isEqualTo(401);
     }
 
-    /** A command on a fresh incident: once it is on the topic, everything published before it is there too. */
-    private String publishMarkerCommand() throws Exception {
-        String marker = "inc-marker-" + UUID.randomUUID();
-        alexIsPagedAbout(marker);
-        assertThat(postInteraction(buttonPress("incident_resolve", marker), SIGNING_SECRET).statusCode()).isEqualTo(200);
-        return marker;
-    }
-
     private HttpResponse<String> slashCommand(String slackUserId, String text) throws Exception {
         return postSigned("/slack/commands", slashCommandForm(slackUserId, text), SIGNING_SECRET, Map.of());
-    }
-
-    /** The form Slack posts for {@code /incident <text>}. */
-    private static String slashCommandForm(String slackUserId, String text) {
-        Map<String, String> fields = Map.of("token", "legacy", "team_id", "T0TEAM", "team_domain", "demo",
-                "channel_id", "C0OPS", "channel_name", "ops", "user_id", slackUserId, "user_name", "alex",
-                "command", "/incident", "text", text, "response_url", "https://hooks.slack.com/commands/T0TEAM/1/abc");
-        String form = fields.entrySet().stream().map(field -> field.getKey() + "="
-                + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).reduce((a, b) -> a + "&" + b).orElseThrow();
-        return form + "&trigger_id=" + UUID.randomUUID();
-    }
-
-    private static String form(String payload) {
-        return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
     }
 
     private static String incidentJson(String id, long number, String status) {

@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
@@ -48,7 +47,11 @@ public final class SlackStandIn implements AutoCloseable {
         return server.findAll(postRequestedFor(urlEqualTo("/api/" + method)));
     }
 
-    /** A {@code block_actions} interaction as Slack sends it when the user clicks a button of our message. */
+    /**
+     * A {@code block_actions} interaction as Slack sends it when the user clicks a button of our message: the message
+     * comes back with it (bold mrkdwn, a link, Slack's {@code \/} for every slash), and the form is encoded as Slack
+     * encodes it.
+     */
     public static String buttonClick(String slackUserId, String actionId, String value) {
         String payload = """
                 {"type":"block_actions","user":{"id":"%s","username":"alex","name":"alex","team_id":"T0DEMO"},
@@ -56,11 +59,35 @@ public final class SlackStandIn implements AutoCloseable {
                  "team":{"id":"T0DEMO","domain":"demo"},
                  "container":{"type":"message","message_ts":"%s","channel_id":"%s","is_ephemeral":false},
                  "channel":{"id":"%s","name":"directmessage"},
-                 "response_url":"https://hooks.slack.com/actions/T0DEMO/1/xyz",
+                 "message":{"type":"message","ts":"%s","text":"Checkout latency high (Checkout API)","blocks":[
+                   {"type":"section","text":{"type":"mrkdwn",
+                    "text":"*Service:* Checkout API\\n<https:\\/\\/oncall.example.com\\/incidents\\/%s|View incident>"}}]},
+                 "response_url":"https:\\/\\/hooks.slack.com\\/actions\\/T0DEMO\\/1\\/xyz",
                  "actions":[{"action_id":"%s","block_id":"incident_actions","text":{"type":"plain_text","text":"Acknowledge"},
                              "value":"%s","style":"primary","type":"button","action_ts":"1732267005.000300"}]}
-                """.formatted(slackUserId, MESSAGE_TS, DM_CHANNEL, DM_CHANNEL, actionId, value);
-        return "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+                """.formatted(slackUserId, MESSAGE_TS, DM_CHANNEL, DM_CHANNEL, MESSAGE_TS, value, actionId, value);
+        return "payload=" + slackFormEncoded(payload);
+    }
+
+    /**
+     * Percent-encoded as Slack encodes its form bodies, which its signature covers byte for byte: UTF-8, everything
+     * but {@code A-Za-z0-9-_.~} as {@code %XX}, a space as {@code +}. Not {@code URLEncoder}: it leaves {@code *} as
+     * it is, where Slack sends {@code %2A}.
+     */
+    private static String slackFormEncoded(String text) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c == ' ') {
+                encoded.append('+');
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || "-_.~".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) c));
+            }
+        }
+        return encoded.toString();
     }
 
     /** {@code v0=} + hex HMAC-SHA256 of {@code v0:<timestamp>:<body>}, as Slack signs requests. */

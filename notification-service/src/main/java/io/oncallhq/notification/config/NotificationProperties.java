@@ -1,6 +1,7 @@
 package io.oncallhq.notification.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,9 +25,10 @@ public record NotificationProperties(String incidentServiceUrl, Duration inciden
      * @param signingSecretPrevious the secret being rotated out, also accepted while set
      * @param httpTimeout           read/write/call timeout of one Web API call
      * @param rateLimiterConfig     the Resilience4j rate limiter config each per-channel limiter is made from
+     * @param maxRequestBody        a request from Slack with a larger body is refused (413) before it is verified
      */
     public record Slack(String apiUrl, String botToken, String signingSecret, String signingSecretPrevious,
-                        Duration httpTimeout, String rateLimiterConfig) {
+                        Duration httpTimeout, String rateLimiterConfig, DataSize maxRequestBody) {
 
         public boolean pagingEnabled() {
             return botToken != null && !botToken.isBlank();

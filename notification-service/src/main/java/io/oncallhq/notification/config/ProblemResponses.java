@@ -4,6 +4,7 @@ import io.oncallhq.notification.slack.CommandNotPublishedException;
 import io.oncallhq.notification.slack.InvalidSlackSignatureException;
 import io.oncallhq.notification.slack.MalformedInteractionException;
 import io.oncallhq.notification.slack.SlackNotConfiguredException;
+import io.oncallhq.notification.slack.SlackRequestTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +17,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error as RFC 9457 {@code application/problem+json}. */
+/**
+ * Every error as RFC 9457 {@code application/problem+json}, also the refusals of {@code SlackRequestVerification}, a
+ * filter, which hands them here through Spring MVC's exception resolvers.
+ */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
@@ -31,6 +35,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> notConfigured(SlackNotConfiguredException e, WebRequest request) {
         return problem(e, HttpStatus.SERVICE_UNAVAILABLE, "Slack is not configured", e.getMessage(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> tooLarge(SlackRequestTooLargeException e, WebRequest request) {
+        return problem(e, HttpStatus.CONTENT_TOO_LARGE, "Request body too large", e.getMessage(), request);
     }
 
     @ExceptionHandler

@@ -3,22 +3,20 @@ package io.oncallhq.notification.slack;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The request URL of the {@code /incident} slash command. Verified like interactions (raw body, v0 signature, replay
- * window); answered with an ephemeral message in the response body, as Slack documents it for immediate responses.
+ * The request URL of the {@code /incident} slash command. The body arrives verified like interactions' (the exact
+ * bytes Slack signed, within the replay window: {@link SlackRequestVerification}); answered with an ephemeral message
+ * in the response body, as Slack documents it for immediate responses.
  */
 @RestController
 class SlackCommandsController {
 
-    private final SlackSignatureVerifier verifier;
     private final AnsweringSlashCommands answering;
 
-    SlackCommandsController(SlackSignatureVerifier verifier, AnsweringSlashCommands answering) {
-        this.verifier = verifier;
+    SlackCommandsController(AnsweringSlashCommands answering) {
         this.answering = answering;
     }
 
@@ -30,13 +28,8 @@ class SlackCommandsController {
     }
 
     @PostMapping("/slack/commands")
-    ResponseEntity<EphemeralResponse> command(
-            @RequestHeader(name = SlackSignatureVerifier.TIMESTAMP_HEADER, required = false) String timestamp,
-            @RequestHeader(name = SlackSignatureVerifier.SIGNATURE_HEADER, required = false) String signature,
-            @RequestBody(required = false) byte[] body) {
-        byte[] raw = body == null ? new byte[0] : body;
-        verifier.verify(timestamp, signature, raw);
-        SlashCommand command = SlashCommand.fromFormBody(raw);
+    ResponseEntity<EphemeralResponse> command(@RequestAttribute(SlackRequestVerification.VERIFIED_BODY) byte[] body) {
+        SlashCommand command = SlashCommand.fromFormBody(body);
         if (command.sslCheck()) {
             return ResponseEntity.ok().build();
         }

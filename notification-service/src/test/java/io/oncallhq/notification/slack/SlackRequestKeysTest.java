@@ -2,7 +2,6 @@ package io.oncallhq.notification.slack;
 
 import org.junit.jupiter.api.Test;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,13 +62,13 @@ class SlackRequestKeysTest {
                  "response_url":"https://hooks.slack.com/actions/T0/1/xyz",
                  "actions":[{"type":"button","action_id":"%s","value":"inc-1","action_ts":"%s"}]}
                 """.formatted(triggerId, actionId, actionTs);
-        byte[] body = ("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII);
+        byte[] body = FormEncoding.SLACK.form("payload", payload).getBytes(StandardCharsets.US_ASCII);
         return ButtonPress.fromFormBody(body).orElseThrow();
     }
 
     private static SlashCommand command(String triggerId, String text) {
         String body = "token=legacy&team_id=T0&channel_id=C0OPS&user_id=U0ALEX&user_name=alex&command=%2Fincident"
-                + "&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8) + "&trigger_id=" + triggerId
+                + "&text=" + FormEncoding.SLACK.encode(text) + "&trigger_id=" + triggerId
                 + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0%2F1%2Fabc";
         return SlashCommand.fromFormBody(body.getBytes(StandardCharsets.US_ASCII));
     }
