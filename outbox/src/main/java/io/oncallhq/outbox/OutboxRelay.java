@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,16 +27,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes the events waiting in documents' {@value #OUTBOX_FIELD} arrays, in order, and removes them once the
- * broker acknowledged. A document is relayed right after its save ({@link #relaySoon}) and, for anything left
- * behind by a crash or a broker outage, by a periodic sweep. Delivery is at least once: a crash between the send
- * and the removal sends again with the same event id, which consumers deduplicate.
+ * broker acknowledged. A document is relayed right after its save ({@link #relaySoon}); one whose relay failed (a
+ * broker outage) is retried by id every retry interval; and a sweep of the whole collections, at start and every
+ * sweep interval, finds what a crash of any instance left behind. The sweep reads every document where secondary
+ * indexes are ignored (the embedded server), so it runs seldom and the retries, which cost nothing while nothing
+ * failed, run often. Delivery is at least once: a crash between the send and the removal sends again with the same
+ * event id, which consumers deduplicate.
  *
  * <p>The removal increments the document's version field, so a concurrent save of a stale copy fails with an
  * optimistic-locking error instead of putting sent events back. As a lifecycle bean in the default phase it
  * starts after the bindings and stops before them.
  *
  * <p>Each event is sent as a child of the span that wrote it ({@link OutboxMessage#traceparent()}). As a bean it
- * also reports the gauge {@value #BACKLOG_METRIC} per collection: the documents the last sweep found waiting.
+ * also reports the gauge {@value #BACKLOG_METRIC} per collection: the documents known to wait (found by the sweep or
+ * failed to relay) and not relayed since.
  */
 public final class OutboxRelay implements SmartLifecycle, MeterBinder {
 
@@ -49,22 +54,34 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
     private final CloudEventCodec codec;
     private final List<String> collections;
     private final String versionField;
+    private final Duration retryInterval;
     private final Duration sweepInterval;
-    private final Map<String, Integer> backlog = new ConcurrentHashMap<>();
+    /** Per collection, the ids of the documents known to wait: found by a sweep, or whose relay failed. */
+    private final Map<String, Set<Object>> waiting = new ConcurrentHashMap<>();
     private ScheduledExecutorService worker;
+
+    /** Relays retried every half second, and a sweep every 30 s: a crash's leftovers wait at most that long. */
+    public OutboxRelay(MongoOperations mongo, OutboxSender sender, CloudEventCodec codec, List<String> collections,
+                       String versionField) {
+        this(mongo, sender, codec, collections, versionField, Duration.ofMillis(500), Duration.ofSeconds(30));
+    }
 
     /**
      * @param collections  the collections whose documents carry an outbox
-     * @param versionField the documents' optimistic-locking version field (Spring Data {@code @Version})
+     * @param versionField  the documents' optimistic-locking version field (Spring Data {@code @Version})
+     * @param retryInterval how often the documents known to wait are relayed again
+     * @param sweepInterval how often the collections are searched for documents that wait (and once at start)
      */
     public OutboxRelay(MongoOperations mongo, OutboxSender sender, CloudEventCodec codec, List<String> collections,
-                       String versionField, Duration sweepInterval) {
+                       String versionField, Duration retryInterval, Duration sweepInterval) {
         this.mongo = mongo;
         this.sender = sender;
         this.codec = codec;
         this.collections = List.copyOf(collections);
         this.versionField = versionField;
+        this.retryInterval = retryInterval;
         this.sweepInterval = sweepInterval;
+        collections.forEach(collection -> waiting.put(collection, ConcurrentHashMap.newKeySet()));
     }
 
     /** Asks for the document's waiting events to be published now, on the relay's own thread. */
@@ -75,16 +92,27 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
         }
     }
 
-    /** Publishes every waiting event of every collection; returns how many were published. */
+    /**
+     * Searches every collection for documents with waiting events and publishes them; returns how many events were
+     * published. A failure stops it; the documents found are retried by id.
+     */
     public int sweep() {
-        int published = 0;
         for (String collection : collections) {
             Query pending = new Query(Criteria.where(OUTBOX_FIELD + ".0").exists(true));
             pending.fields().include("_id");
-            List<Document> documents = mongo.find(pending, Document.class, collection);
-            backlog.put(collection, documents.size());
-            for (Document document : documents) {
-                published += relay(collection, document.get("_id"));
+            mongo.find(pending, Document.class, collection)
+                    .forEach(document -> waiting.get(collection).add(document.get("_id")));
+        }
+        return retry();
+    }
+
+    /** Publishes the documents known to wait, forgetting each once relayed; a failure stops it. */
+    int retry() {
+        int published = 0;
+        for (String collection : collections) {
+            for (Object documentId : List.copyOf(waiting.get(collection))) {
+                published += relay(collection, documentId);
+                waiting.get(collection).remove(documentId);
             }
         }
         return published;
@@ -125,7 +153,17 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
         try {
             relay(collection, documentId);
         } catch (RuntimeException e) {
-            log.warn("Outbox of {}/{} not relayed yet, the sweep will retry: {}", collection, documentId, e.toString());
+            waiting.get(collection).add(documentId);
+            log.warn("Outbox of {}/{} not relayed yet, will retry in {}: {}", collection, documentId, retryInterval,
+                    e.toString());
+        }
+    }
+
+    private void retryQuietly() {
+        try {
+            retry();
+        } catch (RuntimeException e) {
+            log.warn("Outbox retry interrupted, will retry in {}: {}", retryInterval, e.toString());
         }
     }
 
@@ -133,7 +171,7 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
         try {
             sweep();
         } catch (RuntimeException e) {
-            log.warn("Outbox sweep interrupted, will retry in {}: {}", sweepInterval, e.toString());
+            log.warn("Outbox sweep interrupted, will retry in {}: {}", retryInterval, e.toString());
         }
     }
 
@@ -147,8 +185,8 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         for (String collection : collections) {
-            Gauge.builder(BACKLOG_METRIC, backlog, waiting -> waiting.getOrDefault(collection, 0))
-                    .description("Documents with events not yet relayed to Kafka, as found by the last outbox sweep")
+            Gauge.builder(BACKLOG_METRIC, waiting, known -> known.get(collection).size())
+                    .description("Documents known to hold events not yet relayed to Kafka")
                     .baseUnit("documents")
                     .tag("collection", collection)
                     .register(registry);
@@ -163,6 +201,8 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
             return thread;
         });
         worker.scheduleWithFixedDelay(this::sweepQuietly, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+        worker.scheduleWithFixedDelay(this::retryQuietly, retryInterval.toMillis(), retryInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     @Override

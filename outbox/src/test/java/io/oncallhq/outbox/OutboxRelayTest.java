@@ -27,10 +27,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.messaging.Message;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,7 +156,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void theBacklogGaugeShowsPerCollectionWhatTheLastSweepFoundWaiting() {
+    void theBacklogGaugeShowsPerCollectionTheDocumentsKnownToWait() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         OutboxRelay relay = relay((binding, message) -> {
             throw new IllegalStateException("broker unreachable");
@@ -172,6 +172,33 @@ class OutboxRelayTest {
         assertThat(mongo.findById("t-2", Thing.class).outbox()).isEmpty();
     }
 
+    @Test
+    void documentsThatCouldNotBeRelayedAreRetriedByIdWithoutSearchingTheCollectionAgain() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        AtomicBoolean brokerUp = new AtomicBoolean(false);
+        OutboxRelay relay = relay((binding, message) -> {
+            if (!brokerUp.get()) {
+                throw new IllegalStateException("broker unreachable");
+            }
+            published.add(message);
+        });
+        relay.bindTo(meters);
+        mongo.insert(new Thing("t-1", "acknowledged", List.of(acknowledged("e-1")), null));
+        mongo.insert(new Thing("t-2", "acknowledged", List.of(note("e-2")), null));
+        assertThatThrownBy(relay::sweep).hasMessageContaining("broker unreachable");
+        mongo.insert(new Thing("t-3", "acknowledged", List.of(note("e-3")), null)); // saved, its relaySoon not yet run
+
+        brokerUp.set(true);
+        int sent = relay.retry();
+
+        assertThat(sent).isEqualTo(2);
+        assertThat(mongo.findById("t-1", Thing.class).outbox()).isEmpty();
+        assertThat(mongo.findById("t-2", Thing.class).outbox()).isEmpty();
+        assertThat(mongo.findById("t-3", Thing.class).outbox()).as("left to its own relay or the next sweep").hasSize(1);
+        assertThat(meters.get(OutboxRelay.BACKLOG_METRIC).tag("collection", "things").gauge().value()).isZero();
+        assertThat(relay.sweep()).isEqualTo(1);
+    }
+
     /** Sends inside an observation, as Spring Kafka's producer observation does. */
     private OutboxSender tracedSender() {
         return (binding, message) -> Observation.createNotStarted("kafka send", observations)
@@ -184,7 +211,7 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay(OutboxSender sender) {
-        return new OutboxRelay(mongo, sender, codec, List.of("things"), "version", Duration.ofSeconds(1));
+        return new OutboxRelay(mongo, sender, codec, List.of("things"), "version");
     }
 
     private OutboxSender recordingSender() {

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /** The event codec, the relay of the incidents' outboxes, and the clock the use cases read. */
@@ -23,8 +22,7 @@ class OutboxConfig {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge streamBridge, CloudEventCodec codec) {
-        return new OutboxRelay(mongo, new StreamBridgeSender(streamBridge), codec, List.of("incidents"), "version",
-                Duration.ofMillis(500));
+        return new OutboxRelay(mongo, new StreamBridgeSender(streamBridge), codec, List.of("incidents"), "version");
     }
 
     @Bean

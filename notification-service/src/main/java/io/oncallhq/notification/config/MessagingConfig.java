@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
@@ -25,7 +24,7 @@ class MessagingConfig {
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge streamBridge, CloudEventCodec codec) {
         return new OutboxRelay(mongo, new StreamBridgeSender(streamBridge), codec,
-                List.of(PageDeliveries.COLLECTION), PageDeliveries.VERSION_FIELD, Duration.ofMillis(500));
+                List.of(PageDeliveries.COLLECTION), PageDeliveries.VERSION_FIELD);
     }
 
     @Bean

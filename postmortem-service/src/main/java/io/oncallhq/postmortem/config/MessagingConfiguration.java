@@ -11,7 +11,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
@@ -28,8 +27,7 @@ class MessagingConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge streamBridge, CloudEventCodec codec) {
-        return new OutboxRelay(mongo, new StreamBridgeSender(streamBridge), codec, List.of(ACTION_ITEMS), "version",
-                Duration.ofMillis(500));
+        return new OutboxRelay(mongo, new StreamBridgeSender(streamBridge), codec, List.of(ACTION_ITEMS), "version");
     }
 
     @Bean
