@@ -48,11 +48,32 @@ public class PageDeliveries {
         mongo.indexOps(COLLECTION).createIndex(new Index("incidentId", Sort.Direction.ASC).named("incident"));
         mongo.indexOps(COLLECTION).createIndex(new Index("page.responder.slackUserId", Sort.Direction.ASC)
                 .named("responder_slack_user"));
+        mongo.indexOps(COLLECTION).createIndex(new Index("status", Sort.Direction.ASC)
+                .on("destination", Sort.Direction.ASC).named("status_destination"));
     }
 
     public Optional<PageDelivery> find(String pageId) {
         return Optional.ofNullable(mongo.findById(pageId, PageDeliveryDocument.class))
                 .map(PageDeliveryDocument::toDelivery);
+    }
+
+    /** The destinations pages wait for. */
+    List<String> destinationsWaiting() {
+        return mongo.findDistinct(query(where("status").is(DeliveryStatus.WAITING)), "destination",
+                PageDeliveryDocument.class, String.class);
+    }
+
+    /** The pages waiting for one destination ({@link Destination#key()}). */
+    List<PageDelivery> waiting(String destination) {
+        return mongo.find(query(where("status").is(DeliveryStatus.WAITING).and("destination").is(destination)),
+                PageDeliveryDocument.class).stream().map(PageDeliveryDocument::toDelivery).toList();
+    }
+
+    /** The pages claimed before that time and never settled ({@link PageDelivery#stalled}). */
+    List<PageDelivery> stalled(Instant claimedBefore) {
+        return mongo.find(query(where("status").is(DeliveryStatus.SENDING).orOperator(
+                        where("claimedAt").lt(claimedBefore), where("claimedAt").is(null))),
+                PageDeliveryDocument.class).stream().map(PageDeliveryDocument::toDelivery).toList();
     }
 
     /** Stores a new delivery; false when one for this page exists already (the page id is the {@code _id}). */
@@ -98,9 +119,9 @@ public class PageDeliveries {
     /**
      * Loads the delivery, applies the change and saves it together with the outcome the change returned. The change
      * may run again on a fresh copy after a concurrent write, so it must only act on the delivery it is given.
-     * {@link Change#NONE} saves nothing.
+     * {@link Change#NONE} saves nothing. True when the change was saved.
      */
-    void update(String pageId, Function<PageDelivery, Change> change) {
+    boolean update(String pageId, Function<PageDelivery, Change> change) {
         for (int attempt = 1; ; attempt++) {
             PageDeliveryDocument stored = mongo.findById(pageId, PageDeliveryDocument.class);
             if (stored == null) {
@@ -109,7 +130,7 @@ public class PageDeliveries {
             PageDelivery delivery = stored.toDelivery();
             Change result = change.apply(delivery);
             if (!result.save()) {
-                return;
+                return false;
             }
             List<OutboxMessage> added = result.outcome() == null ? List.of()
                     : List.of(OutboxMessage.of(OUTCOMES_BINDING, codec, result.outcome(), UUID.randomUUID().toString(),
@@ -119,7 +140,7 @@ public class PageDeliveries {
                 if (!added.isEmpty()) {
                     relay.relaySoon(COLLECTION, pageId);
                 }
-                return;
+                return true;
             } catch (OptimisticLockingFailureException conflict) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw conflict;

@@ -1,5 +1,6 @@
 package io.oncallhq.notification.paging;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,14 @@ public interface PagingChannel {
 
     /** The name recorded on deliveries and in {@code PageDelivered.channel}: {@code slack}, {@code email}... */
     String name();
+
+    /**
+     * The least time between two messages to one responder here (Slack: about one a second per channel). Pages for a
+     * responder wait for their turn in the sending loop, the most urgent first; zero when the channel sets no pace.
+     */
+    default Duration pace() {
+        return Duration.ZERO;
+    }
 
     /**
      * @param address where the responder's contact rule says to reach them (a Slack user id, a webhook URL, an e-mail

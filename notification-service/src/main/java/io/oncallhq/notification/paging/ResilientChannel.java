@@ -1,5 +1,6 @@
 package io.oncallhq.notification.paging;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** A channel behind its {@link ChannelGuard}: every call, sending and updating alike, goes through the guard. */
@@ -16,6 +17,11 @@ public final class ResilientChannel implements PagingChannel {
     @Override
     public String name() {
         return channel.name();
+    }
+
+    @Override
+    public Duration pace() {
+        return channel.pace();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.oncallhq.notification.paging.PagingChannel;
 import io.oncallhq.notification.paging.PagingFailedException;
 import io.oncallhq.notification.paging.SentPage;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,15 +29,23 @@ public final class SlackChannel implements PagingChannel {
 
     private final SlackCalls slack;
     private final SlackMessages messages;
+    private final Duration pace;
 
     public SlackChannel(SlackCalls slack, ChannelThrottle throttle) {
         this.slack = slack;
         this.messages = new SlackMessages(slack, throttle);
+        this.pace = throttle.spacing();
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** A page goes to the responder's DM channel, so the channel's rate limit is the responder's pace. */
+    @Override
+    public Duration pace() {
+        return pace;
     }
 
     @Override
