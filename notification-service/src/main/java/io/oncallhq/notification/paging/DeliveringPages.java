@@ -78,6 +78,13 @@ class DeliveringPages {
         }
     }
 
+    /** Sends on its own a page claimed for a digest that did not go out. */
+    void sendUnfolded(String pageId) {
+        if (deliveries.update(pageId, delivery -> delivery.unfold() ? Change.saved() : Change.NONE)) {
+            deliver(deliveries.find(pageId).orElseThrow(), false);
+        }
+    }
+
     /** Takes up a page whose send stopped before its outcome was saved ({@link PageDelivery#stalled}). */
     void resume(String pageId, Instant claimedBefore) {
         Instant now = clock.instant();

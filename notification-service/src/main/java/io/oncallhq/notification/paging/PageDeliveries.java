@@ -9,6 +9,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -67,6 +68,17 @@ public class PageDeliveries {
     List<PageDelivery> waiting(String destination) {
         return mongo.find(query(where("status").is(DeliveryStatus.WAITING).and("destination").is(destination)),
                 PageDeliveryDocument.class).stream().map(PageDeliveryDocument::toDelivery).toList();
+    }
+
+    /** The pages requested for the destination since then, sent or not: what a service's storm is counted from. */
+    List<SendingOrder.Requested> requestedSince(String destination, Instant since) {
+        Query requested = query(where("destination").is(destination).and("page.requestedAt").gte(since));
+        requested.fields().include("page.serviceId", "page.incidentId", "page.requestedAt");
+        return mongo.find(requested, org.bson.Document.class, COLLECTION).stream()
+                .map(document -> document.get("page", org.bson.Document.class))
+                .map(page -> new SendingOrder.Requested(page.getString("serviceId"), page.getString("incidentId"),
+                        page.getDate("requestedAt").toInstant()))
+                .toList();
     }
 
     /** The pages claimed before that time and never settled ({@link PageDelivery#stalled}). */

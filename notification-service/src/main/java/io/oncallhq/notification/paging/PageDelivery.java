@@ -23,6 +23,7 @@ public final class PageDelivery {
     private int attempts;
     private int routeIndex;
     private Instant claimedAt;
+    private String digestId;
     private SentPage sent;
     private String failureReason;
     private Instant settledAt;
@@ -30,8 +31,8 @@ public final class PageDelivery {
     private final List<String> processedEventIds;
 
     PageDelivery(Page page, String destination, String traceparent, String channel, DeliveryStatus status,
-                 int attempts, int routeIndex, Instant claimedAt, SentPage sent, String failureReason,
-                 Instant settledAt, PageState state, List<String> processedEventIds) {
+                 int attempts, int routeIndex, Instant claimedAt, String digestId, SentPage sent,
+                 String failureReason, Instant settledAt, PageState state, List<String> processedEventIds) {
         this.page = page;
         this.destination = destination;
         this.traceparent = traceparent;
@@ -40,6 +41,7 @@ public final class PageDelivery {
         this.attempts = attempts;
         this.routeIndex = routeIndex;
         this.claimedAt = claimedAt;
+        this.digestId = digestId;
         this.sent = sent;
         this.failureReason = failureReason;
         this.settledAt = settledAt;
@@ -56,7 +58,7 @@ public final class PageDelivery {
      */
     static PageDelivery waiting(Page page, String channel, Destination destination, String traceparent) {
         return new PageDelivery(page, destination.key(), traceparent, channel, DeliveryStatus.WAITING, 0, 0, null,
-                null, null, null, PageState.OPEN, List.of());
+                null, null, null, null, PageState.OPEN, List.of());
     }
 
     /** This instance takes the waiting page to send it; false when it is not waiting any more (taken elsewhere). */
@@ -68,6 +70,32 @@ public final class PageDelivery {
         attempts++;
         claimedAt = now;
         return true;
+    }
+
+    /** This instance takes the waiting page to fold it into the digest; false when it is not waiting any more. */
+    boolean foldInto(String digestId, Instant now) {
+        if (!claim(now)) {
+            return false;
+        }
+        this.digestId = digestId;
+        return true;
+    }
+
+    /** The digest it was folded into did not go out: the page goes on its own. False when it is not in one. */
+    boolean unfold() {
+        if (status != DeliveryStatus.SENDING || digestId == null) {
+            return false;
+        }
+        digestId = null;
+        return true;
+    }
+
+    /** A page folded into a digest whose instance stopped before the digest showed it waits again. */
+    void waitAgain() {
+        requireSending();
+        status = DeliveryStatus.WAITING;
+        digestId = null;
+        claimedAt = null;
     }
 
     /**
@@ -91,6 +119,16 @@ public final class PageDelivery {
         this.sent = sent;
         this.settledAt = now;
         return new PageDelivered(page.pageId(), page.incidentId(), channel, sent.destination(), sent.messageRef(), now);
+    }
+
+    /** The page went out in the digest's message, which shows it. */
+    PageDelivered deliveredIn(PageDigest digest, Instant now) {
+        requireSending();
+        this.status = DeliveryStatus.DELIVERED;
+        this.sent = digest.sent();
+        this.settledAt = now;
+        return new PageDelivered(page.pageId(), page.incidentId(), channel, sent.destination(), sent.messageRef(), now,
+                digest.description());
     }
 
     /**
@@ -163,6 +201,11 @@ public final class PageDelivery {
     /** The trace the page was requested in, continued by its send; null outside a trace. */
     public String traceparent() {
         return traceparent;
+    }
+
+    /** The digest the page was folded into; null for a page sent on its own. */
+    public String digestId() {
+        return digestId;
     }
 
     /** When an instance last took the page to send it; null while waiting. */

@@ -22,6 +22,7 @@ record PageDeliveryDocument(
         int attempts,
         int routeIndex,
         Instant claimedAt,
+        String digestId,
         SentPage sent,
         String failureReason,
         Instant settledAt,
@@ -34,13 +35,14 @@ record PageDeliveryDocument(
         Page page = delivery.page();
         return new PageDeliveryDocument(page.pageId(), page.incidentId(), page, delivery.destination(),
                 delivery.traceparent(), delivery.channel(), delivery.status(), delivery.attempts(),
-                delivery.routeIndex(), delivery.claimedAt(), delivery.sent(), delivery.failureReason(),
-                delivery.settledAt(), delivery.state(), delivery.processedEventIds(), outbox, version);
+                delivery.routeIndex(), delivery.claimedAt(), delivery.digestId(), delivery.sent(),
+                delivery.failureReason(), delivery.settledAt(), delivery.state(), delivery.processedEventIds(), outbox,
+                version);
     }
 
     PageDelivery toDelivery() {
-        return new PageDelivery(page, destination, traceparent, channel, status, attempts, routeIndex, claimedAt, sent,
-                failureReason, settledAt, state == null ? PageState.OPEN : state,
+        return new PageDelivery(page, destination, traceparent, channel, status, attempts, routeIndex, claimedAt,
+                digestId, sent, failureReason, settledAt, state == null ? PageState.OPEN : state,
                 processedEventIds == null ? List.of() : processedEventIds);
     }
 

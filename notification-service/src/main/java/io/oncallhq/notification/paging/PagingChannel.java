@@ -31,6 +31,24 @@ public interface PagingChannel {
      */
     SentPage send(Page page, String address);
 
+    /**
+     * Whether the channel can fold a storm's pages into one message and rewrite it in place as more come
+     * ({@link #sendDigest}, {@link #updateDigest}); pages on other channels go one by one.
+     */
+    default boolean digests() {
+        return false;
+    }
+
+    /** Posts the digest's message. Same contract as {@link #send}. */
+    default SentPage sendDigest(PageDigest digest, String address) {
+        throw new UnsupportedOperationException(name() + " sends no digests");
+    }
+
+    /** Rewrites the digest's message in place to show what it holds now. Same contract as {@link #send}. */
+    default void updateDigest(PageDigest digest, SentPage sent) {
+        throw new UnsupportedOperationException(name() + " sends no digests");
+    }
+
     /** Rewrites a sent page in place to show the incident's new state. Same contract as {@link #send}. */
     void update(Page page, SentPage sent, PageState state);
 

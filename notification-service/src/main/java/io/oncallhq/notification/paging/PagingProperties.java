@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param pollInterval how often the loop looks for pages stored by other instances and for sends that stopped midway
  * @param claimTimeout how long a claimed page may stay unsettled before the loop takes it up again (its instance died,
  *                     or the send hangs): longer than a send with all its retries takes
+ * @param digest       when a storm's pages fold into one digest message
  */
 @ConfigurationProperties("notification.paging")
-record PagingProperties(int senders, Duration pollInterval, Duration claimTimeout) {
+record PagingProperties(int senders, Duration pollInterval, Duration claimTimeout, SendingOrder.DigestRule digest) {
 }

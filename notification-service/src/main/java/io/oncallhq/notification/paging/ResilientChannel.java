@@ -30,6 +30,21 @@ public final class ResilientChannel implements PagingChannel {
     }
 
     @Override
+    public boolean digests() {
+        return channel.digests();
+    }
+
+    @Override
+    public SentPage sendDigest(PageDigest digest, String address) {
+        return guard.call(() -> channel.sendDigest(digest, address));
+    }
+
+    @Override
+    public void updateDigest(PageDigest digest, SentPage sent) {
+        guard.run(() -> channel.updateDigest(digest, sent));
+    }
+
+    @Override
     public void update(Page page, SentPage sent, PageState state) {
         guard.run(() -> channel.update(page, sent, state));
     }

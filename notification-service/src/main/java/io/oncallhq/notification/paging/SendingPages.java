@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The sending loop: sends the stored pages, to each {@link Destination} (a responder on one channel) one message at a
- * time at the channel's pace, at each turn the most urgent page still waiting ({@link SendingOrder}). A page stored by
- * this instance wakes it; every poll interval it also picks up pages stored by other instances and takes up sends
+ * time at the channel's pace, at each turn the most urgent of what still waits, a page alone or a storm's pages of
+ * one service folded into a digest ({@link SendingOrder}, {@link SendingDigests}). A page stored by this instance wakes
+ * it; every poll interval it also picks up pages stored by other instances and takes up sends
  * that stopped midway (claimed longer than the claim timeout ago and never settled). Instances share the pages: each
  * goes out through whichever instance claims it first; the pace holds per instance, like Slack's rate limiter.
  */
@@ -30,11 +31,13 @@ class SendingPages implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SendingPages.class);
 
     private final PageDeliveries deliveries;
+    private final PageDigests digests;
     private final DeliveringPages delivering;
+    private final SendingDigests digesting;
     private final PagingChannels channels;
     private final PagingProperties settings;
     private final Clock clock;
-    private final SendingOrder order = new SendingOrder();
+    private final SendingOrder order;
     /** Destinations that may have pages waiting. */
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     /** Destinations a sender is busy with: one message at a time to each. */
@@ -46,13 +49,16 @@ class SendingPages implements SmartLifecycle {
     private ExecutorService senders;
     private Thread loop;
 
-    SendingPages(PageDeliveries deliveries, DeliveringPages delivering, PagingChannels channels,
-                 PagingProperties settings, Clock clock) {
+    SendingPages(PageDeliveries deliveries, PageDigests digests, DeliveringPages delivering, SendingDigests digesting,
+                 PagingChannels channels, PagingProperties settings, Clock clock) {
         this.deliveries = deliveries;
+        this.digests = digests;
         this.delivering = delivering;
+        this.digesting = digesting;
         this.channels = channels;
         this.settings = settings;
         this.clock = clock;
+        this.order = new SendingOrder(settings.digest());
     }
 
     /** A page was stored for the destination. */
@@ -125,10 +131,24 @@ class SendingPages implements SmartLifecycle {
                 continue;
             }
             pending.remove(key); // a page stored from now on adds it again
-            order.next(deliveries.waiting(key).stream().map(PageDelivery::page).toList())
-                    .ifPresent(page -> startSending(key, now, () -> delivering.send(page.pageId())));
+            order.next(backlogOf(destination, now), now).ifPresent(next -> startSending(key, now, switch (next) {
+                case SendingOrder.Alone alone -> () -> delivering.send(alone.page().pageId());
+                case SendingOrder.Fold fold -> () -> digesting.send(destination, fold);
+            }));
         }
         return nextTurn;
+    }
+
+    private SendingOrder.Backlog backlogOf(Destination destination, Instant now) {
+        String key = destination.key();
+        List<Page> waiting = deliveries.waiting(key).stream().map(PageDelivery::page).toList();
+        boolean folds = channels.forRoute(destination.route()).map(PagingChannel::digests).orElse(false);
+        if (waiting.isEmpty() || !folds) {
+            return new SendingOrder.Backlog(waiting, List.of(), Map.of(), false);
+        }
+        Instant since = now.minus(settings.digest().window());
+        return new SendingOrder.Backlog(waiting, deliveries.requestedSince(key, since),
+                digests.latestByService(key, since), true);
     }
 
     private void resumeStalled(Instant now) {
@@ -136,8 +156,10 @@ class SendingPages implements SmartLifecycle {
         for (PageDelivery stalled : deliveries.stalled(claimedBefore)) {
             String key = stalled.destination() != null ? stalled.destination()
                     : delivering.destinationOf(stalled.page()).key();
+            String pageId = stalled.page().pageId();
             if (!busy.contains(key)) {
-                startSending(key, now, () -> delivering.resume(stalled.page().pageId(), claimedBefore));
+                startSending(key, now, stalled.digestId() != null ? () -> digesting.resume(pageId, claimedBefore)
+                        : () -> delivering.resume(pageId, claimedBefore));
             }
         }
     }

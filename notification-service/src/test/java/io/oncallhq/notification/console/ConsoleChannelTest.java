@@ -3,12 +3,15 @@ package io.oncallhq.notification.console;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.page.PageTarget;
 import io.oncallhq.contracts.page.RecentChange;
+import io.oncallhq.notification.paging.DigestFixtures;
 import io.oncallhq.notification.paging.Page;
+import io.oncallhq.notification.paging.PageDigest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -40,6 +43,21 @@ class ConsoleChannelTest {
                   incident:  http://localhost:8082/incidents/inc-1
                   acknowledge with:
                 """).doesNotContain("recent changes");
+    }
+
+    @Test
+    void aStormsDigestIsOneBlockAndEachRewriteOneLine(CapturedOutput output) {
+        ConsoleChannel console = new ConsoleChannel("http://localhost:8082");
+        PageDigest digest = DigestFixtures.checkoutStorm(12, Duration.ofSeconds(10));
+
+        console.updateDigest(digest, console.sendDigest(digest, null));
+
+        assertThat(output.getOut()).contains("""
+                  [ERROR] 12 incidents on Checkout API in the last 2 min
+                  responder: Alex Rivera
+                  newest:    #111 Checkout error rate 11
+                  open:      http://localhost:8082/incidents?serviceId=checkout-api&status=triggered
+                """).contains("Digest digest-1: [ERROR] 12 incidents on Checkout API in the last 2 min");
     }
 
     private static Page page(RecentChange... changes) {

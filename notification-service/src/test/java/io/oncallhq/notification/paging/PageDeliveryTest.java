@@ -6,6 +6,7 @@ import io.oncallhq.contracts.page.PageFailed;
 import io.oncallhq.contracts.page.PageTarget;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -106,6 +107,35 @@ class PageDeliveryTest {
         delivery.resume(NOW.plusSeconds(1));
         assertThat(delivery.attempts()).isEqualTo(2);
         assertThat(delivery.stalled(NOW.plusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void aPageFoldedIntoADigestIsDeliveredInItsMessageAndSaysWhichDigest() {
+        PageDelivery delivery = PageDelivery.waiting(page(), "slack", new Destination("slack", "U0DEMO0001"), null);
+        PageDigest digest = DigestFixtures.checkoutStorm(12, Duration.ofSeconds(10));
+
+        assertThat(delivery.foldInto("digest-1", NOW)).isTrue();
+        PageDelivered delivered = delivery.deliveredIn(digest, NOW);
+
+        assertThat(delivered).isEqualTo(new PageDelivered("page-1", "inc-1", "slack", "D0ALEX", "1700000000.000100", NOW,
+                "digest of 12 incidents on Checkout API"));
+        assertThat(delivery.digestId()).isEqualTo("digest-1");
+    }
+
+    @Test
+    void aFoldedPageWhoseDigestDidNotGoOutGoesOnItsOwnOrWaitsAgain() {
+        PageDelivery unfolded = PageDelivery.waiting(page(), "slack", new Destination("slack", "U0DEMO0001"), null);
+        unfolded.foldInto("digest-1", NOW);
+        PageDelivery waitingAgain = PageDelivery.waiting(page(), "slack", new Destination("slack", "U0DEMO0001"), null);
+        waitingAgain.foldInto("digest-1", NOW);
+
+        assertThat(unfolded.unfold()).isTrue();
+        assertThat(unfolded.unfold()).isFalse();
+        assertThat(unfolded.status()).isEqualTo(DeliveryStatus.SENDING);
+        waitingAgain.waitAgain();
+        assertThat(waitingAgain.status()).isEqualTo(DeliveryStatus.WAITING);
+        assertThat(waitingAgain.digestId()).isNull();
+        assertThat(waitingAgain.claim(NOW)).isTrue();
     }
 
     private static PageDelivery sendingPage() {
