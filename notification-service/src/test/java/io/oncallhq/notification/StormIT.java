@@ -1,7 +1,10 @@
 package io.oncallhq.notification;
 
+import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
+import io.oncallhq.contracts.command.AcknowledgeIncident;
+import io.oncallhq.contracts.command.IncidentCommand;
 import io.oncallhq.contracts.page.PageDelivered;
 import io.oncallhq.contracts.page.PageOutcomeEvent;
 import io.oncallhq.contracts.page.PageRequested;
@@ -10,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,6 +123,45 @@ class StormIT extends RunningService {
         await().atMost(PATIENCE).until(() -> postedIncidents(user).size() == 5);
         assertThat(postedIncidents(user)).containsExactly(first.incidentId(), critical.incidentId(),
                 warnings.get(0).incidentId(), warnings.get(1).incidentId(), warnings.get(2).incidentId());
+    }
+
+    @Test
+    void acknowledgeAllOnADigestPublishesOneAcknowledgeCommandPerIncidentOfTheDigestOnce() throws Exception {
+        String user = slackUser();
+        SLACK.givesDm(user, dmOf(user));
+        List<PageRequested> storm = checkoutStorm(user, 8);
+        publish(storm);
+        await().atMost(PATIENCE).until(() -> deliveredAll(storm) && digestsPostedTo(user).size() == 1);
+        List<String> digested = storm.stream().filter(page -> ((PageDelivered) outcomesOf(page.pageId()).getFirst())
+                .digest() != null).map(PageRequested::incidentId).toList();
+        String digestId = acknowledgeAllValue(digestsPostedTo(user).getFirst());
+
+        String press = buttonPress(user, "digest_acknowledge_all", digestId);
+        HttpResponse<String> pressed = postInteraction(press, SIGNING_SECRET);
+        HttpResponse<String> retried = postInteraction(press, SIGNING_SECRET); // Slack's retry of the same press
+
+        assertThat(List.of(pressed.statusCode(), retried.statusCode())).containsOnly(200);
+        List<IncidentCommand> commands = await().atMost(PATIENCE).until(() -> commandsAboutAny(digested),
+                found -> found.size() >= digested.size());
+        assertThat(commands).hasSize(digested.size()).allSatisfy(command -> {
+            assertThat(command).isInstanceOf(AcknowledgeIncident.class);
+            assertThat(command.actor()).isEqualTo(Actor.slackUser(user, "alex"));
+        });
+        assertThat(commands).extracting(IncidentCommand::incidentId).containsExactlyInAnyOrderElementsOf(digested);
+        assertThat(storm).filteredOn(page -> !digested.contains(page.incidentId()))
+                .allSatisfy(page -> assertThat(commandsAbout(page.incidentId())).isEmpty());
+    }
+
+    private List<IncidentCommand> commandsAboutAny(List<String> incidentIds) {
+        return kafka.events(Topics.INCIDENT_COMMANDS, IncidentCommand.class).stream().map(event -> event.data())
+                .filter(command -> incidentIds.contains(command.incidentId())).toList();
+    }
+
+    /** The value of the Acknowledge all button of a digest message: the digest id. */
+    private static String acknowledgeAllValue(Map<String, String> digest) {
+        Matcher value = Pattern.compile("\"value\":\"(digest-[^\"]+)\"").matcher(digest.get("blocks"));
+        assertThat(value.find()).as("an Acknowledge all button in %s", digest.get("blocks")).isTrue();
+        return value.group(1);
     }
 
     /** A storm's pages: warnings of incidents on Checkout API, a millisecond apart (MongoDB keeps milliseconds). */

@@ -13,12 +13,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -117,9 +119,15 @@ public class PageDeliveries {
      * most advanced state of any of its deliveries, open when none was moved on.
      */
     public PageState incidentState(String incidentId) {
-        return mongo.find(query(where("incidentId").is(incidentId)), PageDeliveryDocument.class).stream()
-                .map(PageDeliveryDocument::state).filter(Objects::nonNull)
-                .max(Comparator.comparing(PageState::status)).orElse(PageState.OPEN);
+        return incidentStates(List.of(incidentId)).getOrDefault(incidentId, PageState.OPEN);
+    }
+
+    /** {@link #incidentState} of many incidents in one query; an incident none of whose pages moved on is left out. */
+    public Map<String, PageState> incidentStates(Collection<String> incidentIds) {
+        return mongo.find(query(where("incidentId").in(incidentIds)), PageDeliveryDocument.class).stream()
+                .filter(delivery -> delivery.state() != null)
+                .collect(Collectors.toMap(PageDeliveryDocument::incidentId, PageDeliveryDocument::state,
+                        BinaryOperator.maxBy(Comparator.comparing(PageState::status))));
     }
 
     /** The delivered pages of an incident: the messages that show its state. */

@@ -42,6 +42,11 @@ public class PageDigests {
         return Optional.ofNullable(mongo.findById(digestId, Stored.class)).map(Stored::toDigest);
     }
 
+    /** The incidents of the digest, each once; empty when there is no such digest. */
+    public Optional<List<String>> incidentsOf(String digestId) {
+        return find(digestId).map(PageDigest::incidentIds);
+    }
+
     /** The latest digest of each service to the destination that took in a page since then, by service id. */
     Map<String, PageDigest> latestByService(String destination, Instant since) {
         return mongo.find(query(where("destination").is(destination).and("lastAddedAt").gte(since)), Stored.class)

@@ -19,8 +19,9 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * The Block Kit form of a storm's digest: the headline ({@code [ERROR] 12 incidents on Checkout API in the last 2
- * min}), the newest few incidents with their numbers, titles and links, how many more there are, and an Open button
- * to the service's open incidents.
+ * min}), the newest few incidents with their numbers, titles and links, how many more there are, an Acknowledge all
+ * button (its value the digest id, {@link IncidentAction#ACKNOWLEDGE_ALL}) and an Open button to the service's open
+ * incidents.
  */
 final class DigestMessage {
 
@@ -42,13 +43,13 @@ final class DigestMessage {
             blocks.add(context(c -> c.elements(List.of(markdownText("… and " + more + " more, one message for all of "
                     + "them instead of a page each")))));
         }
-        List<BlockElement> buttons = new ArrayList<>();
+        List<BlockElement> buttons = new ArrayList<>(List.of(button(b -> b.actionId(
+                IncidentAction.ACKNOWLEDGE_ALL.actionId()).value(digest.id()).style("primary")
+                .text(plainText("Acknowledge all")))));
         if (digest.incidentsUrl() != null) {
             buttons.add(button(b -> b.actionId(OPEN_ACTION).url(digest.incidentsUrl()).text(plainText("Open"))));
         }
-        if (!buttons.isEmpty()) {
-            blocks.add(actions(a -> a.blockId(ACTIONS_BLOCK).elements(buttons)));
-        }
+        blocks.add(actions(a -> a.blockId(ACTIONS_BLOCK).elements(buttons)));
         return blocks;
     }
 

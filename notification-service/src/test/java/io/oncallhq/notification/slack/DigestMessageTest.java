@@ -36,11 +36,15 @@ class DigestMessageTest {
     }
 
     @Test
-    void itOpensTheServicesOpenIncidents() {
-        ButtonElement open = (ButtonElement) ((ActionsBlock) twelveIncidents.getLast()).getElements().getLast();
+    void itOffersToAcknowledgeAllItsIncidentsAndToOpenTheServicesOpenIncidents() {
+        List<ButtonElement> buttons = ((ActionsBlock) twelveIncidents.getLast()).getElements().stream()
+                .map(ButtonElement.class::cast).toList();
 
-        assertThat(open.getText().getText()).isEqualTo("Open");
-        assertThat(open.getUrl()).isEqualTo("http://localhost:8082/incidents?serviceId=checkout-api&status=triggered");
+        assertThat(buttons).extracting(button -> button.getText().getText()).containsExactly("Acknowledge all", "Open");
+        assertThat(buttons.getFirst().getActionId()).isEqualTo("digest_acknowledge_all");
+        assertThat(buttons.getFirst().getValue()).isEqualTo("digest-1");
+        assertThat(buttons.getLast().getUrl())
+                .isEqualTo("http://localhost:8082/incidents?serviceId=checkout-api&status=triggered");
     }
 
     @Test
