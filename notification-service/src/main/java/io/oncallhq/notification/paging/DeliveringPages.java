@@ -1,5 +1,7 @@
 package io.oncallhq.notification.paging;
 
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.notification.paging.PageDeliveries.Change;
@@ -35,23 +37,28 @@ import java.util.Optional;
 class DeliveringPages {
 
     static final String PAGES_COUNTER = "oncallhq.pages";
+    static final String STORE_RETRY = "page-store";
     private static final Logger log = LoggerFactory.getLogger(DeliveringPages.class);
 
     private final PageDeliveries deliveries;
     private final PagingChannels channels;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Retry storing;
 
-    DeliveringPages(PageDeliveries deliveries, PagingChannels channels, MeterRegistry meters, Clock clock) {
+    DeliveringPages(PageDeliveries deliveries, PagingChannels channels, MeterRegistry meters, Clock clock,
+                    RetryRegistry retries) {
         this.deliveries = deliveries;
         this.channels = channels;
         this.meters = meters;
         this.clock = clock;
+        this.storing = retries.retry(STORE_RETRY);
     }
 
     /**
      * Stores the requested page to wait for its turn and returns the destination it waits for. Deduplicated by the
-     * page id, which a redelivery or a re-sent event keeps.
+     * page id, which a redelivery or a re-sent event keeps. While MongoDB cannot be reached this waits for it (retry
+     * {@value #STORE_RETRY}): the page is delayed, never dead-lettered for an outage.
      */
     Destination accept(PageRequested requested) {
         Page page = Page.of(requested);
@@ -59,7 +66,7 @@ class DeliveringPages {
         Destination destination = Destination.of(first, page);
         PageDelivery waiting = PageDelivery.waiting(page, channelName(first), destination,
                 StoredTraceContext.currentTraceparent());
-        if (!deliveries.insert(waiting)) {
+        if (!storing.executeSupplier(() -> deliveries.insert(waiting))) {
             log.info("Page {} was stored before, ignoring the redelivered request", page.pageId());
         }
         return destination;
