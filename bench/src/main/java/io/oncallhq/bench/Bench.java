@@ -1,6 +1,6 @@
 package io.oncallhq.bench;
 
-/** Entry point of {@code bench/run.sh}: {@code paging} or {@code ingest}. */
+/** Entry point of {@code bench/run.sh}: {@code paging}, {@code storm} or {@code ingest}. */
 public final class Bench {
 
     private Bench() {
@@ -11,9 +11,10 @@ public final class Bench {
         String which = args.length == 0 ? "" : args[0];
         switch (which) {
             case "paging" -> PagingLatency.run();
+            case "storm" -> PagingStorm.run();
             case "ingest" -> IngestThroughput.run();
             default -> {
-                System.err.println("usage: bench/run.sh paging|ingest");
+                System.err.println("usage: bench/run.sh paging|storm|ingest");
                 System.exit(2);
             }
         }
