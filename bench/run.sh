@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs a benchmark against the real system on loopback and prints its figures.
 #   bench/run.sh paging   # time from an alert's 202 to the Slack chat.postMessage (Slack stood in locally)
+#   bench/run.sh storm    # 2,000 alerts on one service and a critical one elsewhere, at Slack's real pace: messages
+#                         # to the responder, the critical page's delay, the alert->incident rate early and late
 #   bench/run.sh ingest   # alerts/s and latency of alert-ingest, a bare Netty server and Alertmanager, every 202 checked durable
 #   bench/run.sh correlation  # alert->incident rate of incident-service, empty and with 50,000 incidents stored
 # Settings through the environment: see the class of each benchmark. Builds first when a jar is missing.

@@ -1,6 +1,6 @@
 package io.oncallhq.bench;
 
-/** Entry point of {@code bench/run.sh}: {@code paging}, {@code ingest} or {@code correlation}. */
+/** Entry point of {@code bench/run.sh}: {@code paging}, {@code storm}, {@code ingest} or {@code correlation}. */
 public final class Bench {
 
     private Bench() {
@@ -11,10 +11,11 @@ public final class Bench {
         String which = args.length == 0 ? "" : args[0];
         switch (which) {
             case "paging" -> PagingLatency.run();
+            case "storm" -> PagingStorm.run();
             case "ingest" -> IngestThroughput.run();
             case "correlation" -> CorrelationThroughput.run();
             default -> {
-                System.err.println("usage: bench/run.sh paging|ingest|correlation");
+                System.err.println("usage: bench/run.sh paging|storm|ingest|correlation");
                 System.exit(2);
             }
         }

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The system as {@code ./run.sh} starts it, on free ports and a fresh data folder, with Slack stood in locally. It
@@ -26,6 +29,9 @@ final class BenchSystem implements AutoCloseable {
 
     final SlackStandIn slack = new SlackStandIn();
     final int ingestPort = Ports.free();
+    final int incidentPort = Ports.free();
+    /** The admin bearer token of the REST APIs ({@code API_TOKEN}), generated for the run. */
+    final String apiToken = "bench-" + UUID.randomUUID();
     final String kafkaBootstrapServers;
     private final int mongoPort = Ports.free();
     /** Enough connections for {@code BENCH_CLIENTS} senders at their most. */
@@ -48,10 +54,12 @@ final class BenchSystem implements AutoCloseable {
         environment.put("REPO_DIR", repoDir.toString());
         environment.put("ALERT_INGEST_PORT", String.valueOf(ingestPort));
         environment.put("KAFKA_PORT", String.valueOf(kafkaPort));
+        environment.put("INCIDENT_PORT", String.valueOf(incidentPort));
         environment.put("MONGODB_PORT", String.valueOf(mongoPort));
-        for (String variable : new String[] {"INCIDENT_PORT", "NOTIFICATION_PORT", "POSTMORTEM_PORT"}) {
+        for (String variable : new String[] {"NOTIFICATION_PORT", "POSTMORTEM_PORT"}) {
             environment.put(variable, String.valueOf(Ports.free()));
         }
+        environment.put("API_TOKEN", apiToken);
         environment.put("DEMO_INTEGRATION_KEY", INTEGRATION_KEY);
         environment.put("SLACK_API_URL", slack.apiUrl());
         environment.put("SLACK_BOT_TOKEN", "xoxb-bench");
@@ -110,7 +118,43 @@ final class BenchSystem implements AutoCloseable {
     }
 
     static String genericAlert(String summary, String dedupKey) {
-        return "{\"summary\":\"" + summary + "\",\"severity\":\"critical\",\"dedupKey\":\"" + dedupKey + "\"}";
+        return genericAlert(summary, dedupKey, "critical");
+    }
+
+    static String genericAlert(String summary, String dedupKey, String severity) {
+        return "{\"summary\":\"" + summary + "\",\"severity\":\"" + severity + "\",\"dedupKey\":\"" + dedupKey
+                + "\"}";
+    }
+
+    /**
+     * Adds a service paged like the demo's {@code checkout-api} (team {@code payments}, schedule
+     * {@code payments-primary}) the way an operator does: {@code POST /oncall-config} to incident-service, then a
+     * generic webhook integration for it in alert-ingest ({@code POST /integrations}). Returns the integration key.
+     */
+    String addService(String serviceId, String name) throws IOException {
+        String onCall = """
+                services:
+                  %s:
+                    name: %s
+                    teamId: payments
+                    escalationPolicy:
+                      levels:
+                        - scheduleIds: [payments-primary]
+                          delayMinutes: 15
+                """.formatted(serviceId, name);
+        HttpSenders.Answer applied = senders.post("http://localhost:" + incidentPort + "/oncall-config?dryRun=false",
+                "application/yaml", onCall, apiToken);
+        if (applied.status() != 200) {
+            throw new IllegalStateException("POST /oncall-config answered " + applied.status() + ": " + applied.body());
+        }
+        HttpSenders.Answer created = senders.post("http://localhost:" + ingestPort + "/integrations", "application/json",
+                "{\"serviceId\":\"" + serviceId + "\",\"name\":\"" + name + " (generic webhook)\",\"type\":\"generic\"}",
+                apiToken);
+        Matcher secret = Pattern.compile("\"secret\"\\s*:\\s*\"([a-z0-9]+)\"").matcher(created.body());
+        if (created.status() != 201 || !secret.find()) {
+            throw new IllegalStateException("POST /integrations answered " + created.status() + ": " + created.body());
+        }
+        return secret.group(1);
     }
 
     /** Stops the system as Ctrl-C stops {@code ./run.sh}: its shutdown hook stops the services, Kafka and MongoDB. */

@@ -36,6 +36,14 @@ final class HttpSenders implements AutoCloseable {
         return http.execute(post, response -> new Answer(response.getCode(), EntityUtils.toString(response.getEntity())));
     }
 
+    /** A call of a REST API that needs a bearer token. */
+    Answer post(String url, String contentType, String body, String bearerToken) throws IOException {
+        HttpPost post = new HttpPost(url);
+        post.setHeader("Authorization", "Bearer " + bearerToken);
+        post.setEntity(new StringEntity(body, ContentType.parse(contentType)));
+        return http.execute(post, response -> new Answer(response.getCode(), EntityUtils.toString(response.getEntity())));
+    }
+
     @Override
     public void close() throws IOException {
         http.close();

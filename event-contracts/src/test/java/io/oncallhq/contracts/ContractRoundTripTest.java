@@ -8,6 +8,7 @@ import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.command.IncidentCommand;
 import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.incident.IncidentResolved;
+import io.oncallhq.contracts.page.PageDelivered;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageOutcomeEvent;
 import io.oncallhq.contracts.page.PageRequested;
@@ -115,6 +116,14 @@ class ContractRoundTripTest {
 
         assertThat(resolved.openingTraceparent()).isNull();
         assertThat(resolved.reason()).isEqualTo("rolled back release 2026.11.22-1");
+    }
+
+    @Test
+    void aDeliveryWrittenBeforeDigestsStillDecodesAsAPageSentOnItsOwn() throws IOException {
+        PageDelivered delivered = decodeEarlier("page.delivered.v1.before-digest.json", PageDelivered.class);
+
+        assertThat(delivered.digest()).isNull();
+        assertThat(delivered.messageRef()).isEqualTo("1732267000.000100");
     }
 
     @Test

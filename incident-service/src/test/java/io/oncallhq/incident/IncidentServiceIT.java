@@ -14,6 +14,7 @@ import io.oncallhq.contracts.incident.IncidentAcknowledged;
 import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
+import io.oncallhq.contracts.page.PageDelivered;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.incident.oncall.Responder;
@@ -140,6 +141,26 @@ class IncidentServiceIT {
         assertThat(pagesOf(incidentId)).hasSize(1);
         assertThat(incidentsOpened("checkout-api")).as("oncallhq.incidents.opened counts the incident once")
                 .isEqualTo(openedBefore + 1);
+    }
+
+    @Test
+    void aPageDeliveredInADigestSaysSoOnTheTimelineOnceEvenWhenRedelivered() throws Exception {
+        String dedupKey = "checkout-storm-" + UUID.randomUUID();
+        kafka.publish(Topics.ALERTS, alert("checkout-api", dedupKey), "alert-" + UUID.randomUUID());
+        String incidentId = awaitIncidentOpenedBy(dedupKey);
+        PageRequested page = await().atMost(PATIENCE).until(() -> pagesOf(incidentId), pages -> !pages.isEmpty())
+                .getFirst();
+        String line = "Paged Alex Rivera in a digest of 12 incidents on Checkout API: slack D0ALEX";
+
+        ProducerRecord<byte[], byte[]> delivered = kafka.record(Topics.PAGE_OUTCOMES, new PageDelivered(page.pageId(),
+                incidentId, "slack", "D0ALEX", "1732267000.000100", Instant.now(),
+                "digest of 12 incidents on Checkout API"), "outcome-" + UUID.randomUUID());
+        kafka.send(delivered);
+        kafka.send(delivered);
+
+        await().atMost(PATIENCE).until(() -> texts(incident(incidentId).get("timeline")).contains(line));
+        await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.PAGE_OUTCOMES));
+        assertThat(texts(incident(incidentId).get("timeline"))).containsOnlyOnce(line);
     }
 
     private double incidentsOpened(String serviceId) {

@@ -88,6 +88,26 @@ class NotificationServiceIT extends RunningService {
     }
 
     @Test
+    void aPageGoesToSlackAndItsOutcomeToKafkaInTheTraceOfItsRequest() throws Exception {
+        String incidentId = "inc-" + UUID.randomUUID();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        PageRequested page = pageRequested(incidentId, ALEX_SLACK_ID);
+        ProducerRecord<byte[], byte[]> request = kafka.record(Topics.PAGES, page, "event-" + UUID.randomUUID());
+        request.headers().add("traceparent",
+                ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+
+        kafka.send(request);
+        awaitOutcome(page.pageId());
+
+        assertThat(SLACK.traceparentsAbout("chat.postMessage", incidentId)).singleElement().asString()
+                .startsWith("00-" + traceId + "-");
+        assertThat(kafka.readAll(Topics.PAGE_OUTCOMES)).filteredOn(record ->
+                        EventTopics.header(record, "ce_subject").orElse("").equals(incidentId))
+                .singleElement().satisfies(outcome -> assertThat(EventTopics.header(outcome, "traceparent"))
+                        .hasValueSatisfying(traceparent -> assertThat(traceparent).startsWith("00-" + traceId + "-")));
+    }
+
+    @Test
     void anAcknowledgedIncidentRewritesItsSlackPageInPlaceOnce() throws Exception {
         String incidentId = "inc-" + UUID.randomUUID();
         PageRequested page = pageRequested(incidentId, ALEX_SLACK_ID);

@@ -54,7 +54,10 @@ import static org.awaitility.Awaitility.await;
         "notification.slack.bot-token=xoxb-test-token",
         "notification.slack.signing-secret=" + RunningService.SIGNING_SECRET,
         "notification.slack.signing-secret-previous=" + RunningService.PREVIOUS_SIGNING_SECRET,
-        "notification.fallback.secret=" + RunningService.WEBHOOK_SECRET})
+        "notification.fallback.secret=" + RunningService.WEBHOOK_SECRET,
+        // These tests page Alex about Checkout API far more often than a storm's threshold: each page goes on its own.
+        // StormIT sets the thresholds back to their defaults.
+        "notification.paging.digest.waiting=1000", "notification.paging.digest.service-incidents=1000"})
 @EmbeddedKafka(partitions = 1, // KRaft: spring-kafka 4 has no ZooKeeper mode, hence no kraft attribute
         topics = {Topics.PAGES, Topics.INCIDENTS, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS, Topics.POSTMORTEMS})
 abstract class RunningService {

@@ -60,7 +60,9 @@ import static org.awaitility.Awaitility.await;
         "resilience4j.retry.instances.slack.max-attempts=3",
         "resilience4j.retry.instances.slack.wait-duration=50ms",
         "resilience4j.ratelimiter.configs.slack-channel.limit-refresh-period="
-                + SlackResilienceIT.CHANNEL_INTERVAL_MILLIS + "ms"})
+                + SlackResilienceIT.CHANNEL_INTERVAL_MILLIS + "ms",
+        // The storm here measures the channel's rate limit: its pages go one by one, not into a digest (StormIT).
+        "notification.paging.digest.waiting=1000", "notification.paging.digest.service-incidents=1000"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.PAGES, Topics.INCIDENTS, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS,
         Topics.POSTMORTEMS})
 class SlackResilienceIT {

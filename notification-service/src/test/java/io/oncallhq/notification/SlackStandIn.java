@@ -1,10 +1,12 @@
 package io.oncallhq.notification;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,28 @@ final class SlackStandIn implements AutoCloseable {
                         """.formatted(ts, pageId))));
     }
 
+    /** The Slack user's DM channel is {@code dm}. */
+    void givesDm(String slackUserId, String dm) {
+        server.stubFor(post("/api/conversations.open").atPriority(1).withRequestBody(containing(slackUserId))
+                .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"" + dm + "\"}}")));
+    }
+
+    /**
+     * The Slack user's DM channel is {@code dm}, and Slack takes {@code delay} to open it the first time: a send to
+     * the user stays under way that long.
+     */
+    void opensDmSlowlyAtFirst(String slackUserId, String dm, Duration delay) {
+        String scenario = "slow DM of " + slackUserId;
+        server.stubFor(post("/api/conversations.open").atPriority(1).withRequestBody(containing(slackUserId))
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"" + dm + "\"}}")
+                        .withFixedDelay((int) delay.toMillis()))
+                .willSetStateTo("open"));
+        server.stubFor(post("/api/conversations.open").atPriority(1).withRequestBody(containing(slackUserId))
+                .inScenario(scenario).whenScenarioStateIs("open")
+                .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"" + dm + "\"}}")));
+    }
+
     /** What the SDK's {@code SlackConfig} method URL prefix must be. */
     String apiUrl() {
         return server.baseUrl() + "/api/";
@@ -81,6 +105,13 @@ final class SlackStandIn implements AutoCloseable {
     /** The calls of a Slack method whose blocks mention the incident (the buttons carry its id). */
     List<Map<String, String>> callsAbout(String method, String incidentId) {
         return calls(method).stream().filter(params -> params.getOrDefault("blocks", "").contains(incidentId)).toList();
+    }
+
+    /** The W3C {@code traceparent} header of each call of a Slack method about the incident, in order. */
+    List<String> traceparentsAbout(String method, String incidentId) {
+        return server.findAll(postRequestedFor(urlEqualTo("/api/" + method))).stream()
+                .filter(request -> form(request).getOrDefault("blocks", "").contains(incidentId))
+                .map(request -> request.getHeader("traceparent")).toList();
     }
 
     private static Map<String, String> form(LoggedRequest request) {

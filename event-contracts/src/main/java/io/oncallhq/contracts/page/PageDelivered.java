@@ -10,6 +10,9 @@ import java.time.Instant;
  * @param channel     {@code slack}, {@code console}, {@code webhook}, {@code email}
  * @param destination where on that channel (a Slack channel id, an address)
  * @param messageRef  the channel's id of the message (Slack {@code ts}), when it has one
+ * @param digest      when the page went out folded into one message with others of a storm, what that message is
+ *                    ({@code digest of 12 incidents on Checkout API}); null for a page sent on its own, and in
+ *                    events written before digests existed
  */
 @EventType("page.delivered.v1")
 public record PageDelivered(
@@ -18,5 +21,11 @@ public record PageDelivered(
         String channel,
         String destination,
         String messageRef,
-        Instant deliveredAt) implements PageOutcomeEvent {
+        Instant deliveredAt,
+        String digest) implements PageOutcomeEvent {
+
+    public PageDelivered(String pageId, String incidentId, String channel, String destination, String messageRef,
+                         Instant deliveredAt) {
+        this(pageId, incidentId, channel, destination, messageRef, deliveredAt, null);
+    }
 }

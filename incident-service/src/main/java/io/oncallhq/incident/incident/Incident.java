@@ -306,9 +306,14 @@ public final class Incident {
         return pages.requested(requested);
     }
 
-    /** What the notification side reports for a page: {@code delivered} (where) or {@code failed} (why). */
-    public List<IncidentEvent> pageOutcome(String pageId, String outcome, String detail, Instant now) {
-        return pages.outcome(pageId, outcome, detail, now);
+    /**
+     * What the notification side reports for a page: {@code delivered} (where) or {@code failed} (why).
+     *
+     * @param digest the digest a delivered page went out in ({@code digest of 12 incidents on Checkout API}); null
+     *               for a page sent on its own
+     */
+    public List<IncidentEvent> pageOutcome(String pageId, String outcome, String detail, String digest, Instant now) {
+        return pages.outcome(pageId, outcome, detail, digest, now);
     }
 
     /** A command from Kafka that the incident's status does not allow: kept on the timeline, not retried. */

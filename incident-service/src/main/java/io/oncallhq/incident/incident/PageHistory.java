@@ -36,12 +36,18 @@ final class PageHistory {
         return events;
     }
 
-    /** An outcome for a page this history does not hold is still recorded, against an unknown responder. */
-    List<IncidentEvent> outcome(String pageId, String outcome, String detail, Instant now) {
+    /**
+     * An outcome for a page this history does not hold is still recorded, against an unknown responder. A page
+     * delivered in a digest (one message for many incidents of a storm) says so: {@code Paged Alex Rivera in a digest
+     * of 12 incidents on Checkout API: slack D0ALEX}.
+     */
+    List<IncidentEvent> outcome(String pageId, String outcome, String detail, String digest, Instant now) {
         Optional<PageLog> page = pages.stream().filter(p -> p.pageId().equals(pageId)).findFirst();
         page.ifPresent(found -> pages.set(pages.indexOf(found), found.withOutcome(outcome)));
         String responderName = page.map(PageLog::responderName).orElse("unknown responder");
-        timeline.add(now, "page", null, "Page to " + responderName + " " + outcome + (detail == null ? "" : ": " + detail));
+        String line = digest == null ? "Page to " + responderName + " " + outcome
+                : "Paged " + responderName + " in a " + digest;
+        timeline.add(now, "page", null, line + (detail == null ? "" : ": " + detail));
         return List.of(new PageRecorded(incidentId, pageId, page.map(PageLog::responderId).orElse(null), responderName,
                 page.map(PageLog::level).orElse(0), outcome, detail, now));
     }

@@ -34,9 +34,9 @@ class RecordingPageOutcomes {
             var events = switch (event.data()) {
                 case PageDelivered delivered -> incident.pageOutcome(delivered.pageId(), PageRecorded.DELIVERED,
                         delivered.destination() == null ? delivered.channel()
-                                : delivered.channel() + " " + delivered.destination(), now);
+                                : delivered.channel() + " " + delivered.destination(), delivered.digest(), now);
                 case PageFailed failed -> incident.pageOutcome(failed.pageId(), PageRecorded.FAILED,
-                        failed.channel() + ": " + failed.reason(), now);
+                        failed.channel() + ": " + failed.reason(), null, now);
             };
             incident.markProcessed(event.id());
             return changed(events);

@@ -205,12 +205,27 @@ class IncidentLifecycleTest {
 
         assertThat(incident.pagesRequested(List.of(page))).singleElement().isInstanceOfSatisfying(PageRecorded.class,
                 recorded -> assertThat(recorded.outcome()).isEqualTo(PageRecorded.REQUESTED));
-        List<IncidentEvent> delivered = incident.pageOutcome("page-1", PageRecorded.DELIVERED, "slack C1", LATER);
+        List<IncidentEvent> delivered = incident.pageOutcome("page-1", PageRecorded.DELIVERED, "slack C1", null, LATER);
 
         assertThat(delivered).singleElement().isInstanceOfSatisfying(PageRecorded.class, recorded -> {
             assertThat(recorded.responderId()).isEqualTo("alex");
             assertThat(recorded.outcome()).isEqualTo(PageRecorded.DELIVERED);
         });
+        assertThat(incident.pages()).singleElement().extracting(PageLog::outcome).isEqualTo(PageRecorded.DELIVERED);
+    }
+
+    @Test
+    void aPageDeliveredInADigestSaysSoOnTheTimeline() {
+        Incident incident = triggeredIncident();
+        incident.pagesRequested(List.of(new PageRequested("page-1", "incident-1", 7, "checkout-api", "Checkout API",
+                "Checkout latency above 2s", Severity.ERROR, 1,
+                new PageTarget("alex", "Alex Rivera", "alex@example.com", "U1"), "http://x/incidents/incident-1", LATER)));
+
+        incident.pageOutcome("page-1", PageRecorded.DELIVERED, "slack D0ALEX",
+                "digest of 12 incidents on Checkout API", LATER);
+
+        assertThat(incident.timeline()).last().extracting(TimelineEntry::text)
+                .isEqualTo("Paged Alex Rivera in a digest of 12 incidents on Checkout API: slack D0ALEX");
         assertThat(incident.pages()).singleElement().extracting(PageLog::outcome).isEqualTo(PageRecorded.DELIVERED);
     }
 

@@ -3,6 +3,7 @@ package io.oncallhq.notification.console;
 import io.oncallhq.contracts.page.PageTarget;
 import io.oncallhq.contracts.page.RecentChange;
 import io.oncallhq.notification.paging.Page;
+import io.oncallhq.notification.paging.PageDigest;
 import io.oncallhq.notification.paging.PageState;
 import io.oncallhq.notification.paging.PagingChannel;
 import io.oncallhq.notification.paging.SentPage;
@@ -63,6 +64,33 @@ public final class ConsoleChannel implements PagingChannel {
             }
         }
         return lines.toString();
+    }
+
+    @Override
+    public boolean digests() {
+        return true;
+    }
+
+    /** A storm's pages of one service to one responder: one block, then a line each time more come. */
+    @Override
+    public SentPage sendDigest(PageDigest digest, String address) {
+        PageTarget responder = digest.responder();
+        log.warn("""
+
+                ==== DIGEST {} ====
+                  {}
+                  responder: {}
+                  newest:    {}
+                  open:      {}
+                """, digest.id(), digest.headline(), responder == null ? "(no responder)" : responder.name(),
+                digest.newest(1).stream().map(entry -> "#" + entry.incidentNumber() + " " + entry.title())
+                        .findFirst().orElse(""), digest.incidentsUrl());
+        return new SentPage(responder == null ? null : responder.responderId(), null);
+    }
+
+    @Override
+    public void updateDigest(PageDigest digest, SentPage sent) {
+        log.warn("Digest {}: {}", digest.id(), digest.headline());
     }
 
     @Override

@@ -1,8 +1,12 @@
 package io.oncallhq.notification.paging;
 
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.notification.paging.PageDeliveries.Change;
+import io.oncallhq.outbox.StoredTraceContext;
+import io.opentelemetry.context.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -12,8 +16,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Pages a responder once per page id. The delivery is stored as SENDING before a channel is called and settled
- * afterwards together with its {@code PageDelivered} or {@code PageFailed}; a redelivered request for a settled page
+ * Pages a responder once per page id. The request is only stored ({@link DeliveryStatus#WAITING}) while the
+ * {@code pages} record is handled, so its offset is committed once the page is durable; the sending loop
+ * ({@link SendingPages}) later claims it ({@link DeliveryStatus#SENDING}) before a channel is called, and it is settled
+ * afterwards together with its {@code PageDelivered} or {@code PageFailed}. A redelivered request for a stored page
  * does nothing. A channel failure is an outcome ({@code PageFailed}), not a reason to redeliver the request.
  *
  * <p>The channels are tried in the order of the responder's contact rules (without rules: Slack, then the configured
@@ -22,8 +28,8 @@ import java.util.Optional;
  * one's outcome settles it. Without rules a refusal (e.g. an unknown Slack user) just fails, as before rules existed.
  * Counter {@value #PAGES_COUNTER} counts each channel's outcome (tags {@code channel}, {@code outcome}).
  *
- * <p>When the process died after a channel took the page but before the outcome was saved, the record stays SENDING
- * and the request is redelivered: the channel is first asked whether it has the page already
+ * <p>When an instance died after a channel took the page but before the outcome was saved, the record stays SENDING
+ * and the sending loop takes it up again: the channel is first asked whether it has the page already
  * ({@link PagingChannel#findSent}: Slack looks in the DM for the page id in message metadata). Only when it cannot
  * tell is the page sent again: the responder may get it twice, never zero times.
  */
@@ -31,30 +37,89 @@ import java.util.Optional;
 class DeliveringPages {
 
     static final String PAGES_COUNTER = "oncallhq.pages";
+    static final String STORE_RETRY = "page-store";
     private static final Logger log = LoggerFactory.getLogger(DeliveringPages.class);
 
     private final PageDeliveries deliveries;
     private final PagingChannels channels;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Retry storing;
 
-    DeliveringPages(PageDeliveries deliveries, PagingChannels channels, MeterRegistry meters, Clock clock) {
+    DeliveringPages(PageDeliveries deliveries, PagingChannels channels, MeterRegistry meters, Clock clock,
+                    RetryRegistry retries) {
         this.deliveries = deliveries;
         this.channels = channels;
         this.meters = meters;
         this.clock = clock;
+        this.storing = retries.retry(STORE_RETRY);
     }
 
-    /** Deduplicated by the page id, which a redelivery or a re-sent event keeps. */
-    void handle(PageRequested requested) {
+    /**
+     * Stores the requested page to wait for its turn and returns the destination it waits for. Deduplicated by the
+     * page id, which a redelivery or a re-sent event keeps. While MongoDB cannot be reached this waits for it (retry
+     * {@value #STORE_RETRY}): the page is delayed, never dead-lettered for an outage.
+     */
+    Destination accept(PageRequested requested) {
         Page page = Page.of(requested);
-        ContactRoutes routes = channels.routesFor(page);
-        boolean retried = !deliveries.insert(PageDelivery.sending(page, channelName(routes.steps().getFirst())));
-        if (retried && !mayRetry(page)) {
-            return;
+        ContactRoutes.Step first = channels.routesFor(page).steps().getFirst();
+        Destination destination = Destination.of(first, page);
+        PageDelivery waiting = PageDelivery.waiting(page, channelName(first), destination,
+                StoredTraceContext.currentTraceparent());
+        if (!storing.executeSupplier(() -> deliveries.insert(waiting))) {
+            log.info("Page {} was stored before, ignoring the redelivered request", page.pageId());
         }
+        return destination;
+    }
+
+    /** The destination the page waits for (also for pages stored before deliveries recorded it). */
+    Destination destinationOf(Page page) {
+        return Destination.of(channels.routesFor(page).steps().getFirst(), page);
+    }
+
+    /** Sends a waiting page, unless another instance claimed it first. */
+    void send(String pageId) {
+        Instant now = clock.instant();
+        if (deliveries.update(pageId, delivery -> delivery.claim(now) ? Change.saved() : Change.NONE)) {
+            deliver(deliveries.find(pageId).orElseThrow(), false);
+        }
+    }
+
+    /** Sends on its own a page claimed for a digest that did not go out. */
+    void sendUnfolded(String pageId) {
+        if (deliveries.update(pageId, delivery -> delivery.unfold() ? Change.saved() : Change.NONE)) {
+            deliver(deliveries.find(pageId).orElseThrow(), false);
+        }
+    }
+
+    /** Takes up a page whose send stopped before its outcome was saved ({@link PageDelivery#stalled}). */
+    void resume(String pageId, Instant claimedBefore) {
+        Instant now = clock.instant();
+        boolean resumed = deliveries.update(pageId, delivery -> {
+            if (!delivery.stalled(claimedBefore)) {
+                return Change.NONE;
+            }
+            delivery.resume(now);
+            return Change.saved();
+        });
+        if (resumed) {
+            log.warn("Page {} was being sent when an earlier attempt stopped without an outcome; trying again", pageId);
+            deliver(deliveries.find(pageId).orElseThrow(), true);
+        }
+    }
+
+    /** In the trace the page was requested in: the channel's call and the outcome event continue it. */
+    private void deliver(PageDelivery claimed, boolean retried) {
+        try (Scope requestTrace = StoredTraceContext.context(claimed.traceparent()).makeCurrent()) {
+            deliverOnRoutes(claimed, retried);
+        }
+    }
+
+    private void deliverOnRoutes(PageDelivery claimed, boolean retried) {
+        Page page = claimed.page();
+        ContactRoutes routes = channels.routesFor(page);
         // A retried delivery may already have moved on: it continues on the step it was moved to.
-        int start = Math.min(deliveries.find(page.pageId()).orElseThrow().routeIndex(), routes.steps().size() - 1);
+        int start = Math.min(claimed.routeIndex(), routes.steps().size() - 1);
         for (int index = start; ; index++) {
             ContactRoutes.Step step = routes.steps().get(index);
             String name = channelName(step);
@@ -128,21 +193,5 @@ class DeliveringPages {
     /** The name deliveries record for a step: the channel's own ({@code console} for Slack without a token). */
     private String channelName(ContactRoutes.Step step) {
         return channels.forRoute(step.channel()).map(PagingChannel::name).orElse(step.channel());
-    }
-
-    /** A page seen before is sent again only when its first attempt never recorded an outcome. */
-    private boolean mayRetry(Page page) {
-        PageDelivery existing = deliveries.find(page.pageId()).orElseThrow();
-        if (existing.status().settled()) {
-            log.info("Page {} is already {}, ignoring the redelivered request", page.pageId(), existing.status());
-            return false;
-        }
-        log.warn("Page {} was being sent when an earlier attempt stopped without an outcome; trying again",
-                page.pageId());
-        deliveries.update(page.pageId(), delivery -> {
-            delivery.retrying();
-            return Change.saved();
-        });
-        return true;
     }
 }

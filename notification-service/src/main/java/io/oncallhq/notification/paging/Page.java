@@ -14,6 +14,7 @@ import java.util.List;
 /**
  * What a channel needs to show one page to one responder.
  *
+ * @param serviceId     the incident's service; null in pages stored before it was kept
  * @param requestedAt   when the page was asked for; null in pages stored before it was kept
  * @param recentChanges the service's latest changes before the page, newest first; empty when none
  */
@@ -23,6 +24,7 @@ public record Page(
         long incidentNumber,
         String title,
         Severity severity,
+        String serviceId,
         String serviceName,
         int level,
         String incidentUrl,
@@ -40,8 +42,8 @@ public record Page(
 
     public static Page of(PageRequested requested) {
         return new Page(requested.pageId(), requested.incidentId(), requested.incidentNumber(), requested.title(),
-                requested.severity(), requested.serviceName(), requested.level(), requested.incidentUrl(),
-                requested.target(), requested.requestedAt(), requested.recentChanges());
+                requested.severity(), requested.serviceId(), requested.serviceName(), requested.level(),
+                requested.incidentUrl(), requested.target(), requested.requestedAt(), requested.recentChanges());
     }
 
     /** {@code [CRITICAL] #42 Checkout latency high}: the line every channel leads with. */

@@ -9,15 +9,18 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -48,11 +51,43 @@ public class PageDeliveries {
         mongo.indexOps(COLLECTION).createIndex(new Index("incidentId", Sort.Direction.ASC).named("incident"));
         mongo.indexOps(COLLECTION).createIndex(new Index("page.responder.slackUserId", Sort.Direction.ASC)
                 .named("responder_slack_user"));
+        mongo.indexOps(COLLECTION).createIndex(new Index("status", Sort.Direction.ASC)
+                .on("destination", Sort.Direction.ASC).named("status_destination"));
     }
 
     public Optional<PageDelivery> find(String pageId) {
         return Optional.ofNullable(mongo.findById(pageId, PageDeliveryDocument.class))
                 .map(PageDeliveryDocument::toDelivery);
+    }
+
+    /** The destinations pages wait for. */
+    List<String> destinationsWaiting() {
+        return mongo.findDistinct(query(where("status").is(DeliveryStatus.WAITING)), "destination",
+                PageDeliveryDocument.class, String.class);
+    }
+
+    /** The pages waiting for one destination ({@link Destination#key()}). */
+    List<PageDelivery> waiting(String destination) {
+        return mongo.find(query(where("status").is(DeliveryStatus.WAITING).and("destination").is(destination)),
+                PageDeliveryDocument.class).stream().map(PageDeliveryDocument::toDelivery).toList();
+    }
+
+    /** The pages requested for the destination since then, sent or not: what a service's storm is counted from. */
+    List<SendingOrder.Requested> requestedSince(String destination, Instant since) {
+        Query requested = query(where("destination").is(destination).and("page.requestedAt").gte(since));
+        requested.fields().include("page.serviceId", "page.incidentId", "page.requestedAt");
+        return mongo.find(requested, org.bson.Document.class, COLLECTION).stream()
+                .map(document -> document.get("page", org.bson.Document.class))
+                .map(page -> new SendingOrder.Requested(page.getString("serviceId"), page.getString("incidentId"),
+                        page.getDate("requestedAt").toInstant()))
+                .toList();
+    }
+
+    /** The pages claimed before that time and never settled ({@link PageDelivery#stalled}). */
+    List<PageDelivery> stalled(Instant claimedBefore) {
+        return mongo.find(query(where("status").is(DeliveryStatus.SENDING).orOperator(
+                        where("claimedAt").lt(claimedBefore), where("claimedAt").is(null))),
+                PageDeliveryDocument.class).stream().map(PageDeliveryDocument::toDelivery).toList();
     }
 
     /** Stores a new delivery; false when one for this page exists already (the page id is the {@code _id}). */
@@ -84,9 +119,15 @@ public class PageDeliveries {
      * most advanced state of any of its deliveries, open when none was moved on.
      */
     public PageState incidentState(String incidentId) {
-        return mongo.find(query(where("incidentId").is(incidentId)), PageDeliveryDocument.class).stream()
-                .map(PageDeliveryDocument::state).filter(Objects::nonNull)
-                .max(Comparator.comparing(PageState::status)).orElse(PageState.OPEN);
+        return incidentStates(List.of(incidentId)).getOrDefault(incidentId, PageState.OPEN);
+    }
+
+    /** {@link #incidentState} of many incidents in one query; an incident none of whose pages moved on is left out. */
+    public Map<String, PageState> incidentStates(Collection<String> incidentIds) {
+        return mongo.find(query(where("incidentId").in(incidentIds)), PageDeliveryDocument.class).stream()
+                .filter(delivery -> delivery.state() != null)
+                .collect(Collectors.toMap(PageDeliveryDocument::incidentId, PageDeliveryDocument::state,
+                        BinaryOperator.maxBy(Comparator.comparing(PageState::status))));
     }
 
     /** The delivered pages of an incident: the messages that show its state. */
@@ -98,9 +139,9 @@ public class PageDeliveries {
     /**
      * Loads the delivery, applies the change and saves it together with the outcome the change returned. The change
      * may run again on a fresh copy after a concurrent write, so it must only act on the delivery it is given.
-     * {@link Change#NONE} saves nothing.
+     * {@link Change#NONE} saves nothing. True when the change was saved.
      */
-    void update(String pageId, Function<PageDelivery, Change> change) {
+    boolean update(String pageId, Function<PageDelivery, Change> change) {
         for (int attempt = 1; ; attempt++) {
             PageDeliveryDocument stored = mongo.findById(pageId, PageDeliveryDocument.class);
             if (stored == null) {
@@ -109,7 +150,7 @@ public class PageDeliveries {
             PageDelivery delivery = stored.toDelivery();
             Change result = change.apply(delivery);
             if (!result.save()) {
-                return;
+                return false;
             }
             List<OutboxMessage> added = result.outcome() == null ? List.of()
                     : List.of(OutboxMessage.of(OUTCOMES_BINDING, codec, result.outcome(), UUID.randomUUID().toString(),
@@ -119,7 +160,7 @@ public class PageDeliveries {
                 if (!added.isEmpty()) {
                     relay.relaySoon(COLLECTION, pageId);
                 }
-                return;
+                return true;
             } catch (OptimisticLockingFailureException conflict) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw conflict;

@@ -15,10 +15,14 @@ record PageDeliveryDocument(
         @Id String pageId,
         String incidentId,
         Page page,
+        String destination,
+        String traceparent,
         String channel,
         DeliveryStatus status,
         int attempts,
         int routeIndex,
+        Instant claimedAt,
+        String digestId,
         SentPage sent,
         String failureReason,
         Instant settledAt,
@@ -29,14 +33,17 @@ record PageDeliveryDocument(
 
     static PageDeliveryDocument of(PageDelivery delivery, List<OutboxMessage> outbox, Long version) {
         Page page = delivery.page();
-        return new PageDeliveryDocument(page.pageId(), page.incidentId(), page, delivery.channel(), delivery.status(),
-                delivery.attempts(), delivery.routeIndex(), delivery.sent(), delivery.failureReason(), delivery.settledAt(), delivery.state(),
-                delivery.processedEventIds(), outbox, version);
+        return new PageDeliveryDocument(page.pageId(), page.incidentId(), page, delivery.destination(),
+                delivery.traceparent(), delivery.channel(), delivery.status(), delivery.attempts(),
+                delivery.routeIndex(), delivery.claimedAt(), delivery.digestId(), delivery.sent(),
+                delivery.failureReason(), delivery.settledAt(), delivery.state(), delivery.processedEventIds(), outbox,
+                version);
     }
 
     PageDelivery toDelivery() {
-        return new PageDelivery(page, channel, status, attempts, routeIndex, sent, failureReason, settledAt,
-                state == null ? PageState.OPEN : state, processedEventIds == null ? List.of() : processedEventIds);
+        return new PageDelivery(page, destination, traceparent, channel, status, attempts, routeIndex, claimedAt,
+                digestId, sent, failureReason, settledAt, state == null ? PageState.OPEN : state,
+                processedEventIds == null ? List.of() : processedEventIds);
     }
 
     /** The waiting events plus the new ones, in order. */

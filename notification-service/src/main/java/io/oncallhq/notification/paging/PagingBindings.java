@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * The {@code pages} and {@code incidents} topics (bindings {@code pages-in-0}, {@code incidents-in-0}). A handler
- * failure is retried by the binding, then dead-lettered.
+ * failure is retried by the binding, then dead-lettered. A page request is only stored here, so its offset is
+ * committed once the page is durable; the sending loop sends it.
  */
 @Configuration(proxyBeanMethods = false)
 class PagingBindings {
@@ -22,12 +23,12 @@ class PagingBindings {
     private static final Logger log = LoggerFactory.getLogger(PagingBindings.class);
 
     @Bean
-    Consumer<Message<byte[]>> pages(CloudEventCodec codec, DeliveringPages delivering,
+    Consumer<Message<byte[]>> pages(CloudEventCodec codec, DeliveringPages delivering, SendingPages sending,
                                     PostingToTeamChannels teamChannels) {
         return message -> codec.decode(message, PageEvent.class).ifPresentOrElse(received -> {
             switch (received.data()) {
                 case PageRequested requested -> {
-                    delivering.handle(requested);
+                    sending.wake(delivering.accept(requested));
                     teamChannels.handle(Page.of(requested), requested.teamChannel());
                 }
             }

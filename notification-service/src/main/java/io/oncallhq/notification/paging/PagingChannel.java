@@ -1,5 +1,6 @@
 package io.oncallhq.notification.paging;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -16,11 +17,37 @@ public interface PagingChannel {
     String name();
 
     /**
+     * The least time between two messages to one responder here (Slack: about one a second per channel). Pages for a
+     * responder wait for their turn in the sending loop, the most urgent first; zero when the channel sets no pace.
+     */
+    default Duration pace() {
+        return Duration.ZERO;
+    }
+
+    /**
      * @param address where the responder's contact rule says to reach them (a Slack user id, a webhook URL, an e-mail
      *                address); null for the channel's default (the responder's Slack user id or e-mail, the
      *                configured webhook URL)
      */
     SentPage send(Page page, String address);
+
+    /**
+     * Whether the channel can fold a storm's pages into one message and rewrite it in place as more come
+     * ({@link #sendDigest}, {@link #updateDigest}); pages on other channels go one by one.
+     */
+    default boolean digests() {
+        return false;
+    }
+
+    /** Posts the digest's message. Same contract as {@link #send}. */
+    default SentPage sendDigest(PageDigest digest, String address) {
+        throw new UnsupportedOperationException(name() + " sends no digests");
+    }
+
+    /** Rewrites the digest's message in place to show what it holds now. Same contract as {@link #send}. */
+    default void updateDigest(PageDigest digest, SentPage sent) {
+        throw new UnsupportedOperationException(name() + " sends no digests");
+    }
 
     /** Rewrites a sent page in place to show the incident's new state. Same contract as {@link #send}. */
     void update(Page page, SentPage sent, PageState state);

@@ -1,5 +1,6 @@
 package io.oncallhq.notification.paging;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** A channel behind its {@link ChannelGuard}: every call, sending and updating alike, goes through the guard. */
@@ -19,8 +20,28 @@ public final class ResilientChannel implements PagingChannel {
     }
 
     @Override
+    public Duration pace() {
+        return channel.pace();
+    }
+
+    @Override
     public SentPage send(Page page, String address) {
         return guard.call(() -> channel.send(page, address));
+    }
+
+    @Override
+    public boolean digests() {
+        return channel.digests();
+    }
+
+    @Override
+    public SentPage sendDigest(PageDigest digest, String address) {
+        return guard.call(() -> channel.sendDigest(digest, address));
+    }
+
+    @Override
+    public void updateDigest(PageDigest digest, SentPage sent) {
+        guard.run(() -> channel.updateDigest(digest, sent));
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.Optional;
  * and only the buttons that still make sense): each delivered page and the team channel message are rewritten in
  * place and get one line in their thread. Each message records the incident event ids it took in, so a redelivered
  * event rewrites and adds nothing. A channel failure is thrown, so the binding retries (messages already done are
- * skipped) and finally dead-letters the event.
+ * skipped) and finally dead-letters the event. A page delivered in a digest only records the state (so its incident's
+ * buttons know when they are stale): the digest lists many incidents and is not rewritten for one.
  */
 @Service
 class UpdatingPageMessages {
@@ -43,6 +44,9 @@ class UpdatingPageMessages {
             deliveries.update(pageId, delivery -> {
                 if (!delivery.show(event.id(), change)) {
                     return Change.NONE;
+                }
+                if (delivery.digestId() != null) {
+                    return Change.saved(); // a digest lists a storm's incidents; one incident's change leaves it as it is
                 }
                 // The thread line first: whoever sees the message rewritten sees its line too.
                 channels.named(delivery.channel()).ifPresentOrElse(channel -> {

@@ -12,8 +12,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What a page button or an {@code /incident} verb asks of an incident: its Slack {@code action_id}, the command it
- * becomes, and when it is stale (the incident moved past what it asks for).
+ * What a page button or an {@code /incident} verb asks of an incident (or, on a storm's digest, of each of its
+ * incidents): its Slack {@code action_id}, the command it becomes, and when it is stale (the incident moved past what
+ * it asks for).
  */
 enum IncidentAction {
 
@@ -34,6 +35,18 @@ enum IncidentAction {
         IncidentCommand command(String incidentId, Actor actor, Instant now) {
             return new ResolveIncident(incidentId, actor, now);
         }
+    },
+    /** A storm digest's button, whose value is the digest id: one acknowledge per incident of the digest. */
+    ACKNOWLEDGE_ALL("digest_acknowledge_all", "Acknowledging") {
+        @Override
+        IncidentCommand command(String incidentId, Actor actor, Instant now) {
+            return new AcknowledgeIncident(incidentId, actor, now);
+        }
+
+        @Override
+        boolean onDigest() {
+            return true;
+        }
     };
 
     private final String actionId;
@@ -49,6 +62,11 @@ enum IncidentAction {
     }
 
     abstract IncidentCommand command(String incidentId, Actor actor, Instant now);
+
+    /** Whether the button's value is a digest id (the action applies to each incident of the digest). */
+    boolean onDigest() {
+        return false;
+    }
 
     String actionId() {
         return actionId;
@@ -66,7 +84,7 @@ enum IncidentAction {
     String staleness(PageState state) {
         boolean pastIt = switch (state.status()) {
             case OPEN -> false;
-            case ACKNOWLEDGED -> this == ACKNOWLEDGE;
+            case ACKNOWLEDGED -> this == ACKNOWLEDGE || this == ACKNOWLEDGE_ALL;
             case RESOLVED -> true;
         };
         if (!pastIt) {

@@ -4,6 +4,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
@@ -19,7 +20,7 @@ public final class PerChannelThrottle implements ChannelThrottle {
 
     private final RateLimiterRegistry registry;
     private final String configName;
-    private final long spacingNanos;
+    private final Duration spacing;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
     public PerChannelThrottle(RateLimiterRegistry registry, String configName) {
@@ -27,7 +28,7 @@ public final class PerChannelThrottle implements ChannelThrottle {
         this.configName = configName;
         RateLimiterConfig config = registry.getConfiguration(configName)
                 .orElseThrow(() -> new IllegalStateException("no rate limiter config " + configName));
-        this.spacingNanos = config.getLimitRefreshPeriod().dividedBy(config.getLimitForPeriod()).toNanos();
+        this.spacing = config.getLimitRefreshPeriod().dividedBy(config.getLimitForPeriod());
     }
 
     @Override
@@ -38,13 +39,18 @@ public final class PerChannelThrottle implements ChannelThrottle {
             RateLimiter.waitForPermission(lane.limiter);
             if (lane.used) {
                 long wait;
-                while ((wait = lane.lastNanos + spacingNanos - System.nanoTime()) > 0) {
+                while ((wait = lane.lastNanos + spacing.toNanos() - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
                 }
             }
             lane.lastNanos = System.nanoTime();
             lane.used = true;
         }
+    }
+
+    @Override
+    public Duration spacing() {
+        return spacing;
     }
 
     private static final class Lane {

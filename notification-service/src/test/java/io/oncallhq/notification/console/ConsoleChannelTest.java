@@ -3,12 +3,15 @@ package io.oncallhq.notification.console;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.page.PageTarget;
 import io.oncallhq.contracts.page.RecentChange;
+import io.oncallhq.notification.paging.DigestFixtures;
 import io.oncallhq.notification.paging.Page;
+import io.oncallhq.notification.paging.PageDigest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -42,8 +45,24 @@ class ConsoleChannelTest {
                 """).doesNotContain("recent changes");
     }
 
+    @Test
+    void aStormsDigestIsOneBlockAndEachRewriteOneLine(CapturedOutput output) {
+        ConsoleChannel console = new ConsoleChannel("http://localhost:8082");
+        PageDigest digest = DigestFixtures.checkoutStorm(12, Duration.ofSeconds(10));
+
+        console.updateDigest(digest, console.sendDigest(digest, null));
+
+        assertThat(output.getOut()).contains("""
+                  [ERROR] 12 incidents on Checkout API in the last 2 min
+                  responder: Alex Rivera
+                  newest:    #111 Checkout error rate 11
+                  open:      http://localhost:8082/incidents?serviceId=checkout-api&status=triggered
+                """).contains("Digest digest-1: [ERROR] 12 incidents on Checkout API in the last 2 min");
+    }
+
     private static Page page(RecentChange... changes) {
-        return new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "Checkout API", 1,
+        return new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "checkout-api",
+                "Checkout API", 1,
                 "http://localhost:8082/incidents/inc-1", new PageTarget("alex", "Alex Rivera", null, "U0ALEX"),
                 PAGED_AT, List.of(changes));
     }

@@ -100,7 +100,8 @@ class EmailChannelTest {
     }
 
     private static Page page(String email, RecentChange... changes) {
-        return new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "Checkout API", 1,
+        return new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "checkout-api",
+                "Checkout API", 1,
                 "http://localhost:8082/incidents/inc-1", new PageTarget("alex", "Alex Rivera", email, "U0ALEX"),
                 PAGED_AT, List.of(changes));
     }

@@ -43,12 +43,14 @@ class PageTest {
 
     @Test
     void aPageStoredBeforeChangesWereKeptHasNone() {
-        assertThat(new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "Checkout API", 1,
+        assertThat(new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "checkout-api",
+                "Checkout API", 1,
                 null, null, null, null).recentChanges()).isEmpty();
     }
 
     private static Page pagedAt(Instant requestedAt) {
-        return new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "Checkout API", 1, null,
+        return new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "checkout-api",
+                "Checkout API", 1, null,
                 null, requestedAt, List.of());
     }
 

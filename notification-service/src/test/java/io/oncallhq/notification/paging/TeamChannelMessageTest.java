@@ -60,7 +60,8 @@ class TeamChannelMessageTest {
     }
 
     private static Page page(String pageId, String name, int level) {
-        return new Page(pageId, "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "Checkout API", level, null,
+        return new Page(pageId, "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "checkout-api",
+                "Checkout API", level, null,
                 new PageTarget(name.toLowerCase(), name, null, "U" + level), null,
                 List.of());
     }

@@ -1,6 +1,7 @@
 package io.oncallhq.notification.slack;
 
 import io.oncallhq.contracts.Actor;
+import io.oncallhq.contracts.command.AcknowledgeIncident;
 import io.oncallhq.contracts.command.EscalateIncident;
 import io.oncallhq.notification.paging.PageState;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,18 @@ class IncidentActionTest {
 
         assertThat(IncidentAction.values()).allSatisfy(action ->
                 assertThat(action.staleness(resolved)).contains("already resolved by Sam Lee"));
+    }
+
+    @Test
+    void acknowledgeAllOnADigestAcknowledgesEachOpenIncidentAndSkipsTheAcknowledgedOnes() {
+        Actor alex = Actor.slackUser("U0ALEX", "alex");
+        IncidentAction acknowledgeAll = IncidentAction.ofActionId("digest_acknowledge_all").orElseThrow();
+
+        assertThat(acknowledgeAll.onDigest()).isTrue();
+        assertThat(acknowledgeAll.command("inc-1", alex, AT)).isEqualTo(new AcknowledgeIncident("inc-1", alex, AT));
+        assertThat(acknowledgeAll.staleness(PageState.OPEN)).isNull();
+        assertThat(acknowledgeAll.staleness(PageState.acknowledged("Sam Lee", AT))).contains("already acknowledged");
+        assertThat(IncidentAction.ACKNOWLEDGE.onDigest()).isFalse();
     }
 
     @Test

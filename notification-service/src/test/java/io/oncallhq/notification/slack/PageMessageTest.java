@@ -85,7 +85,7 @@ class PageMessageTest {
 
     @Test
     void markupInNamesIsEscaped() {
-        Page page = new Page("page-1", "inc-1", 42, "x", Severity.ERROR, "<!channel> & co", 1, null,
+        Page page = new Page("page-1", "inc-1", 42, "x", Severity.ERROR, "checkout-api", "<!channel> & co", 1, null,
                 new PageTarget("alex", "Alex", null, "U1"), PAGED_AT, List.of());
 
         SectionBlock section = (SectionBlock) PageMessage.blocks(page, PageState.OPEN).get(1);
@@ -159,7 +159,8 @@ class PageMessageTest {
     }
 
     private static Page checkoutLatencyPageAfter(RecentChange... changes) {
-        return new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "Checkout API", 1,
+        return new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "checkout-api",
+                "Checkout API", 1,
                 "http://localhost:8082/incidents/inc-1", new PageTarget("alex", "Alex Rivera", null, "U0DEMO0001"),
                 PAGED_AT, List.of(changes));
     }

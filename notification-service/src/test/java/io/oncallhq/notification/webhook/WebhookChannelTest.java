@@ -67,7 +67,8 @@ class WebhookChannelTest {
 
     private static void send(RecentChange... changes) {
         String pageId = changes.length == 0 ? "page-without-changes" : "page-with-changes";
-        Page page = new Page(pageId, "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "Checkout API", 1,
+        Page page = new Page(pageId, "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "checkout-api",
+                "Checkout API", 1,
                 "http://localhost:8082/incidents/inc-1", new PageTarget("alex", "Alex Rivera", null, "U0ALEX"),
                 PAGED_AT, List.of(changes));
         new WebhookChannel(URI.create(RECEIVER.baseUrl() + "/pages"), new WebhookSignature(List.of("whsec-test")),
