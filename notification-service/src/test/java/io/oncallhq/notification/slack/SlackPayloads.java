@@ -58,7 +58,7 @@ public final class SlackPayloads {
         RecentChange deploy = new RecentChange("Deploy v2.4.1 ~ canary (50 %) by José Núñez 🚀", "GitHub Actions",
                 PAGED_AT.minus(Duration.ofMinutes(10)), "https://git.example.com/~jose/checkout/pull/42");
         return new Page("page-" + incidentId, incidentId, 7, "Checkout latency high — p99 > 2 s (EU)!",
-                Severity.CRITICAL, "Checkout API (José's team)", 1, "http://localhost:8082/incidents/" + incidentId,
+                Severity.CRITICAL, "checkout-api", "Checkout API (José's team)", 1, "http://localhost:8082/incidents/" + incidentId,
                 new PageTarget("alex", "Alex Rivera", "alex@example.com", slackUserId), PAGED_AT, List.of(deploy));
     }
 }
