@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -74,7 +75,7 @@ class ShiftPropertiesTest {
     }
 
     @Property(tries = 200)
-    void aScheduleWithAnOverrideStillCoversTheWholeWindowOnce(@ForAll("layers") RotationLayer layer,
+    void aScheduleWithAnOverrideCoversTheWholeWindowOnceAndTheOverrideHoldsItsTime(@ForAll("layers") RotationLayer layer,
                                                              @ForAll("zones") ZoneId zone,
                                                              @ForAll("offsetsInMinutes") long overrideStart,
                                                              @ForAll("durationsInMinutes") long overrideLength) {
@@ -90,6 +91,12 @@ class ShiftPropertiesTest {
         assertThat(shifts.getLast().end()).isEqualTo(to);
         for (int i = 1; i < shifts.size(); i++) {
             assertThat(shifts.get(i).start()).isEqualTo(shifts.get(i - 1).end());
+        }
+        Instant covered = cover.start().plus(Duration.between(cover.start(), cover.end()).dividedBy(2));
+        if (covered.isBefore(to)) {
+            assertThat(schedule.onCallAt(covered)).as("the override's responder is on call during it").hasValue("cover");
+            assertThat(shifts).filteredOn(shift -> !shift.start().isAfter(covered) && shift.end().isAfter(covered))
+                    .singleElement().extracting(Shift::responderId).isEqualTo("cover");
         }
     }
 
