@@ -124,6 +124,8 @@ abstract class AlertToPostmortemScenario {
         assertThat(change.json().get("status").asString()).isEqualTo("success");
         assertThat(change.json().get("message").asString()).isEqualTo("Change event processed");
         assertThat(incidents()).as("a change is no problem: it opens no incident").isEmpty();
+        // Changes and alerts travel on topics of their own: a page lists the changes stored before it is requested.
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.consumedAll("incident-service", Topics.CHANGES));
     }
 
     @Test
