@@ -81,6 +81,25 @@ class ResilientChannelTest {
         assertThat(channel.calls).isZero();
     }
 
+    @Test
+    void aChannelThatKeepsFailingOpensTheCircuitSoLaterPagesFailAtOnceWithoutCallingIt() {
+        CircuitBreaker breaker = CircuitBreaker.of("test", CircuitBreakerConfig.custom()
+                .slidingWindowSize(4).minimumNumberOfCalls(4).failureRateThreshold(50).build());
+        ScriptedChannel channel = new ScriptedChannel(serverError(), serverError(), serverError(), serverError(),
+                serverError(), serverError(), null);
+        ResilientChannel resilient = resilient(channel, breaker);
+
+        for (int send = 0; send < 2; send++) {
+            assertThatThrownBy(() -> resilient.send(page(), null)).isInstanceOf(ChannelUnavailableException.class);
+        }
+        int callsWhileClosed = channel.calls;
+
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThatThrownBy(() -> resilient.send(page(), null))
+                .isInstanceOf(ChannelUnavailableException.class).hasMessageContaining("circuit breaker is open");
+        assertThat(channel.calls).isEqualTo(callsWhileClosed);
+    }
+
     private static ResilientChannel resilient(PagingChannel channel, CircuitBreaker breaker) {
         return new ResilientChannel(channel, new ChannelGuard(channel.name(),
                 Retry.of("test", ChannelGuard.honouringRetryAfter(CONFIGURED)), breaker, Bulkhead.ofDefaults("test")));
