@@ -7,7 +7,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling // heartbeat checks
+@EnableScheduling // heartbeat checks, key cache checks
 public class AlertIngestApplication {
 
     public static void main(String[] args) {

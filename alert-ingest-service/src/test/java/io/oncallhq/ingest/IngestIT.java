@@ -53,7 +53,7 @@ abstract class IngestIT {
     static final String THROTTLED_KEY = "it-throttled-key-0123456789abcdefgh";
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** Shared by every subclass's (cached) context, so it lives as long as the test JVM. */
-    private static final LocalMongo MONGO = LocalMongo.start(null, 0);
+    static final LocalMongo MONGO = LocalMongo.start(null, 0);
     static final IncidentServiceStandIn INCIDENT_SERVICE = new IncidentServiceStandIn();
 
     @DynamicPropertySource

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.springframework.data.domain.Sort.Direction.ASC;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -27,6 +28,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * The {@code integrations} collection. Each key is kept twice in the document, in one write: with its id and
  * time under {@code keys}, and as a bare hash under {@code keyHashes}, whose unique index makes a key belong to at
  * most one integration and finds the integration of a presented key.
+ * <p>
+ * Accepted keys are remembered, so a sender's request reads no database. Every stored change is then counted in one
+ * document ({@code counters}, {@code _id} {@value #CHANGES_ID}); each replica reads it by id every
+ * {@code ingest.key-cache-check-interval} and forgets its remembered keys when it moved. A count lost in a crash
+ * between the change and the count is covered by the remembered keys' time to live.
  */
 @Component
 public class Integrations implements InitializingBean {
@@ -36,12 +42,19 @@ public class Integrations implements InitializingBean {
     private static final String KEY_HASHES = "keyHashes";
     private static final String VERSION = "version";
     private static final String GROUPING = "grouping";
+    private static final String COUNTERS = "counters";
+    private static final String CHANGES_ID = "integration-changes";
+    private static final String COUNT = "count";
 
     /** At most this many accepted keys are remembered, the least used ones go first. */
     private static final int CACHED_KEYS = 10_000;
 
     private final MongoTemplate mongo;
-    private final Cache<String, Integration> accepted;
+    private final Cache<String, Remembered> accepted;
+    /** Moves each time the remembered keys are forgotten, so a read that began before cannot be remembered after. */
+    private final AtomicLong generation = new AtomicLong();
+    /** The count of stored changes when this replica last looked. */
+    private long changesSeen;
 
     @Autowired
     public Integrations(MongoTemplate mongo, IngestProperties properties) {
@@ -56,6 +69,11 @@ public class Integrations implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         mongo.indexOps(COLLECTION).createIndex(new Index().on(KEY_HASHES, ASC).unique().named("unique_key_hash"));
+        changesSeen = changeCount();
+    }
+
+    /** An accepted integration, and the {@link #generation} in which it was read. */
+    private record Remembered(Integration integration, long generation) {
     }
 
     /**
@@ -67,16 +85,17 @@ public class Integrations implements InitializingBean {
      */
     public Integration authenticate(String presentedKey) {
         KeyHash presented = KeyHash.of(presentedKey);
-        Integration known = accepted.getIfPresent(presented.hex());
-        if (known != null && known.accepts(presented)) {
-            return known;
+        Remembered known = accepted.getIfPresent(presented.hex());
+        long current = generation.get();
+        if (known != null && known.generation() == current && known.integration().accepts(presented)) {
+            return known.integration();
         }
         Integration integration = Optional.ofNullable(
                         mongo.findOne(Query.query(where(KEY_HASHES).is(presented.hex())), Document.class, COLLECTION))
                 .map(Integrations::toIntegration)
                 .filter(found -> found.accepts(presented))
                 .orElseThrow(UnknownIntegrationKeyException::new);
-        accepted.put(presented.hex(), integration);
+        accepted.put(presented.hex(), new Remembered(integration, current));
         return integration;
     }
 
@@ -84,10 +103,14 @@ public class Integrations implements InitializingBean {
     public void save(Integration integration) {
         mongo.findAndModify(Query.query(where("_id").is(integration.id())), contents(integration).inc(VERSION, 1),
                 FindAndModifyOptions.options().upsert(true), Document.class, COLLECTION);
-        forgetAcceptedKeys();
+        changed();
     }
 
-    /** @throws org.springframework.dao.DuplicateKeyException when the id or a key is taken */
+    /**
+     * Counts as no change: its keys are new, and an unknown key is never remembered.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when the id or a key is taken
+     */
     public void insert(Integration integration) {
         Document document = new Document("_id", integration.id());
         contents(integration).getUpdateObject().get("$set", Document.class).forEach(document::append);
@@ -104,10 +127,10 @@ public class Integrations implements InitializingBean {
         Document stored = mongo.findAndModify(
                 Query.query(where("_id").is(changed.id()).and(VERSION).is(changed.version())),
                 contents(changed).inc(VERSION, 1), FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
-        forgetAcceptedKeys();
         if (stored == null) {
             throw new ConcurrentChangeException("Integration " + changed.id());
         }
+        changed();
         return toIntegration(stored);
     }
 
@@ -124,15 +147,41 @@ public class Integrations implements InitializingBean {
     /** @return whether there was one */
     public boolean delete(String id) {
         boolean deleted = mongo.remove(Query.query(where("_id").is(id)), COLLECTION).getDeletedCount() > 0;
-        forgetAcceptedKeys();
+        if (deleted) {
+            changed();
+        }
         return deleted;
     }
 
     /**
-     * After each write, so no key read before it stays remembered. Writes are rare (admin calls), so each forgets
-     * every remembered key rather than tracking whose they were.
+     * Forgets every remembered key if an integration was changed, on any replica, since the last call: one read by id,
+     * made every {@code ingest.key-cache-check-interval} by {@link KeyCacheCheck}.
      */
+    synchronized void forgetKeysIfChangedElsewhere() {
+        long count = changeCount();
+        if (count != changesSeen) {
+            changesSeen = count;
+            forgetAcceptedKeys();
+        }
+    }
+
+    /**
+     * After each stored change: this replica forgets at once, the others once they see the count move. It moves only
+     * after the change can be read, so no replica remembers the state before the change after forgetting.
+     */
+    private void changed() {
+        forgetAcceptedKeys();
+        mongo.upsert(Query.query(where("_id").is(CHANGES_ID)), new Update().inc(COUNT, 1), COUNTERS);
+    }
+
+    private long changeCount() {
+        Document counter = mongo.findById(CHANGES_ID, Document.class, COUNTERS);
+        return counter == null ? 0 : ((Number) counter.get(COUNT)).longValue();
+    }
+
+    /** Changes are rare (admin calls), so each forgets every remembered key rather than tracking whose they were. */
     private void forgetAcceptedKeys() {
+        generation.incrementAndGet();
         accepted.invalidateAll();
     }
 

@@ -50,7 +50,7 @@ public class ManagingIntegrations {
     }
 
     /**
-     * Applies to the alerts received from then on (on other replicas once their remembered keys expire).
+     * Applies to the alerts received from then on (on other replicas within {@code ingest.key-cache-check-interval}).
      *
      * @throws InvalidIntegrationException when the integration's type sends no groups to group by
      */

@@ -76,6 +76,57 @@ class IntegrationsTest {
     }
 
     @Test
+    void aKeyRevokedThroughOneReplicaIsRefusedByAnotherAfterItsNextCheck() {
+        integrations.save(IntegrationTest.integrationWithKeys("old-key", "new-key"));
+        Integrations otherReplica = anotherReplica();
+        Integration rotating = otherReplica.authenticate("old-key");
+
+        integrations.replace(rotating.withoutKey(rotating.keys().getFirst().id()));
+        otherReplica.forgetKeysIfChangedElsewhere();
+
+        assertThatThrownBy(() -> otherReplica.authenticate("old-key")).isInstanceOf(UnknownIntegrationKeyException.class);
+        assertThat(otherReplica.authenticate("new-key").id()).isEqualTo(rotating.id());
+    }
+
+    @Test
+    void aKeyOfAnIntegrationDeletedThroughOneReplicaIsRefusedByAnotherAfterItsNextCheck() {
+        integrations.save(IntegrationTest.integrationWithKeys("the-key"));
+        Integrations otherReplica = anotherReplica();
+        otherReplica.authenticate("the-key");
+
+        integrations.delete("checkout-api-generic");
+        otherReplica.forgetKeysIfChangedElsewhere();
+
+        assertThatThrownBy(() -> otherReplica.authenticate("the-key")).isInstanceOf(UnknownIntegrationKeyException.class);
+    }
+
+    @Test
+    void aGroupingChangedThroughOneReplicaAppliesOnAnotherAfterItsNextCheck() {
+        integrations.insert(IntegrationFixtures.integration("payments-prometheus", "payments", IntegrationType.ALERTMANAGER,
+                Grouping.GROUP, "the-key"));
+        Integrations otherReplica = anotherReplica();
+        Integration read = otherReplica.authenticate("the-key");
+
+        integrations.replace(read.withGrouping(Grouping.ALERT));
+        otherReplica.forgetKeysIfChangedElsewhere();
+
+        assertThat(otherReplica.authenticate("the-key").grouping()).isEqualTo(Grouping.ALERT);
+    }
+
+    @Test
+    void aCheckWithoutAStoredChangeKeepsAnsweringAcceptedKeysFromMemory() {
+        integrations.save(IntegrationTest.integrationWithKeys("the-key"));
+        Integrations otherReplica = anotherReplica();
+        otherReplica.authenticate("the-key");
+        // Changed behind the application's back, so not counted: only a replica reading the database would see it.
+        mongo.getCollection(Integrations.COLLECTION).updateMany(new Document(), new Document("$set", new Document("serviceId", "elsewhere")));
+
+        otherReplica.forgetKeysIfChangedElsewhere();
+
+        assertThat(otherReplica.authenticate("the-key").serviceId()).isEqualTo("checkout-api");
+    }
+
+    @Test
     void aKeyRefusedOnceWorksAsSoonAsItsIntegrationIsCreated() {
         assertThatThrownBy(() -> integrations.authenticate("the-key")).isInstanceOf(UnknownIntegrationKeyException.class);
 
@@ -119,6 +170,13 @@ class IntegrationsTest {
             assertThat(stored.grouping()).isEqualTo(Grouping.ALERT);
             assertThat(stored.version()).isEqualTo(1);
         });
+    }
+
+    /** A second ingest replica on the same database, with a time to live that never runs out in a test. */
+    private Integrations anotherReplica() {
+        Integrations replica = new Integrations(mongo, Duration.ofHours(1));
+        replica.afterPropertiesSet();
+        return replica;
     }
 
     @Test
