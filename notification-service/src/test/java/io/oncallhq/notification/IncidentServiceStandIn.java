@@ -11,7 +11,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-/** A WireMock stand-in for incident-service's read API, answering what each test tells it to when asked with the service token. */
+/**
+ * A WireMock stand-in for incident-service's read API, answering what each test tells it to when asked with the service
+ * token, and forgetting it after each test ({@link #reset()}).
+ */
 final class IncidentServiceStandIn {
 
     private static final StringValuePattern SERVICE_TOKEN = equalTo("Bearer " + TestTokens.SERVICE);
@@ -20,6 +23,12 @@ final class IncidentServiceStandIn {
 
     IncidentServiceStandIn() {
         server.start();
+        reset();
+    }
+
+    /** Back to answering {@code []} for {@code /incidents} and 404 for everything else. */
+    void reset() {
+        server.resetAll();
         server.stubFor(get(urlPathEqualTo("/incidents")).willReturn(okJson("[]")));
     }
 

@@ -105,6 +105,7 @@ abstract class RunningService {
     @AfterEach
     void disconnect() {
         kafka.close();
+        INCIDENT_SERVICE.reset();
     }
 
     /** Pages Alex about the incident and waits until the page went out: from then on Alex is a known responder. */
