@@ -7,13 +7,15 @@ import io.oncallhq.apisecurity.TestTokens;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * A WireMock stand-in for incident-service's read API, answering what each test tells it to when asked with the service
- * token, and forgetting it after each test ({@link #reset()}).
+ * token, and forgetting it after each test ({@link #reset()}). {@code GET /responders} answers 404 unless a test says
+ * otherwise: the service then links the Slack users it paged before, as when incident-service cannot be reached.
  */
 final class IncidentServiceStandIn {
 
@@ -44,6 +46,11 @@ final class IncidentServiceStandIn {
 
     void answers(String path, String json) {
         server.stubFor(get(urlEqualTo(path)).withHeader("Authorization", SERVICE_TOKEN).willReturn(okJson(json)));
+    }
+
+    /** incident-service is up but failing: {@code GET /responders} answers 503. */
+    void respondersDown() {
+        server.stubFor(get(urlEqualTo("/responders")).atPriority(1).willReturn(serviceUnavailable()));
     }
 
     /** The path answers only after {@code delayMillis}: incident-service is too slow for Slack's three seconds. */
