@@ -7,11 +7,16 @@ import io.oncallhq.apisecurity.TestTokens;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
-/** A WireMock stand-in for incident-service's read API, answering what each test tells it to when asked with the service token. */
+/**
+ * A WireMock stand-in for incident-service's read API, answering what each test tells it to when asked with the service
+ * token, and forgetting it after each test ({@link #reset()}). {@code GET /responders} answers 404 unless a test says
+ * otherwise: the service then links the Slack users it paged before, as when incident-service cannot be reached.
+ */
 final class IncidentServiceStandIn {
 
     private static final StringValuePattern SERVICE_TOKEN = equalTo("Bearer " + TestTokens.SERVICE);
@@ -20,6 +25,12 @@ final class IncidentServiceStandIn {
 
     IncidentServiceStandIn() {
         server.start();
+        reset();
+    }
+
+    /** Back to answering {@code []} for {@code /incidents} and 404 for everything else. */
+    void reset() {
+        server.resetAll();
         server.stubFor(get(urlPathEqualTo("/incidents")).willReturn(okJson("[]")));
     }
 
@@ -35,6 +46,11 @@ final class IncidentServiceStandIn {
 
     void answers(String path, String json) {
         server.stubFor(get(urlEqualTo(path)).withHeader("Authorization", SERVICE_TOKEN).willReturn(okJson(json)));
+    }
+
+    /** incident-service is up but failing: {@code GET /responders} answers 503. */
+    void respondersDown() {
+        server.stubFor(get(urlEqualTo("/responders")).atPriority(1).willReturn(serviceUnavailable()));
     }
 
     /** The path answers only after {@code delayMillis}: incident-service is too slow for Slack's three seconds. */

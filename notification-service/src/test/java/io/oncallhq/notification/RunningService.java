@@ -55,6 +55,8 @@ import static org.awaitility.Awaitility.await;
         "notification.slack.signing-secret=" + RunningService.SIGNING_SECRET,
         "notification.slack.signing-secret-previous=" + RunningService.PREVIOUS_SIGNING_SECRET,
         "notification.fallback.secret=" + RunningService.WEBHOOK_SECRET,
+        // Every press asks the incident-service stand-in who the responders are: each test's answer counts at once.
+        "notification.responders-cache-ttl=0s",
         // These tests page Alex about Checkout API far more often than a storm's threshold: each page goes on its own.
         // StormIT sets the thresholds back to their defaults.
         "notification.paging.digest.waiting=1000", "notification.paging.digest.service-incidents=1000"})
@@ -105,9 +107,10 @@ abstract class RunningService {
     @AfterEach
     void disconnect() {
         kafka.close();
+        INCIDENT_SERVICE.reset();
     }
 
-    /** Pages Alex about the incident and waits until the page went out: from then on Alex is a known responder. */
+    /** Pages Alex about the incident and waits until the page went out: from then on Alex counts as paged here. */
     PageRequested alexIsPagedAbout(String incidentId) throws Exception {
         PageRequested page = pageRequested(incidentId, SlackStandIn.ALEX_SLACK_ID);
         kafka.publish(Topics.PAGES, page, "event-" + UUID.randomUUID());

@@ -9,14 +9,15 @@ import java.util.List;
 /**
  * @param incidentServiceUrl base of incident-service's REST API: incident links, slash command look-ups
  * @param incidentServiceTimeout how long a slash command waits for incident-service (Slack allows 3 s in all)
+ * @param respondersCacheTtl     how long incident-service's responders (who is a linked Slack user) are kept
  * @param slack              the Slack app; without a bot token pages go to the console channel
  * @param fallback           the signed outgoing webhook: where pages go when Slack stays down, and how webhook calls
  *                           (also to a responder's own URL) are signed
  * @param email              the e-mail channel (active when Spring's mail sender is, {@code SPRING_MAIL_HOST})
  */
 @ConfigurationProperties("notification")
-public record NotificationProperties(String incidentServiceUrl, Duration incidentServiceTimeout, Slack slack,
-                                     Fallback fallback, Email email) {
+public record NotificationProperties(String incidentServiceUrl, Duration incidentServiceTimeout,
+                                     Duration respondersCacheTtl, Slack slack, Fallback fallback, Email email) {
 
     /**
      * @param apiUrl                the Web API's method URL prefix ({@code https://slack.com/api/}, or a stand-in)

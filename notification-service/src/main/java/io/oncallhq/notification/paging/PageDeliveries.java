@@ -101,8 +101,8 @@ public class PageDeliveries {
     }
 
     /**
-     * A Slack user id counts as a known responder once it was the target of a page. (There is no link table yet:
-     * responders get their Slack user id in incident-service's on-call model, and it reaches us on pages.)
+     * Whether a page of this service was ever for the Slack user id: who counts as linked while incident-service's
+     * responders cannot be read.
      */
     public boolean pagedSlackUser(String slackUserId) {
         return mongo.exists(query(where("page.responder.slackUserId").is(slackUserId)), PageDeliveryDocument.class);

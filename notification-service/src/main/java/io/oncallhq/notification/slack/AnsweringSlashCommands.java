@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 /**
  * {@code /incident ack|escalate|resolve <id|number>}, {@code /incident list}, {@code /incident oncall [team]}: the text of the
  * ephemeral answer. Acknowledge, escalate and resolve publish a command (once per Slack request, like button presses) and
- * need the user to be a known responder; list and oncall read incident-service.
+ * need the user to be linked ({@link LinkedSlackUsers}); list and oncall read incident-service.
  */
 @Service
 class AnsweringSlashCommands {
@@ -35,14 +35,16 @@ class AnsweringSlashCommands {
             + "looked up. Try again in a moment";
 
     private final HandledSlackRequests handled;
+    private final LinkedSlackUsers linked;
     private final PageDeliveries deliveries;
     private final IncidentCommands commands;
     private final IncidentDirectory directory;
     private final Clock clock;
 
-    AnsweringSlashCommands(HandledSlackRequests handled, PageDeliveries deliveries, IncidentCommands commands,
-                           IncidentDirectory directory, Clock clock) {
+    AnsweringSlashCommands(HandledSlackRequests handled, LinkedSlackUsers linked, PageDeliveries deliveries,
+                           IncidentCommands commands, IncidentDirectory directory, Clock clock) {
         this.handled = handled;
+        this.linked = linked;
         this.deliveries = deliveries;
         this.commands = commands;
         this.directory = directory;
@@ -67,7 +69,7 @@ class AnsweringSlashCommands {
         if (reference.isBlank()) {
             return USAGE;
         }
-        if (!deliveries.pagedSlackUser(command.userId())) {
+        if (!linked.linked(command.userId())) {
             return PressingButtons.HOW_TO_LINK.formatted(command.userId());
         }
         String incidentId;

@@ -23,9 +23,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * Reads incident-service's REST API for the slash command ({@code GET /incidents}, {@code /services},
- * {@code /responders}, {@code /teams}, {@code /schedules/{id}/oncall}) and the owners of overdue action items
- * ({@code /responders/{id}}), with a short timeout because Slack waits at most three seconds for the answer. Any
- * failure is {@link IncidentServiceUnavailableException}.
+ * {@code /responders}, {@code /teams}, {@code /schedules/{id}/oncall}), the linked Slack users ({@code /responders})
+ * and the owners of overdue action items ({@code /responders/{id}}), with a short timeout because Slack waits at most
+ * three seconds for the answer. Any failure is {@link IncidentServiceUnavailableException}.
  */
 @Component
 class IncidentDirectory {

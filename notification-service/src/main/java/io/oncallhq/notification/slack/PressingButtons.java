@@ -17,11 +17,12 @@ import java.util.Optional;
 
 /**
  * What a button press does. In order: a press handled before (Slack retried the request) does nothing again; a Slack
- * user who was never paged is told how to get linked; a press on a stale button (the incident moved past what the
- * button asks for, as the page deliveries know from the applied incident events) is told who did it and when; the
- * rest becomes an incident command. Nothing but the command is published, and only once. A storm digest's Acknowledge
- * all becomes one acknowledge per incident of the digest that is still open; when the broker refuses one, the press
- * is released (503) and pressing again acknowledges those still open as far as this service knows.
+ * user not linked to a responder ({@link LinkedSlackUsers}) is told how to get linked; a press on a stale button (the
+ * incident moved past what the button asks for, as the page deliveries know from the applied incident events) is told
+ * who did it and when; the rest becomes an incident command, by the Slack user (incident-service acts as the responder
+ * with that Slack id). Nothing but the command is published, and only once. A storm digest's Acknowledge all becomes
+ * one acknowledge per incident of the digest that is still open; when the broker refuses one, the press is released
+ * (503) and pressing again acknowledges those still open as far as this service knows.
  */
 @Service
 class PressingButtons {
@@ -29,18 +30,20 @@ class PressingButtons {
     private static final Logger log = LoggerFactory.getLogger(PressingButtons.class);
     static final String HOW_TO_LINK = "Your Slack account is not linked to an on-call responder yet, so this button "
             + "did nothing. Ask an admin to put your Slack member ID (%s; Profile > ... > Copy member ID) on your "
-            + "responder in incident-service; once you have been paged here you can use the buttons and `/incident`.";
+            + "responder in incident-service, then try again in a minute.";
 
     private final HandledSlackRequests handled;
+    private final LinkedSlackUsers linked;
     private final PageDeliveries deliveries;
     private final PageDigests digests;
     private final IncidentCommands commands;
     private final EphemeralReplies replies;
     private final Clock clock;
 
-    PressingButtons(HandledSlackRequests handled, PageDeliveries deliveries, PageDigests digests,
-                    IncidentCommands commands, EphemeralReplies replies, Clock clock) {
+    PressingButtons(HandledSlackRequests handled, LinkedSlackUsers linked, PageDeliveries deliveries,
+                    PageDigests digests, IncidentCommands commands, EphemeralReplies replies, Clock clock) {
         this.handled = handled;
+        this.linked = linked;
         this.deliveries = deliveries;
         this.digests = digests;
         this.commands = commands;
@@ -62,8 +65,8 @@ class PressingButtons {
                     press.userId(), retry);
             return;
         }
-        if (!deliveries.pagedSlackUser(press.userId())) {
-            log.info("Slack user {} pressed {} but is not a known responder", press.userId(), press.actionId());
+        if (!linked.linked(press.userId())) {
+            log.info("Slack user {} pressed {} but is not linked to a responder", press.userId(), press.actionId());
             replies.tell(press, HOW_TO_LINK.formatted(press.userId()));
             return;
         }
