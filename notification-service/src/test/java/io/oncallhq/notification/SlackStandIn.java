@@ -87,6 +87,13 @@ final class SlackStandIn implements AutoCloseable {
                 .willReturn(okJson("{\"ok\":true,\"channel\":{\"id\":\"" + dm + "\"}}")));
     }
 
+    /** Messages posted to this channel are answered only after the delay, as Slack answers a channel it throttles. */
+    void postsSlowlyTo(String channel, Duration delay) {
+        server.stubFor(post("/api/chat.postMessage").atPriority(1).withRequestBody(containing("channel=" + channel))
+                .willReturn(okJson("{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + TS + "\"}")
+                        .withFixedDelay((int) delay.toMillis())));
+    }
+
     /** What the SDK's {@code SlackConfig} method URL prefix must be. */
     String apiUrl() {
         return server.baseUrl() + "/api/";

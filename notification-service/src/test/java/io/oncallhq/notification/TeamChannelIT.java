@@ -8,8 +8,10 @@ import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
 import io.oncallhq.contracts.page.RecentChange;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,7 @@ class TeamChannelIT extends RunningService {
                 .contains("Recent changes").contains("Deployed checkout 2026.12.01-1");
         assertThat(callsTo("chat.update", team)).hasSize(1);
         assertThat(callsTo("chat.update", team).getFirst().get("blocks")).contains("Deployed checkout 2026.12.01-1");
+        awaitOutcome(second.pageId()); // sent by the sending loop, apart from the team channel's consumer
         assertThat(outcomesOf(second.pageId())).hasSize(1);
     }
 
@@ -87,6 +90,27 @@ class TeamChannelIT extends RunningService {
                 .contains("Escalated to level 2 by " + sam);
         assertThat(SLACK.callsAbout("chat.update", incidentId).stream()
                 .filter(update -> ALEX_DM.equals(update.get("channel")))).hasSize(2);
+    }
+
+    @Test
+    void aTeamChannelSlowToAnswerHoldsUpNoPageRequestedAfterIt() throws Exception {
+        String team = "C" + UUID.randomUUID();
+        // Under the Slack client's 5 s timeout, far longer than storing and sending a page takes.
+        SLACK.postsSlowlyTo(team, Duration.ofSeconds(4));
+        String kim = "U0KIM" + UUID.randomUUID().toString().substring(0, 8);
+        SLACK.givesDm(kim, "D0" + kim);
+        PageRequested withTeamChannel = page("inc-" + UUID.randomUUID(), team, "Alex Rivera", ALEX_SLACK_ID, 1, List.of());
+        PageRequested after = page("inc-" + UUID.randomUUID(), null, "Kim Park", kim, 1, List.of());
+
+        kafka.publish(Topics.PAGES, withTeamChannel, "event-" + UUID.randomUUID());
+        kafka.publish(Topics.PAGES, after, "event-" + UUID.randomUUID());
+        awaitOutcome(after.pageId());
+
+        Document teamMessage = mongo.findById(withTeamChannel.incidentId(), Document.class, "team_channel_messages");
+        assertThat(teamMessage).as("the team channel's message is stored").isNotNull();
+        assertThat(teamMessage.get("sent")).as("its post still awaits the channel's answer").isNull();
+        await().atMost(PATIENCE).until(() -> mongo.findById(withTeamChannel.incidentId(), Document.class,
+                "team_channel_messages").get("sent") != null);
     }
 
     private static List<Map<String, String>> callsTo(String method, String channel) {

@@ -13,9 +13,11 @@ import org.springframework.messaging.Message;
 import java.util.function.Consumer;
 
 /**
- * The {@code pages} and {@code incidents} topics (bindings {@code pages-in-0}, {@code incidents-in-0}). A handler
- * failure is retried by the binding, then dead-lettered. A page request is only stored here, so its offset is
- * committed once the page is durable; the sending loop sends it.
+ * The {@code pages} and {@code incidents} topics (bindings {@code pages-in-0}, {@code teamChannelPages-in-0},
+ * {@code incidents-in-0}). A handler failure is retried by the binding, then dead-lettered. A page request is only
+ * stored by {@code pages}, so its offset is committed once the page is durable; the sending loop sends it. The team
+ * channel's message is posted by a consumer group of its own, which waits for the team channel's pace (about one
+ * message a second per channel) without holding up the storing of the pages behind it.
  */
 @Configuration(proxyBeanMethods = false)
 class PagingBindings {
@@ -23,14 +25,19 @@ class PagingBindings {
     private static final Logger log = LoggerFactory.getLogger(PagingBindings.class);
 
     @Bean
-    Consumer<Message<byte[]>> pages(CloudEventCodec codec, DeliveringPages delivering, SendingPages sending,
-                                    PostingToTeamChannels teamChannels) {
+    Consumer<Message<byte[]>> pages(CloudEventCodec codec, DeliveringPages delivering, SendingPages sending) {
         return message -> codec.decode(message, PageEvent.class).ifPresentOrElse(received -> {
             switch (received.data()) {
-                case PageRequested requested -> {
-                    sending.wake(delivering.accept(requested));
-                    teamChannels.handle(Page.of(requested), requested.teamChannel());
-                }
+                case PageRequested requested -> sending.wake(delivering.accept(requested));
+            }
+        }, () -> log.debug("Skipping a pages message of a type this service does not know"));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> teamChannelPages(CloudEventCodec codec, PostingToTeamChannels teamChannels) {
+        return message -> codec.decode(message, PageEvent.class).ifPresentOrElse(received -> {
+            switch (received.data()) {
+                case PageRequested requested -> teamChannels.handle(Page.of(requested), requested.teamChannel());
             }
         }, () -> log.debug("Skipping a pages message of a type this service does not know"));
     }
