@@ -4,6 +4,7 @@ import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.contracts.page.PageUnroutable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +32,7 @@ class PagingBindings {
                     sending.wake(delivering.accept(requested));
                     teamChannels.handle(Page.of(requested), requested.teamChannel());
                 }
+                case PageUnroutable unroutable -> teamChannels.unroutable(received.id(), unroutable);
             }
         }, () -> log.debug("Skipping a pages message of a type this service does not know"));
     }
