@@ -113,8 +113,8 @@ public class Escalating {
                 }
                 case LevelPaging.PagedNobody nobody -> {
                     pagedNobody(incident, at.level(), nobody, events, now);
-                    Optional<EscalationPolicy.Position> next = policy.after(at.level(), at.round());
-                    if (next.isEmpty() || tried >= policy.levels().size()) {
+                    Optional<EscalationPolicy.Position> next = nextAfterNobody(policy, at, tried);
+                    if (next.isEmpty()) {
                         incident.scheduleEscalation(null);
                         incident.policyPagedNobody(now);
                         return events;
@@ -125,6 +125,15 @@ public class Escalating {
                 }
             }
         }
+    }
+
+    /**
+     * The level to page at once after {@code at} reached nobody, {@code tried} levels into the chain; empty when the
+     * policy is done or each level was tried once.
+     */
+    static Optional<EscalationPolicy.Position> nextAfterNobody(EscalationPolicy policy, EscalationPolicy.Position at,
+                                                               int tried) {
+        return tried >= policy.levels().size() ? Optional.empty() : policy.after(at.level(), at.round());
     }
 
     private static void pagedNobody(Incident incident, int level, LevelPaging.PagedNobody nobody,
