@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param detail      the cause in words, as the incident's timeline says it
  *                    ("nobody on call in Payments primary from 02:00 to 06:00 UTC")
  * @param scheduleId  for a schedule gap, the schedule with nobody on call; null otherwise
+ * @param scheduleName its name; null when the schedule no longer exists (and for other reasons)
  * @param gapStart    for a schedule gap, the end of the schedule's last shift before the page; null when it never
  *                    had one, and for other reasons
  * @param gapEnd      for a schedule gap, the start of its next shift; null when nothing is scheduled in the
