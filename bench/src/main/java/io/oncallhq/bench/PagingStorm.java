@@ -88,7 +88,7 @@ final class PagingStorm {
             Instant criticalOpened = opened.stream().filter(incident -> incident.serviceId().equals(CRITICAL_SERVICE))
                     .map(IncidentTriggered::occurredAt).findFirst().orElseThrow();
             Optional<Instant> criticalRequested = topics.events(Topics.PAGES, PageEvent.class).stream()
-                    .map(ReceivedEvent::data).map(PageRequested.class::cast)
+                    .map(ReceivedEvent::data).filter(PageRequested.class::isInstance).map(PageRequested.class::cast)
                     .filter(page -> page.serviceId().equals(CRITICAL_SERVICE)).map(PageRequested::requestedAt)
                     .findFirst();
             Instant criticalPosted = criticalPage.getLoggedDate().toInstant();

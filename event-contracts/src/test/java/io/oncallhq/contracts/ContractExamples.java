@@ -27,6 +27,7 @@ import io.oncallhq.contracts.page.PageDelivered;
 import io.oncallhq.contracts.page.PageFailed;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.contracts.page.PageUnroutable;
 import io.oncallhq.contracts.page.RecentChange;
 import io.oncallhq.contracts.postmortem.ActionItemOverdue;
 
@@ -84,6 +85,11 @@ final class ContractExamples {
                         "http://localhost:8082/incidents/" + INCIDENT, AT, "C0PAYMENTS",
                         List.of(new RecentChange("Deployed checkout 2026.11.22-1", "deploy-pipeline", AT,
                                 "https://ci.example.com/deploys/2026.11.22-1"))),
+                new PageUnroutable(INCIDENT, 42, "checkout-api", "Checkout API", "Checkout latency above 2s",
+                        Severity.CRITICAL, 1, PageUnroutable.SCHEDULE_GAP,
+                        "nobody on call in Payments primary from 02:00 to 06:00 UTC", "payments-primary",
+                        "Payments primary", Instant.parse("2026-11-22T02:00:00Z"), Instant.parse("2026-11-22T06:00:00Z"),
+                        "C0PAYMENTS", "http://localhost:8082/incidents/" + INCIDENT, AT),
                 new PageDelivered("page-1", INCIDENT, "slack", "D0ALEX", "1732267000.000100", AT,
                         "digest of 12 incidents on Checkout API"),
                 new PageFailed("page-1", INCIDENT, "slack", "channel_not_found", AT),

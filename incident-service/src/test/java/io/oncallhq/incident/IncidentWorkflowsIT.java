@@ -1,5 +1,6 @@
 package io.oncallhq.incident;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Severity;
@@ -14,9 +15,13 @@ import io.oncallhq.contracts.incident.IncidentReopened;
 import io.oncallhq.contracts.incident.PagingSuppressed;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.contracts.page.PageUnroutable;
 import io.oncallhq.incident.oncall.EscalationPolicy;
 import io.oncallhq.incident.oncall.Responder;
 import io.oncallhq.incident.oncall.TechnicalService;
+import io.oncallhq.incident.schedule.Schedule;
+import io.oncallhq.incident.schedule.ScheduleOverride;
+import io.oncallhq.incident.schedule.Schedules;
 import io.oncallhq.localruntime.EventTopics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,6 +88,10 @@ class IncidentWorkflowsIT {
     EmbeddedKafkaBroker broker;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    Schedules schedules;
+    @Autowired
+    MeterRegistry meters;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private EventTopics kafka;
@@ -264,6 +274,52 @@ class IncidentWorkflowsIT {
     }
 
     @Test
+    void aLevelWhoseScheduleHasAGapNowSaysSoAndPagesTheNextLevelAtOnceOnceHoweverOftenTheAlertIsDelivered()
+            throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant gapStart = now.minus(1, ChronoUnit.HOURS);
+        Instant gapEnd = now.plus(1, ChronoUnit.HOURS);
+        schedules.save(new Schedule("gap-primary", "Gap primary", "UTC", List.of(), List.of(
+                new ScheduleOverride("alex", gapStart.minus(8, ChronoUnit.HOURS), gapStart),
+                new ScheduleOverride("alex", gapEnd, gapEnd.plus(8, ChronoUnit.HOURS)))));
+        mongo.save(new TechnicalService("gap-api", "Gap API", "payments", new EscalationPolicy(List.of(
+                new EscalationPolicy.Level(List.of(), List.of("gap-primary"), 30),
+                new EscalationPolicy.Level(List.of("blake"), 30))), true, null, null));
+        ProducerRecord<byte[], byte[]> alert = kafka.record(Topics.ALERTS,
+                alert("gap-api", "gap-" + UUID.randomUUID(), Map.of()), "alert-" + UUID.randomUUID());
+        kafka.send(alert);
+        kafka.send(alert);
+        String fence = "fence-" + UUID.randomUUID();
+        kafka.publish(Topics.ALERTS, alert("workflow-api", fence, Map.of()), "alert-" + UUID.randomUUID());
+
+        String id = await().atMost(PATIENCE).until(() -> list("serviceId", "gap-api"), found -> found.size() == 1)
+                .getFirst().get("id").asString();
+        List<PageRequested> pages = await().atMost(PATIENCE).until(() -> pagesOf(id), found -> !found.isEmpty());
+        await().atMost(PATIENCE).until(() -> list("serviceId", "workflow-api").stream()
+                .anyMatch(found -> found.get("title").asString().equals("Problem " + fence)));
+
+        assertThat(pages).singleElement().satisfies(page -> {
+            assertThat(page.level()).isEqualTo(2);
+            assertThat(page.target().responderId()).isEqualTo("blake");
+        });
+        assertThat(unroutableOf(id)).singleElement().satisfies(unroutable -> {
+            assertThat(unroutable.level()).isEqualTo(1);
+            assertThat(unroutable.reason()).isEqualTo(PageUnroutable.SCHEDULE_GAP);
+            assertThat(unroutable.scheduleId()).isEqualTo("gap-primary");
+            assertThat(unroutable.scheduleName()).isEqualTo("Gap primary");
+            assertThat(unroutable.gapStart()).isEqualTo(gapStart);
+            assertThat(unroutable.gapEnd()).isEqualTo(gapEnd);
+        });
+        JsonNode incident = incident(id);
+        assertThat(texts(incident)).anyMatch(text -> text.startsWith("Level 1: nobody on call in Gap primary from "));
+        assertThat(incident.get("escalationLevel").asInt()).isEqualTo(2);
+        assertThat(pagesOf(id)).hasSize(1);
+        assertThat(unroutableOf(id)).hasSize(1);
+        assertThat(meters.counter("oncallhq.pages.unroutable", "service", "gap-api", "reason", "schedule-gap").count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void theListFiltersByTypedFieldsAndPagesWithACursorThatOnlyFitsItsOwnFilters() throws Exception {
         saveService("listing-api", null, null);
         for (int i = 0; i < 3; i++) {
@@ -354,7 +410,14 @@ class IncidentWorkflowsIT {
 
     private List<PageRequested> pagesOf(String incidentId) {
         return kafka.events(Topics.PAGES, PageEvent.class).stream().map(ReceivedEvent::data)
-                .filter(page -> page.incidentId().equals(incidentId)).map(PageRequested.class::cast).toList();
+                .filter(page -> page.incidentId().equals(incidentId))
+                .filter(PageRequested.class::isInstance).map(PageRequested.class::cast).toList();
+    }
+
+    private List<PageUnroutable> unroutableOf(String incidentId) {
+        return kafka.events(Topics.PAGES, PageEvent.class).stream().map(ReceivedEvent::data)
+                .filter(page -> page.incidentId().equals(incidentId))
+                .filter(PageUnroutable.class::isInstance).map(PageUnroutable.class::cast).toList();
     }
 
     private List<IncidentEvent> eventsOf(String incidentId) {

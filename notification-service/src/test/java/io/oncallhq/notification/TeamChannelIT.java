@@ -6,6 +6,7 @@ import io.oncallhq.contracts.incident.IncidentAcknowledged;
 import io.oncallhq.contracts.incident.IncidentEscalated;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.contracts.page.PageUnroutable;
 import io.oncallhq.contracts.page.RecentChange;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -26,6 +27,9 @@ import static org.awaitility.Awaitility.await;
 /** The team channel: one message per incident, kept true to it, with one thread line per incident event. */
 class TeamChannelIT extends RunningService {
 
+    /** The consumer group that posts the team channel's messages, apart from the one storing the pages. */
+    private static final String TEAM_CHANNELS_GROUP = "notification-service-team-channels";
+
     @Test
     void twoLevelsOfOneIncidentShareOneTeamMessageThatListsBothAndTheRecentChanges() throws Exception {
         String incidentId = "inc-" + UUID.randomUUID();
@@ -42,7 +46,7 @@ class TeamChannelIT extends RunningService {
         kafka.send(secondRequest);
         await().atMost(PATIENCE).until(() -> callsTo("chat.update", team).stream()
                 .anyMatch(update -> update.get("blocks").contains("Kim Park (level 2)")));
-        await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.PAGES));
+        await().atMost(PATIENCE).until(() -> kafka.consumedAll(TEAM_CHANNELS_GROUP, Topics.PAGES));
 
         List<Map<String, String>> posts = callsTo("chat.postMessage", team);
         assertThat(posts).hasSize(1);
@@ -111,6 +115,33 @@ class TeamChannelIT extends RunningService {
         assertThat(teamMessage.get("sent")).as("its post still awaits the channel's answer").isNull();
         await().atMost(PATIENCE).until(() -> mongo.findById(withTeamChannel.incidentId(), Document.class,
                 "team_channel_messages").get("sent") != null);
+    }
+
+    @Test
+    void aLevelThatPagedNobodyIsToldToTheTeamChannelOnceAndTheNextLevelsPageStillPostsTheIncidentMessage()
+            throws Exception {
+        String incidentId = "inc-" + UUID.randomUUID();
+        String team = "C" + UUID.randomUUID();
+        PageUnroutable nobody = new PageUnroutable(incidentId, 7, "checkout-api", "Checkout API",
+                "Checkout latency high", io.oncallhq.contracts.Severity.CRITICAL, 1, PageUnroutable.SCHEDULE_GAP,
+                "nobody on call in Payments primary from 02:00 to 06:00 UTC", "payments-primary", "Payments primary",
+                Instant.parse("2026-11-22T02:00:00Z"), Instant.parse("2026-11-22T06:00:00Z"), team,
+                "http://localhost:8082/incidents/" + incidentId, Instant.now());
+        PageRequested second = page(incidentId, team, "Kim Park", "U0KIM", 2, List.of());
+        ProducerRecord<byte[], byte[]> unroutable = kafka.record(Topics.PAGES, nobody, "event-" + UUID.randomUUID());
+
+        kafka.send(unroutable);
+        kafka.publish(Topics.PAGES, second, "event-" + UUID.randomUUID());
+        kafka.send(unroutable);
+        awaitOutcome(second.pageId());
+        await().atMost(PATIENCE).until(() -> kafka.consumedAll(TEAM_CHANNELS_GROUP, Topics.PAGES));
+
+        List<Map<String, String>> posts = callsTo("chat.postMessage", team);
+        assertThat(posts).hasSize(2);
+        assertThat(posts.getFirst().get("text")).startsWith(":warning: Nobody could be paged at level 1")
+                .contains("nobody on call in Payments primary from 02:00 to 06:00 UTC")
+                .contains("http://localhost:8082/incidents/" + incidentId);
+        assertThat(posts.getLast().get("blocks")).contains("Kim Park (level 2)");
     }
 
     private static List<Map<String, String>> callsTo(String method, String channel) {

@@ -9,10 +9,9 @@ import io.oncallhq.incident.incident.Incident;
 import io.oncallhq.incident.oncall.EscalationPolicy;
 import io.oncallhq.incident.oncall.OnCallDirectory;
 import io.oncallhq.incident.oncall.TechnicalService;
+import io.oncallhq.incident.paging.LevelPaging;
 import io.oncallhq.incident.paging.Pager;
 import io.oncallhq.incident.oncall.Responder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -27,8 +26,6 @@ import java.util.Optional;
 @Component
 public class Escalating {
 
-    private static final Logger log = LoggerFactory.getLogger(Escalating.class);
-
     private final OnCallDirectory directory;
     private final Pager pager;
     private final RecentChanges recentChanges;
@@ -41,15 +38,17 @@ public class Escalating {
 
     /**
      * Level 1 of a new or reopened incident: the pages, their records on the incident and the timer step for level
-     * 2 (no escalation event).
+     * 2 (no escalation event unless level 1 reaches nobody).
      */
     public List<ContractEvent> pageFirstLevel(Incident incident, TechnicalService service, Instant now) {
-        Optional<List<PageRequested>> pages = pager.pageLevel(subject(incident, now), service, 1, now);
-        pages.ifPresent(requested -> incident.scheduleEscalation(stepAfter(service.policy(), 1, 1, now)));
-        if (pages.map(List::isEmpty).orElse(true)) {
-            log.warn("Service {} pages nobody at level 1 for incident #{}", service.id(), incident.number());
+        Pager.Subject subject = subject(incident, now);
+        if (service.policy().levels().isEmpty()) {
+            List<ContractEvent> events = new ArrayList<>();
+            pagedNobody(incident, 1, pager.pageNoLevels(subject, service, now), events, now);
+            incident.policyPagedNobody(now);
+            return events;
         }
-        return recorded(incident, pages.orElse(List.of()));
+        return pageFrom(incident, service, subject, new EscalationPolicy.Position(1, 1), now);
     }
 
     /**
@@ -90,10 +89,57 @@ public class Escalating {
     private List<ContractEvent> escalate(Incident incident, TechnicalService service, EscalationPolicy.Position to,
                                          Actor by, String reason, Instant now) {
         List<ContractEvent> events = new ArrayList<>(incident.escalate(to.level(), to.round(), by, reason, now));
-        events.addAll(recorded(incident, pager.pageLevel(subject(incident, now), service, to.level(), now)
-                .orElse(List.of())));
-        incident.scheduleEscalation(stepAfter(service.policy(), to.level(), to.round(), now));
+        events.addAll(pageFrom(incident, service, subject(incident, now), to, now));
         return events;
+    }
+
+    /**
+     * Pages the level and sets the step after it. A level that reaches nobody is recorded and the next one paged at
+     * once, without waiting its delay (nobody was paged who could acknowledge), until a level pages someone or each
+     * level was tried once (a further round would find the same nobody).
+     */
+    private List<ContractEvent> pageFrom(Incident incident, TechnicalService service, Pager.Subject subject,
+                                         EscalationPolicy.Position from, Instant now) {
+        EscalationPolicy policy = service.policy();
+        List<ContractEvent> events = new ArrayList<>();
+        EscalationPolicy.Position at = from;
+        for (int tried = 1; ; tried++) {
+            LevelPaging paging = pager.pageLevel(subject, service, at.level(), now).orElseThrow();
+            switch (paging) {
+                case LevelPaging.Paged paged -> {
+                    events.addAll(recorded(incident, paged.pages()));
+                    incident.scheduleEscalation(stepAfter(policy, at.level(), at.round(), now));
+                    return events;
+                }
+                case LevelPaging.PagedNobody nobody -> {
+                    pagedNobody(incident, at.level(), nobody, events, now);
+                    Optional<EscalationPolicy.Position> next = nextAfterNobody(policy, at, tried);
+                    if (next.isEmpty()) {
+                        incident.scheduleEscalation(null);
+                        incident.policyPagedNobody(now);
+                        return events;
+                    }
+                    events.addAll(incident.escalate(next.get().level(), next.get().round(), Actor.system("escalation"),
+                            "level " + at.level() + " paged nobody", now));
+                    at = next.get();
+                }
+            }
+        }
+    }
+
+    /**
+     * The level to page at once after {@code at} reached nobody, {@code tried} levels into the chain; empty when the
+     * policy is done or each level was tried once.
+     */
+    static Optional<EscalationPolicy.Position> nextAfterNobody(EscalationPolicy policy, EscalationPolicy.Position at,
+                                                               int tried) {
+        return tried >= policy.levels().size() ? Optional.empty() : policy.after(at.level(), at.round());
+    }
+
+    private static void pagedNobody(Incident incident, int level, LevelPaging.PagedNobody nobody,
+                                    List<ContractEvent> events, Instant now) {
+        incident.pagedNobody(level, nobody.unroutable().detail(), now);
+        events.add(nobody.unroutable());
     }
 
     /** The next step of the policy, due the paged level's delay after paging it; null when none is left. */

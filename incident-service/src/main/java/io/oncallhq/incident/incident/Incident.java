@@ -296,6 +296,16 @@ public final class Incident {
         escalation.exhausted(by, now);
     }
 
+    /** A level reached nobody; the caller moves on to the next one at once. */
+    public void pagedNobody(int level, String why, Instant now) {
+        timeline.add(now, "unroutable", null, "Level " + level + ": " + why);
+    }
+
+    /** Every level left to try reached nobody: nobody was paged at all. */
+    public void policyPagedNobody(Instant now) {
+        timeline.add(now, "unroutable", null, "The escalation policy paged nobody");
+    }
+
     public List<IncidentEvent> addNote(Actor by, String text, Instant now) {
         timeline.add(now, "note", by, text);
         return List.of(new NoteAdded(id, by, text, now));

@@ -6,6 +6,7 @@ import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.contracts.page.PageUnroutable;
 import io.oncallhq.incident.escalation.EscalationTimers;
 import io.oncallhq.outbox.OutboxMessage;
 import io.oncallhq.outbox.OutboxRelay;
@@ -44,6 +45,7 @@ public class Incidents {
     static final String INCIDENTS_BINDING = "incidents-out-0";
     static final String PAGES_BINDING = "pages-out-0";
     static final String OPENED_METRIC = "oncallhq.incidents.opened";
+    static final String UNROUTABLE_METRIC = "oncallhq.pages.unroutable";
     private static final String COUNTERS = "counters";
     private static final String NUMBER_COUNTER = "incident-number";
     /** Conflicts come from the relay's outbox removal and from REST racing Kafka; a few reloads settle them. */
@@ -184,6 +186,7 @@ public class Incidents {
         storeTimer(incident);
         // Counted here, where an incident comes to exist exactly once, whatever opened it.
         meters.counter(OPENED_METRIC, "service", incident.service().id()).increment();
+        countUnroutable(events);
         return true;
     }
 
@@ -207,6 +210,7 @@ public class Incidents {
                 mongo.save(IncidentDocument.of(incident, stored.outboxWith(toOutbox(events.get())), stored.version()));
                 relay.relaySoon(COLLECTION, id);
                 storeTimer(incident);
+                countUnroutable(events.get());
                 return incident;
             } catch (OptimisticLockingFailureException conflict) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -225,6 +229,13 @@ public class Incidents {
             keys.point(IncidentKeys.group(serviceId, incident.group()), incident.id());
         }
         incident.alerts().forEach(alert -> keys.point(IncidentKeys.alert(serviceId, alert.dedupKey()), incident.id()));
+    }
+
+    /** Counted once saved: a change applied again after a conflict publishes its events once. */
+    private void countUnroutable(List<? extends ContractEvent> events) {
+        events.stream().filter(PageUnroutable.class::isInstance).map(PageUnroutable.class::cast).forEach(unroutable ->
+                meters.counter(UNROUTABLE_METRIC, "service", unroutable.serviceId(), "reason", unroutable.reason())
+                        .increment());
     }
 
     /** Incidents waiting for an escalation step (open, or closed since and not yet told by their timer). */
@@ -272,6 +283,7 @@ public class Incidents {
         return switch (event) {
             case IncidentEvent incidentEvent -> incidentEvent.occurredAt();
             case PageRequested page -> page.requestedAt();
+            case PageUnroutable unroutable -> unroutable.occurredAt();
             default -> Instant.now();
         };
     }

@@ -8,7 +8,8 @@ import java.time.Instant;
  * One line of an incident's timeline.
  *
  * @param kind what happened: {@code triggered}, {@code alert}, {@code acknowledged}, {@code resolved},
- *             {@code reopened}, {@code escalated}, {@code note}, {@code page}, {@code ignored}
+ *             {@code reopened}, {@code escalated}, {@code note}, {@code page}, {@code unroutable} (a level paged
+ *             nobody), {@code ignored}
  * @param actor who did it; null when the line records something no one did (an alert firing)
  * @param folded how many occurrences the line stands for when it folds several ("12 more alerts of the group
  *               between 10:02 and 10:07 UTC"), {@code at} being the first; null for a line of its own

@@ -2,18 +2,15 @@ package io.oncallhq.incident.oncall;
 
 import io.oncallhq.incident.schedule.Schedule;
 import io.oncallhq.incident.schedule.Schedules;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,8 +20,6 @@ import java.util.stream.Collectors;
  */
 @Component
 public class OnCallDirectory implements KnownIds {
-
-    private static final Logger log = LoggerFactory.getLogger(OnCallDirectory.class);
 
     private final Teams teams;
     private final Responders responders;
@@ -42,28 +37,14 @@ public class OnCallDirectory implements KnownIds {
         return services.findById(serviceId).orElseThrow(() -> new ServiceNotFoundException(serviceId));
     }
 
-    /**
-     * The responders of one escalation level at {@code now}: its named responders, then whoever is on call in each
-     * of its schedules, each once, in the policy's order; empty when the policy has no such level.
-     */
-    public Optional<List<Responder>> respondersAt(TechnicalService service, int level, Instant now) {
+    /** Whom one escalation level pages at {@code now}, or why nobody; empty when the policy has no such level. */
+    public Optional<LevelOnCall> respondersAt(TechnicalService service, int level, Instant now) {
         return service.policy().level(level).map(found -> {
-            Set<String> ids = new LinkedHashSet<>(found.responderIds());
-            for (String scheduleId : found.scheduleIds()) {
-                Optional<String> onCall = schedules.find(scheduleId).flatMap(schedule -> schedule.onCallAt(now));
-                if (onCall.isEmpty()) {
-                    log.warn("Service {} level {}: schedule {} is unknown or has nobody on call at {}", service.id(),
-                            level, scheduleId, now);
-                }
-                onCall.ifPresent(ids::add);
-            }
-            Map<String, Responder> byId = responders.findAllById(ids).stream()
-                    .collect(Collectors.toMap(Responder::id, Function.identity()));
-            List<String> missing = ids.stream().filter(id -> !byId.containsKey(id)).toList();
-            if (!missing.isEmpty()) {
-                log.warn("Service {} level {} names unknown responders {}", service.id(), level, missing);
-            }
-            return ids.stream().filter(byId::containsKey).map(byId::get).toList();
+            Map<String, Schedule> byScheduleId = new HashMap<>();
+            found.scheduleIds().forEach(id -> schedules.find(id).ifPresent(schedule -> byScheduleId.put(id, schedule)));
+            Map<String, Responder> byId = responders.findAllById(LevelOnCall.responderIds(found, byScheduleId, now))
+                    .stream().collect(Collectors.toMap(Responder::id, Function.identity()));
+            return LevelOnCall.of(found, byScheduleId, byId, now);
         });
     }
 

@@ -3,14 +3,15 @@ package io.oncallhq.incident.paging;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.contracts.page.PageUnroutable;
 import io.oncallhq.contracts.page.RecentChange;
 import io.oncallhq.incident.oncall.ContactRule;
 import io.oncallhq.incident.oncall.OnCallDirectory;
 import io.oncallhq.incident.oncall.Responder;
 import io.oncallhq.incident.oncall.Team;
 import io.oncallhq.incident.oncall.TechnicalService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.oncallhq.incident.oncall.Unroutable;
+import io.oncallhq.incident.schedule.Gap;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -19,13 +20,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns "page this level" into one {@link PageRequested} per responder of the level, each with a new page id.
+ * Turns "page this level" into one {@link PageRequested} per reachable responder of the level, each with a new page
+ * id, or into one {@link PageUnroutable} saying why the level reaches nobody.
  * The caller records them on the incident and saves them with it; notification-service does the paging.
  */
 @Component
 public class Pager {
-
-    private static final Logger log = LoggerFactory.getLogger(Pager.class);
 
     private final OnCallDirectory directory;
     private final PagingProperties properties;
@@ -45,19 +45,24 @@ public class Pager {
     }
 
     /**
-     * @return the pages for the level's responders, each with the responder's contact rules and the Slack channel
-     * of the service's team; empty when the service's policy has no such level
+     * @return the pages for the level's reachable responders, each with the responder's contact rules and the Slack
+     * channel of the service's team, or why the level reaches nobody; empty when the service's policy has no such
+     * level
      */
-    public Optional<List<PageRequested>> pageLevel(Subject incident, TechnicalService service, int level, Instant now) {
-        return directory.respondersAt(service, level, now).map(responders -> {
-            if (responders.isEmpty()) {
-                log.warn("Incident {}: level {} of service {} has nobody to page", incident.incidentId(), level,
-                        service.id());
-            }
+    public Optional<LevelPaging> pageLevel(Subject incident, TechnicalService service, int level, Instant now) {
+        return directory.respondersAt(service, level, now).map(onCall -> {
             String teamChannel = teamChannel(service);
-            return responders.stream().map(responder -> page(incident, service, level, responder, teamChannel, now))
-                    .toList();
+            return onCall.nobody().<LevelPaging>map(why ->
+                            new LevelPaging.PagedNobody(unroutable(incident, service, level, why, teamChannel, now)))
+                    .orElseGet(() -> new LevelPaging.Paged(onCall.responders().stream()
+                            .map(responder -> page(incident, service, level, responder, teamChannel, now)).toList()));
         });
+    }
+
+    /** A policy without levels: nobody can be paged, which is said like a level paging nobody. */
+    public LevelPaging.PagedNobody pageNoLevels(Subject incident, TechnicalService service, Instant now) {
+        return new LevelPaging.PagedNobody(
+                unroutable(incident, service, 1, Unroutable.noLevels(), teamChannel(service), now));
     }
 
     /** One page for one responder (a reassignment pages the new responder at the incident's current level). */
@@ -69,6 +74,15 @@ public class Pager {
     private String teamChannel(TechnicalService service) {
         return service.teamId() == null ? null
                 : directory.findTeam(service.teamId()).map(Team::slackChannelId).orElse(null);
+    }
+
+    private PageUnroutable unroutable(Subject incident, TechnicalService service, int level, Unroutable why,
+                                      String teamChannel, Instant now) {
+        Gap gap = why.gap();
+        return new PageUnroutable(incident.incidentId(), incident.incidentNumber(), service.id(), service.name(),
+                incident.title(), incident.severity(), level, why.reason(), why.detail(), why.scheduleId(),
+                why.scheduleName(), gap == null ? null : gap.start(), gap == null ? null : gap.end(), teamChannel,
+                properties.incidentUrl(incident.incidentId()), now);
     }
 
     private PageRequested page(Subject incident, TechnicalService service, int level, Responder responder,

@@ -29,6 +29,20 @@ class StepAfterTest {
     }
 
     @Test
+    void aLevelThatReachedNobodyIsFollowedAtOnceByTheNextLevelOrTheNextRound() {
+        assertThat(Escalating.nextAfterNobody(TWO_LEVELS_TWICE, new EscalationPolicy.Position(1, 1), 1))
+                .contains(new EscalationPolicy.Position(2, 1));
+        assertThat(Escalating.nextAfterNobody(TWO_LEVELS_TWICE, new EscalationPolicy.Position(2, 1), 1))
+                .contains(new EscalationPolicy.Position(1, 2));
+    }
+
+    @Test
+    void onceEveryLevelReachedNobodyAnotherRoundIsNotTried() {
+        assertThat(Escalating.nextAfterNobody(TWO_LEVELS_TWICE, new EscalationPolicy.Position(2, 1), 2)).isEmpty();
+        assertThat(Escalating.nextAfterNobody(TWO_LEVELS_TWICE, new EscalationPolicy.Position(2, 2), 1)).isEmpty();
+    }
+
+    @Test
     void theTimerIdIsTheSameForTheSameStepOfTheSameIncident() {
         EscalationStep step = new EscalationStep(2, 1, PAGED_AT);
         assertThat(step.timerId("incident-1")).isEqualTo(new EscalationStep(2, 1, PAGED_AT.plusSeconds(5))

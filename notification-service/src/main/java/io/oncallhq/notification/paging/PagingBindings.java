@@ -4,6 +4,7 @@ import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.contracts.page.PageUnroutable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,9 @@ class PagingBindings {
         return message -> codec.decode(message, PageEvent.class).ifPresentOrElse(received -> {
             switch (received.data()) {
                 case PageRequested requested -> sending.wake(delivering.accept(requested));
+                case PageUnroutable ignored -> {
+                    // nothing to send to a responder: the team channel's consumer tells the team
+                }
             }
         }, () -> log.debug("Skipping a pages message of a type this service does not know"));
     }
@@ -38,6 +42,7 @@ class PagingBindings {
         return message -> codec.decode(message, PageEvent.class).ifPresentOrElse(received -> {
             switch (received.data()) {
                 case PageRequested requested -> teamChannels.handle(Page.of(requested), requested.teamChannel());
+                case PageUnroutable unroutable -> teamChannels.unroutable(received.id(), unroutable);
             }
         }, () -> log.debug("Skipping a pages message of a type this service does not know"));
     }

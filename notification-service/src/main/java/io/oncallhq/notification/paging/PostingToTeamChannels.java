@@ -1,5 +1,6 @@
 package io.oncallhq.notification.paging;
 
+import io.oncallhq.contracts.page.PageUnroutable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -54,6 +55,40 @@ class PostingToTeamChannels {
         } catch (PagingFailedException e) {
             log.warn("Incident {}: team channel {} refused the message: {}", incidentId, teamChannel, e.getMessage());
         }
+    }
+
+    /**
+     * Tells the team channel that a level paged nobody, once per event: recorded on the incident's team message
+     * after the post, so a redelivery after a post that was not yet recorded posts again (twice, never zero times).
+     * Without a team channel it is only logged.
+     */
+    void unroutable(String eventId, PageUnroutable unroutable) {
+        Optional<TeamChannel> team = channels.teamChannel();
+        String teamChannel = unroutable.teamChannel();
+        String incidentId = unroutable.incidentId();
+        if (teamChannel == null || teamChannel.isBlank() || team.isEmpty()) {
+            log.warn("Incident #{} ({}): level {} paged nobody: {}; no team channel to tell", unroutable.incidentNumber(),
+                    incidentId, unroutable.level(), unroutable.detail());
+            return;
+        }
+        messages.insert(incidentId, TeamChannelMessage.awaitingPage(teamChannel));
+        TeamChannelMessage message = messages.find(incidentId).orElseThrow();
+        if (message.hasTaken(eventId)) {
+            log.info("Incident {}: the team was told before that level {} paged nobody (event {})", incidentId,
+                    unroutable.level(), eventId);
+            return;
+        }
+        try {
+            team.get().unroutable(message.channelId(), unroutable);
+            log.info("Incident {}: told team channel {} that level {} paged nobody", incidentId, message.channelId(),
+                    unroutable.level());
+        } catch (ChannelUnavailableException e) {
+            throw e;
+        } catch (PagingFailedException e) {
+            log.warn("Incident {}: team channel {} refused the message that level {} paged nobody: {}", incidentId,
+                    message.channelId(), unroutable.level(), e.getMessage());
+        }
+        messages.update(incidentId, stored -> stored.toldUnroutable(eventId));
     }
 
     /** Rewrites the team message and adds its thread line, once per incident event. */

@@ -1,5 +1,7 @@
 package io.oncallhq.notification.paging;
 
+import io.oncallhq.contracts.page.PageUnroutable;
+
 import java.util.List;
 
 /** The team channel behind the guard of the channel it lives on (Slack's instances: one Slack, one circuit). */
@@ -26,5 +28,10 @@ public final class ResilientTeamChannel implements TeamChannel {
     @Override
     public void threadLine(SentPage sent, Page page, IncidentChange change) {
         guard.run(() -> team.threadLine(sent, page, change));
+    }
+
+    @Override
+    public void unroutable(String channelId, PageUnroutable unroutable) {
+        guard.run(() -> team.unroutable(channelId, unroutable));
     }
 }

@@ -1,5 +1,7 @@
 package io.oncallhq.notification.paging;
 
+import io.oncallhq.contracts.page.PageUnroutable;
+
 import java.util.List;
 
 /**
@@ -15,4 +17,7 @@ public interface TeamChannel {
 
     /** Adds one line about the change to the message's thread. */
     void threadLine(SentPage sent, Page page, IncidentChange change);
+
+    /** Posts a message of its own: a level of the incident's policy could page nobody, and why. */
+    void unroutable(String channelId, PageUnroutable unroutable);
 }

@@ -5,12 +5,14 @@ import java.util.List;
 
 /**
  * The one message in a team's channel about an incident (keyed by incident id): who is paged at which level, where
- * the message is once posted, how many of the paged it shows, and the incident events it took in (each once).
+ * the message is once posted, how many of the paged it shows, and the incident events it took in (each once). A level
+ * that paged nobody is told in a message of its own, and taken in like an incident event; when that comes before any
+ * page, the message waits for its first page ({@code firstPage} null).
  */
 public final class TeamChannelMessage {
 
     private final String channelId;
-    private final Page firstPage;
+    private Page firstPage;
     private final List<Paged> paged;
     private SentPage sent;
     private int shownPaged;
@@ -35,10 +37,18 @@ public final class TeamChannelMessage {
         return new TeamChannelMessage(channelId, page, List.of(Paged.of(page)), null, 0, 0, PageState.OPEN, List.of());
     }
 
+    /** The message of an incident whose first event is that a level paged nobody; its first page will post it. */
+    static TeamChannelMessage awaitingPage(String channelId) {
+        return new TeamChannelMessage(channelId, null, List.of(), null, 0, 0, PageState.OPEN, List.of());
+    }
+
     /** Lists another page of the incident; false when it is listed already (a redelivered request). */
     boolean add(Page page) {
         if (paged.stream().anyMatch(entry -> entry.pageId().equals(page.pageId()))) {
             return false;
+        }
+        if (firstPage == null) {
+            firstPage = page;
         }
         paged.add(Paged.of(page));
         return true;
@@ -46,7 +56,24 @@ public final class TeamChannelMessage {
 
     /** The page that created the message posts it, also again when its first attempt stopped before saving. */
     boolean postedBy(Page page) {
-        return firstPage.pageId().equals(page.pageId());
+        return firstPage != null && firstPage.pageId().equals(page.pageId());
+    }
+
+    /** Whether the event (an incident event, or a level paging nobody) was taken in. */
+    boolean hasTaken(String eventId) {
+        return processedEventIds.contains(eventId);
+    }
+
+    /** The team was told that a level paged nobody; false when it was before (a redelivery). */
+    boolean toldUnroutable(String eventId) {
+        if (processedEventIds.contains(eventId)) {
+            return false;
+        }
+        processedEventIds.add(eventId);
+        if (sent != null) {
+            showing(shownPaged, processedEventIds.size()); // a message of its own: nothing to rewrite
+        }
+        return true;
     }
 
     /** The message went out listing the first {@code paged} responders and showing the first {@code events}. */

@@ -2,6 +2,7 @@ package io.oncallhq.notification.slack;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
+import io.oncallhq.contracts.page.PageUnroutable;
 import io.oncallhq.notification.paging.IncidentChange;
 import io.oncallhq.notification.paging.Page;
 import io.oncallhq.notification.paging.Paged;
@@ -75,6 +76,14 @@ final class PageMessage {
             text.append(" ").append(page.incidentUrl());
         }
         return text.toString();
+    }
+
+    /** A level could page nobody: who should know, why, and where the incident is. */
+    static String unroutable(PageUnroutable unroutable) {
+        String link = unroutable.incidentUrl() == null ? "" : " <" + unroutable.incidentUrl() + "|Open the incident>";
+        return ":warning: Nobody could be paged at level " + unroutable.level() + " for [" + unroutable.severity()
+                + "] #" + unroutable.incidentNumber() + " " + escape(unroutable.title()) + " ("
+                + escape(unroutable.serviceName()) + "): " + escape(unroutable.detail()) + "." + link;
     }
 
     /** One line of a message's thread about a change of its incident. */

@@ -1,5 +1,6 @@
 package io.oncallhq.notification.slack;
 
+import io.oncallhq.contracts.page.PageUnroutable;
 import io.oncallhq.notification.paging.IncidentChange;
 import io.oncallhq.notification.paging.Page;
 import io.oncallhq.notification.paging.PageState;
@@ -32,5 +33,10 @@ public final class SlackTeamChannel implements TeamChannel {
     @Override
     public void threadLine(SentPage sent, Page page, IncidentChange change) {
         messages.reply(sent, PageMessage.threadLine(change));
+    }
+
+    @Override
+    public void unroutable(String channelId, PageUnroutable unroutable) {
+        messages.post(channelId, PageMessage.unroutable(unroutable), null, null);
     }
 }

@@ -59,6 +59,29 @@ class TeamChannelMessageTest {
         assertThat(message.behind()).isTrue();
     }
 
+    @Test
+    void aLevelThatPagedNobodyIsToldOnceAndTheFirstPageAfterItPostsTheMessage() {
+        TeamChannelMessage message = TeamChannelMessage.awaitingPage("C0PAY");
+
+        assertThat(message.toldUnroutable("event-1")).isTrue();
+        assertThat(message.toldUnroutable("event-1")).isFalse();
+        assertThat(message.hasTaken("event-1")).isTrue();
+        assertThat(message.add(page("page-2", "Kim Park", 2))).isTrue();
+
+        assertThat(message.postedBy(page("page-2", "Kim Park", 2))).isTrue();
+        assertThat(message.firstPage().pageId()).isEqualTo("page-2");
+    }
+
+    @Test
+    void tellingThatALevelPagedNobodyLeavesThePostedMessageAsItIs() {
+        TeamChannelMessage message = TeamChannelMessage.first(page("page-1", "Alex Rivera", 1), "C0PAY");
+        message.posted(new SentPage("C0PAY", "1.1"), 1, 0);
+
+        message.toldUnroutable("event-1");
+
+        assertThat(message.behind()).isFalse();
+    }
+
     private static Page page(String pageId, String name, int level) {
         return new Page(pageId, "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "checkout-api",
                 "Checkout API", level, null,

@@ -9,6 +9,7 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.element.ButtonElement;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.contracts.page.PageUnroutable;
 import io.oncallhq.contracts.page.RecentChange;
 import io.oncallhq.notification.paging.Page;
 import io.oncallhq.notification.paging.PageState;
@@ -25,6 +26,18 @@ class PageMessageTest {
 
     private static final Instant PAGED_AT = Instant.parse("2026-11-22T10:00:00Z");
     private static final Instant ACKNOWLEDGED_AT = Instant.parse("2026-11-22T10:20:00Z");
+
+    @Test
+    void aLevelThatPagedNobodySaysWhyWithALinkToTheIncident() {
+        PageUnroutable nobody = new PageUnroutable("inc-1", 42, "checkout-api", "Checkout <API>",
+                "Checkout latency high", Severity.CRITICAL, 2, PageUnroutable.NO_CONTACT,
+                "Kim Park has no way to be reached", null, null, null, null, "C0PAY",
+                "http://localhost:8082/incidents/inc-1", PAGED_AT);
+
+        assertThat(PageMessage.unroutable(nobody)).isEqualTo(":warning: Nobody could be paged at level 2 for "
+                + "[CRITICAL] #42 Checkout latency high (Checkout &lt;API&gt;): Kim Park has no way to be reached. "
+                + "<http://localhost:8082/incidents/inc-1|Open the incident>");
+    }
 
     @Test
     void anOpenPageLeadsWithSeverityNumberAndTitle() {

@@ -1,0 +1,61 @@
+package io.oncallhq.incident.oncall;
+
+import io.oncallhq.incident.schedule.Schedule;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Whom one escalation level pages at a moment: its named responders, then whoever is on call in each of its
+ * schedules, each once, in the policy's order, leaving out those with no way to be reached. When that is nobody,
+ * {@code nobody} says why: the first cause found, a schedule's before a responder's.
+ */
+public record LevelOnCall(List<Responder> responders, Optional<Unroutable> nobody) {
+
+    /**
+     * @param schedules  the level's schedules that exist, by id
+     * @param responders the responders the level and its schedules name that exist, by id
+     */
+    static LevelOnCall of(EscalationPolicy.Level level, Map<String, Schedule> schedules,
+                          Map<String, Responder> responders, Instant now) {
+        List<Unroutable> causes = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>(level.responderIds());
+        for (String scheduleId : level.scheduleIds()) {
+            Schedule schedule = schedules.get(scheduleId);
+            if (schedule == null) {
+                causes.add(Unroutable.unknownSchedule(scheduleId));
+                continue;
+            }
+            schedule.onCallAt(now).ifPresentOrElse(ids::add, () -> causes.add(Unroutable.scheduleGap(schedule, now)));
+        }
+        List<Responder> reachable = new ArrayList<>();
+        for (String id : ids) {
+            Responder responder = responders.get(id);
+            if (responder == null) {
+                causes.add(Unroutable.responderMissing(id));
+            } else if (responder.contactMethods().isEmpty()) {
+                causes.add(Unroutable.noContact(responder));
+            } else {
+                reachable.add(responder);
+            }
+        }
+        if (!reachable.isEmpty()) {
+            return new LevelOnCall(reachable, Optional.empty());
+        }
+        return new LevelOnCall(List.of(), Optional.of(causes.isEmpty() ? Unroutable.nobodyOnLevel() : causes.getFirst()));
+    }
+
+    /** The ids whose responders {@link #of} needs: the level's own and those on call in its schedules. */
+    static Set<String> responderIds(EscalationPolicy.Level level, Map<String, Schedule> schedules, Instant now) {
+        Set<String> ids = new LinkedHashSet<>(level.responderIds());
+        level.scheduleIds().stream().map(schedules::get).filter(Objects::nonNull)
+                .forEach(schedule -> schedule.onCallAt(now).ifPresent(ids::add));
+        return ids;
+    }
+}
