@@ -104,8 +104,12 @@ public class Escalating {
         List<ContractEvent> events = new ArrayList<>();
         EscalationPolicy.Position at = from;
         for (int tried = 1; ; tried++) {
-            LevelPaging paging = pager.pageLevel(subject, service, at.level(), now).orElseThrow();
-            switch (paging) {
+            Optional<LevelPaging> levelPaging = pager.pageLevel(subject, service, at.level(), now);
+            if (levelPaging.isEmpty()) { // the policy lost the level since its timer was set: nothing more to do
+                incident.scheduleEscalation(stepAfter(policy, at.level(), at.round(), now));
+                return events;
+            }
+            switch (levelPaging.get()) {
                 case LevelPaging.Paged paged -> {
                     events.addAll(recorded(incident, paged.pages()));
                     incident.scheduleEscalation(stepAfter(policy, at.level(), at.round(), now));
