@@ -97,9 +97,17 @@ class CorrelatingAlerts {
         }
     }
 
+    /**
+     * Each candidate is a whole incident read, so only those the decision can still need are read: none other when the
+     * open incident holding the alert takes it (every repeat of a group's alert).
+     */
     private Correlator.Candidates candidates(AlertTriggered alert, TechnicalService service, Correlator.Settings settings) {
         String serviceId = service.id();
-        return new Correlator.Candidates(incidents.latestHolding(serviceId, alert.dedupKey()),
+        Optional<Incident> holding = incidents.latestHolding(serviceId, alert.dedupKey());
+        if (holding.filter(Incident::isOpen).isPresent()) {
+            return new Correlator.Candidates(holding, Optional.empty(), Optional.empty());
+        }
+        return new Correlator.Candidates(holding,
                 alert.incidentGroup() == null ? Optional.empty() : incidents.latestOfGroup(serviceId, alert.incidentGroup()),
                 settings.groupingWindow() == null ? Optional.empty() : incidents.newestOf(serviceId));
     }

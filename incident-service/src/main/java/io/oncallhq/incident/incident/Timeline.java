@@ -16,6 +16,7 @@ final class Timeline {
 
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private final List<TimelineEntry> entries;
 
@@ -51,9 +52,9 @@ final class Timeline {
 
     /** "between 10:02 and 10:07 UTC", or "at 10:02 UTC" within one minute */
     static String betweenTimesOfDay(Instant first, Instant last) {
-        String from = TIME_OF_DAY.format(first);
-        String to = TIME_OF_DAY.format(last);
-        return from.equals(to) ? "at " + from : "between " + from.replace(" UTC", "") + " and " + to;
+        String from = HOUR_MINUTE.format(first);
+        String to = HOUR_MINUTE.format(last);
+        return (from.equals(to) ? "at " + from : "between " + from + " and " + to) + " UTC";
     }
 
     List<TimelineEntry> entries() {
