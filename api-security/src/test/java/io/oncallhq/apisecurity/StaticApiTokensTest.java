@@ -21,16 +21,16 @@ class StaticApiTokensTest {
     @Test
     void aTokenIsKnownByTheHashOfItsValue() {
         StaticApiTokens tokens = tokens(null,
-                new ApiSecurityProperties.ConfiguredToken("grafana-dashboard", Role.VIEWER, sha256Hex("s3cret-viewer")));
+                new ApiSecurityProperties.ConfiguredToken("grafana-dashboard", Role.VIEWER, sha256Hex("s3cret-viewer"), null));
 
         assertThat(tokens.match("s3cret-viewer"))
-                .contains(new StaticApiTokens.Caller("grafana-dashboard", Role.VIEWER));
+                .contains(new StaticApiTokens.Caller("grafana-dashboard", Role.VIEWER, null));
     }
 
     @Test
     void theHashMayBeWrittenInUpperCaseWithSurroundingSpace() {
         StaticApiTokens tokens = tokens(null, new ApiSecurityProperties.ConfiguredToken("ops", Role.RESPONDER,
-                " " + sha256Hex("token").toUpperCase() + "\n"));
+                " " + sha256Hex("token").toUpperCase() + "\n", null));
 
         assertThat(tokens.match("token")).map(StaticApiTokens.Caller::role).contains(Role.RESPONDER);
     }
@@ -38,7 +38,7 @@ class StaticApiTokensTest {
     @Test
     void aWrongTokenIsRefusedEvenWhenItDiffersOnlyInItsLastCharacterOrIsTheHashItself() {
         String hash = sha256Hex("s3cret-viewer");
-        StaticApiTokens tokens = tokens(null, new ApiSecurityProperties.ConfiguredToken("dash", Role.VIEWER, hash));
+        StaticApiTokens tokens = tokens(null, new ApiSecurityProperties.ConfiguredToken("dash", Role.VIEWER, hash, null));
 
         assertThat(tokens.match("s3cret-viewes")).isEmpty();
         assertThat(tokens.match(hash)).isEmpty();
@@ -49,7 +49,7 @@ class StaticApiTokensTest {
     void thePlainApiTokenOfTheLocalRunActsAsAdmin() {
         StaticApiTokens tokens = tokens("local-run-token");
 
-        assertThat(tokens.match("local-run-token")).contains(new StaticApiTokens.Caller("admin", Role.ADMIN));
+        assertThat(tokens.match("local-run-token")).contains(new StaticApiTokens.Caller("admin", Role.ADMIN, null));
         assertThat(tokens.match("local-run-token ")).isEmpty();
     }
 
@@ -63,8 +63,25 @@ class StaticApiTokensTest {
 
     @Test
     void aTokenWithoutAHashStopsTheStartRatherThanMatchingAnything() {
-        assertThatThrownBy(() -> tokens(null, new ApiSecurityProperties.ConfiguredToken("ops", Role.ADMIN, null)))
+        assertThatThrownBy(() -> tokens(null, new ApiSecurityProperties.ConfiguredToken("ops", Role.ADMIN, null, null)))
                 .hasMessageContaining("sha256");
+    }
+
+    @Test
+    void aPersonalTokenBelongsToItsResponderAndOneWithoutAResponderIdToASystem() {
+        StaticApiTokens tokens = tokens(null,
+                new ApiSecurityProperties.ConfiguredToken("Alex Rivera", Role.RESPONDER, sha256Hex("alex-token"), "alex"),
+                new ApiSecurityProperties.ConfiguredToken("ci-pipeline", Role.RESPONDER, sha256Hex("ci-token"), " "));
+
+        assertThat(tokens.match("alex-token")).contains(new StaticApiTokens.Caller("Alex Rivera", Role.RESPONDER, "alex"));
+        assertThat(tokens.match("ci-token")).contains(new StaticApiTokens.Caller("ci-pipeline", Role.RESPONDER, null));
+    }
+
+    @Test
+    void oneTokenConfiguredForTwoOwnersStopsTheStartNamingBoth() {
+        assertThatThrownBy(() -> tokens("shared",
+                new ApiSecurityProperties.ConfiguredToken("Alex Rivera", Role.RESPONDER, sha256Hex("shared"), "alex")))
+                .hasMessageContaining("'Alex Rivera' and 'admin' have the same token");
     }
 
     @Test
