@@ -1,9 +1,15 @@
 package io.oncallhq.apisecurity;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -75,6 +81,24 @@ class StaticApiTokensTest {
 
         assertThat(tokens.match("alex-token")).contains(new StaticApiTokens.Caller("Alex Rivera", Role.RESPONDER, "alex"));
         assertThat(tokens.match("ci-token")).contains(new StaticApiTokens.Caller("ci-pipeline", Role.RESPONDER, null));
+    }
+
+    @Test
+    void aPersonalTokenBindsFromEnvironmentVariablesAsTheLocalRunAndComposeSetThem() {
+        Map<String, Object> environment = Map.of(
+                "ONCALLHQ_SECURITY_APITOKENS_0_NAME", "Alex Rivera",
+                "ONCALLHQ_SECURITY_APITOKENS_0_ROLE", "responder",
+                "ONCALLHQ_SECURITY_APITOKENS_0_RESPONDERID", "alex",
+                "ONCALLHQ_SECURITY_APITOKENS_0_SHA256", sha256Hex("alex-token"));
+        MutablePropertySources sources = new MutablePropertySources();
+        sources.addFirst(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
+
+        ApiSecurityProperties properties = new Binder(ConfigurationPropertySources.from(sources))
+                .bind("oncallhq.security", ApiSecurityProperties.class).get();
+
+        assertThat(StaticApiTokens.from(properties).match("alex-token"))
+                .contains(new StaticApiTokens.Caller("Alex Rivera", Role.RESPONDER, "alex"));
     }
 
     @Test
