@@ -7,20 +7,32 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import java.util.Optional;
 
 /**
- * Who calls the current request: a static token's name, or a JWT's {@code preferred_username} (else {@code sub}).
- * {@code person} tells the two apart: a JWT names one person, a static token is shared by whatever holds it (a
- * script, a dashboard, another service, the local run's admin).
+ * Who calls the current request, as its credential says; a request body never changes it.
+ *
+ * @param name        a static token's name, or a JWT's {@code preferred_username} (else {@code sub})
+ * @param responderId the on-call responder the caller is: a static token's configured {@code responderId}, or a JWT's
+ *                    name (an OIDC user's {@code preferred_username} is their responder id); null for a static token
+ *                    that belongs to a system (a script, a dashboard, another service, the local run's admin)
  */
-public record ApiCaller(String name, boolean person) {
+public record ApiCaller(String name, String responderId) {
 
     public static Optional<ApiCaller> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken jwt) {
-            return Optional.of(new ApiCaller(jwt.getName(), true));
+            return Optional.of(new ApiCaller(jwt.getName(), jwt.getName()));
         }
         if (authentication instanceof StaticTokenAuthentication.Authenticated token) {
-            return Optional.of(new ApiCaller(token.getName(), false));
+            return Optional.of(new ApiCaller(token.getName(), token.responderId()));
         }
         return Optional.empty();
+    }
+
+    public boolean isResponder() {
+        return responderId != null;
+    }
+
+    /** The id the caller acts under: its responder id, else (a system) its name. */
+    public String actingId() {
+        return isResponder() ? responderId : name;
     }
 }

@@ -58,6 +58,12 @@ public class ApiSecurityAutoConfiguration {
         return registration;
     }
 
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ActorFieldRefusal actorFieldRefusal() {
+        return new ActorFieldRefusal();
+    }
+
     /**
      * The open routes check their own secret, so all their callers see of Spring Security is the response headers
      * and CORS: this chain keeps those and spares them the bearer-token chain below, whose other filters would work

@@ -13,7 +13,8 @@ import java.util.List;
  * @param roleClaim       the JWT claim holding viewer, responder or admin (a string or a list: the highest counts)
  * @param apiToken        a plain admin token ({@code API_TOKEN}); blank is none
  * @param serviceApiToken the bearer token this service sends to the others ({@code SERVICE_API_TOKEN}); blank is none
- * @param apiTokens       named static tokens, each with a role and the hex SHA-256 of the token
+ * @param apiTokens       static tokens, each with the person or system it belongs to, a role and the hex SHA-256 of
+ *                        the token
  * @param maxRequestBody  the largest request body any endpoint takes (1 MB unless set)
  * @param corsAllowedOrigins the browser origins allowed to call the API across origins; none (the default) keeps
  *                           CORS closed
@@ -31,7 +32,15 @@ public record ApiSecurityProperties(String roleClaim, String apiToken, String se
                 : corsAllowedOrigins.stream().filter(origin -> !origin.isBlank()).toList();
     }
 
-    /** @param sha256 hex SHA-256 of the token, e.g. {@code printf %s "$TOKEN" | sha256sum} */
-    public record ConfiguredToken(String name, Role role, String sha256) {
+    /**
+     * @param name        the person or system the token belongs to; what acts when it has no responder id
+     * @param sha256      hex SHA-256 of the token, e.g. {@code printf %s "$TOKEN" | sha256sum}
+     * @param responderId the on-call responder the token's holder is, if a person; blank is none (a system)
+     */
+    public record ConfiguredToken(String name, Role role, String sha256, String responderId) {
+
+        public ConfiguredToken {
+            responderId = responderId == null || responderId.isBlank() ? null : responderId.trim();
+        }
     }
 }

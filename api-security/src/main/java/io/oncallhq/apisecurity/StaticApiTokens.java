@@ -14,8 +14,8 @@ import java.util.Optional;
  */
 public final class StaticApiTokens {
 
-    /** The name a token's caller acts as, and its role. */
-    public record Caller(String name, Role role) {
+    /** Whom a token belongs to (a responder, or a system when {@code responderId} is null), and its role. */
+    public record Caller(String name, Role role, String responderId) {
     }
 
     private record Known(Caller caller, byte[] hash) {
@@ -36,12 +36,27 @@ public final class StaticApiTokens {
             if (token.name() == null || token.name().isBlank() || token.role() == null || token.sha256() == null) {
                 throw new IllegalArgumentException("oncallhq.security.api-tokens: every token needs a name, a role and a sha256");
             }
-            known.add(new Known(new Caller(token.name(), token.role()), HexFormat.of().parseHex(token.sha256().trim())));
+            known.add(new Known(new Caller(token.name(), token.role(), token.responderId()),
+                    HexFormat.of().parseHex(token.sha256().trim())));
         }
         if (properties.apiToken() != null && !properties.apiToken().isBlank()) {
-            known.add(new Known(new Caller(LOCAL_ADMIN, Role.ADMIN), sha256(properties.apiToken())));
+            known.add(new Known(new Caller(LOCAL_ADMIN, Role.ADMIN, null), sha256(properties.apiToken())));
         }
+        requireOneOwnerPerToken(known);
         return new StaticApiTokens(known);
+    }
+
+    /** A token shared by two entries would act as whichever came first: refuse to start instead of guessing. */
+    private static void requireOneOwnerPerToken(List<Known> known) {
+        for (int i = 0; i < known.size(); i++) {
+            for (int j = i + 1; j < known.size(); j++) {
+                if (MessageDigest.isEqual(known.get(i).hash(), known.get(j).hash())) {
+                    throw new IllegalArgumentException("oncallhq.security.api-tokens: '" + known.get(i).caller().name()
+                            + "' and '" + known.get(j).caller().name() + "' have the same token; a token belongs to one"
+                            + " person or system, so each needs a token of its own");
+                }
+            }
+        }
     }
 
     public boolean isEmpty() {

@@ -6,7 +6,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 
-/** Authenticates a bearer token against the static API tokens; the caller acts under the token's name. */
+/** Authenticates a bearer token against the static API tokens; the caller acts as the token's owner. */
 final class StaticTokenAuthentication implements AuthenticationProvider {
 
     private final StaticApiTokens tokens;
@@ -36,6 +36,10 @@ final class StaticTokenAuthentication implements AuthenticationProvider {
             super(caller.role().grantedAuthorities());
             this.caller = caller;
             setAuthenticated(true);
+        }
+
+        String responderId() {
+            return caller.responderId();
         }
 
         @Override

@@ -1,9 +1,15 @@
 package io.oncallhq.apisecurity;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,16 +27,16 @@ class StaticApiTokensTest {
     @Test
     void aTokenIsKnownByTheHashOfItsValue() {
         StaticApiTokens tokens = tokens(null,
-                new ApiSecurityProperties.ConfiguredToken("grafana-dashboard", Role.VIEWER, sha256Hex("s3cret-viewer")));
+                new ApiSecurityProperties.ConfiguredToken("grafana-dashboard", Role.VIEWER, sha256Hex("s3cret-viewer"), null));
 
         assertThat(tokens.match("s3cret-viewer"))
-                .contains(new StaticApiTokens.Caller("grafana-dashboard", Role.VIEWER));
+                .contains(new StaticApiTokens.Caller("grafana-dashboard", Role.VIEWER, null));
     }
 
     @Test
     void theHashMayBeWrittenInUpperCaseWithSurroundingSpace() {
         StaticApiTokens tokens = tokens(null, new ApiSecurityProperties.ConfiguredToken("ops", Role.RESPONDER,
-                " " + sha256Hex("token").toUpperCase() + "\n"));
+                " " + sha256Hex("token").toUpperCase() + "\n", null));
 
         assertThat(tokens.match("token")).map(StaticApiTokens.Caller::role).contains(Role.RESPONDER);
     }
@@ -38,7 +44,7 @@ class StaticApiTokensTest {
     @Test
     void aWrongTokenIsRefusedEvenWhenItDiffersOnlyInItsLastCharacterOrIsTheHashItself() {
         String hash = sha256Hex("s3cret-viewer");
-        StaticApiTokens tokens = tokens(null, new ApiSecurityProperties.ConfiguredToken("dash", Role.VIEWER, hash));
+        StaticApiTokens tokens = tokens(null, new ApiSecurityProperties.ConfiguredToken("dash", Role.VIEWER, hash, null));
 
         assertThat(tokens.match("s3cret-viewes")).isEmpty();
         assertThat(tokens.match(hash)).isEmpty();
@@ -49,7 +55,7 @@ class StaticApiTokensTest {
     void thePlainApiTokenOfTheLocalRunActsAsAdmin() {
         StaticApiTokens tokens = tokens("local-run-token");
 
-        assertThat(tokens.match("local-run-token")).contains(new StaticApiTokens.Caller("admin", Role.ADMIN));
+        assertThat(tokens.match("local-run-token")).contains(new StaticApiTokens.Caller("admin", Role.ADMIN, null));
         assertThat(tokens.match("local-run-token ")).isEmpty();
     }
 
@@ -63,8 +69,43 @@ class StaticApiTokensTest {
 
     @Test
     void aTokenWithoutAHashStopsTheStartRatherThanMatchingAnything() {
-        assertThatThrownBy(() -> tokens(null, new ApiSecurityProperties.ConfiguredToken("ops", Role.ADMIN, null)))
+        assertThatThrownBy(() -> tokens(null, new ApiSecurityProperties.ConfiguredToken("ops", Role.ADMIN, null, null)))
                 .hasMessageContaining("sha256");
+    }
+
+    @Test
+    void aPersonalTokenBelongsToItsResponderAndOneWithoutAResponderIdToASystem() {
+        StaticApiTokens tokens = tokens(null,
+                new ApiSecurityProperties.ConfiguredToken("Alex Rivera", Role.RESPONDER, sha256Hex("alex-token"), "alex"),
+                new ApiSecurityProperties.ConfiguredToken("ci-pipeline", Role.RESPONDER, sha256Hex("ci-token"), " "));
+
+        assertThat(tokens.match("alex-token")).contains(new StaticApiTokens.Caller("Alex Rivera", Role.RESPONDER, "alex"));
+        assertThat(tokens.match("ci-token")).contains(new StaticApiTokens.Caller("ci-pipeline", Role.RESPONDER, null));
+    }
+
+    @Test
+    void aPersonalTokenBindsFromEnvironmentVariablesAsTheLocalRunAndComposeSetThem() {
+        Map<String, Object> environment = Map.of(
+                "ONCALLHQ_SECURITY_APITOKENS_0_NAME", "Alex Rivera",
+                "ONCALLHQ_SECURITY_APITOKENS_0_ROLE", "responder",
+                "ONCALLHQ_SECURITY_APITOKENS_0_RESPONDERID", "alex",
+                "ONCALLHQ_SECURITY_APITOKENS_0_SHA256", sha256Hex("alex-token"));
+        MutablePropertySources sources = new MutablePropertySources();
+        sources.addFirst(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
+
+        ApiSecurityProperties properties = new Binder(ConfigurationPropertySources.from(sources))
+                .bind("oncallhq.security", ApiSecurityProperties.class).get();
+
+        assertThat(StaticApiTokens.from(properties).match("alex-token"))
+                .contains(new StaticApiTokens.Caller("Alex Rivera", Role.RESPONDER, "alex"));
+    }
+
+    @Test
+    void oneTokenConfiguredForTwoOwnersStopsTheStartNamingBoth() {
+        assertThatThrownBy(() -> tokens("shared",
+                new ApiSecurityProperties.ConfiguredToken("Alex Rivera", Role.RESPONDER, sha256Hex("shared"), "alex")))
+                .hasMessageContaining("'Alex Rivera' and 'admin' have the same token");
     }
 
     @Test

@@ -24,9 +24,9 @@ import java.util.Date;
 
 /**
  * An OpenID Connect issuer in the test's process: its discovery document and its JWKS (one RSA key) over HTTP, as a
- * real provider serves them, and tokens signed with that key.
+ * real provider serves them, and tokens signed with that key. In the test jar, so a service's ITs sign in with it too.
  */
-final class TestOidcIssuer implements AutoCloseable {
+public final class TestOidcIssuer implements AutoCloseable {
 
     private static final String KEY_ID = "test-issuer-key";
 
@@ -39,7 +39,7 @@ final class TestOidcIssuer implements AutoCloseable {
         this.server = server;
     }
 
-    static TestOidcIssuer start() {
+    public static TestOidcIssuer start() {
         try {
             TestOidcIssuer issuer = new TestOidcIssuer(
                     HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
@@ -54,18 +54,18 @@ final class TestOidcIssuer implements AutoCloseable {
         }
     }
 
-    String uri() {
+    public String uri() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Issued by this issuer for {@code alice}, valid from now for five minutes; add or change claims on it. */
-    JWTClaimsSet.Builder claims() {
+    public JWTClaimsSet.Builder claims() {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder().issuer(uri()).subject("user-1").claim("preferred_username", "alice")
                 .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
     }
 
-    String sign(JWTClaimsSet.Builder claims) {
+    public String sign(JWTClaimsSet.Builder claims) {
         return sign(claims, key);
     }
 

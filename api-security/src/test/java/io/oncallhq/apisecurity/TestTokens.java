@@ -32,6 +32,23 @@ public final class TestTokens {
         registry.add(prefix + "sha256", () -> HexFormat.of().formatHex(StaticApiTokens.sha256(token)));
     }
 
+    /**
+     * A personal responder token for each of these responder ids (named after them), after the tokens of
+     * {@link #register(DynamicPropertyRegistry)}; {@link #of} gives each one's token.
+     */
+    public static void registerResponders(DynamicPropertyRegistry registry, String... responderIds) {
+        for (int i = 0; i < responderIds.length; i++) {
+            String responderId = responderIds[i];
+            register(registry, 2 + i, responderId, Role.RESPONDER, of(responderId));
+            registry.add("oncallhq.security.api-tokens[" + (2 + i) + "].responder-id", () -> responderId);
+        }
+    }
+
+    /** The personal token of a responder registered with {@link #registerResponders}. */
+    public static String of(String responderId) {
+        return "it-token-of-" + responderId;
+    }
+
     /** A token of each role, for {@link OpenApiWalk#check}. */
     public static Map<Role, String> byRole() {
         return Map.of(Role.VIEWER, VIEWER, Role.RESPONDER, RESPONDER, Role.ADMIN, ADMIN);

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,8 +19,8 @@ import static org.springframework.http.HttpMethod.POST;
 
 /**
  * The smallest service using api-security, for its integration tests: a viewer read, a calendar-style feed that
- * also takes the token in the query, a responder action that answers with the caller's name, and a sender's webhook,
- * open because its key is its secret, that an admin removes under the same path.
+ * also takes the token in the query, a responder action that answers with the caller's name, a responder's note with
+ * a JSON body, and a sender's webhook, open because its key is its secret, that an admin removes under the same path.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -31,7 +32,7 @@ class TinyApi {
         return ApiAccess.rules()
                 .viewer(GET, "/readings")
                 .viewerWithQueryToken("/feeds/*")
-                .responder(POST, "/actions")
+                .responder(POST, "/actions", "/notes")
                 .open(POST, "/hooks/*")
                 .admin(DELETE, "/hooks/*");
     }
@@ -52,6 +53,14 @@ class TinyApi {
         @PostMapping("/actions")
         String act() {
             return "done by " + ApiCaller.current().map(ApiCaller::name).orElse("nobody");
+        }
+
+        @PostMapping("/notes")
+        String note(@RequestBody Note note) {
+            return note.text() + " (by " + ApiCaller.current().map(ApiCaller::actingId).orElse("nobody") + ")";
+        }
+
+        record Note(String text) {
         }
 
         /** Without {@code state} Spring MVC refuses it with 400, written by the error page. */

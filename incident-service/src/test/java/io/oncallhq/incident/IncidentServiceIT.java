@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -77,6 +78,7 @@ class IncidentServiceIT {
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
+        TestTokens.registerResponders(registry, "alex");
     }
 
     @Autowired
@@ -218,6 +220,26 @@ class IncidentServiceIT {
         mvc.perform(get("/incidents/{id}", "no-such-incident")).andExpect(status().isNotFound());
         await().atMost(PATIENCE).until(() -> incidentEventsOf(incidentId).stream()
                 .anyMatch(event -> event instanceof IncidentResolved byApi && byApi.by().kind().equals(Actor.API)));
+    }
+
+    @Test
+    void aPersonalTokenActsAsItsResponderAndABodyNamingAnotherActorIsRefused() throws Exception {
+        String dedupKey = "checkout-queue-" + UUID.randomUUID();
+        kafka.publish(Topics.ALERTS, alert("checkout-api", dedupKey), "alert-" + UUID.randomUUID());
+        String incidentId = awaitIncidentOpenedBy(dedupKey);
+        String alexToken = "Bearer " + TestTokens.of("alex");
+
+        JsonNode claimed = body(mvc.perform(post("/incidents/{id}/notes", incidentId)
+                .header(HttpHeaders.AUTHORIZATION, alexToken).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Rolled back\",\"by\":{\"kind\":\"responder\",\"id\":\"sam\"}}"))
+                .andExpect(status().isBadRequest()).andReturn());
+        JsonNode acknowledged = body(mvc.perform(post("/incidents/{id}/acknowledge", incidentId)
+                .header(HttpHeaders.AUTHORIZATION, alexToken)).andExpect(status().isOk()).andReturn());
+
+        assertThat(claimed.get("errors").get(0).get("field").asString()).isEqualTo("by");
+        assertThat(texts(acknowledged.get("timeline"))).doesNotContain("Rolled back");
+        assertThat(acknowledged.get("acknowledgedBy").get("kind").asString()).isEqualTo(Actor.RESPONDER);
+        assertThat(acknowledged.get("acknowledgedBy").get("id").asString()).isEqualTo("alex");
     }
 
     @Test

@@ -2,11 +2,15 @@ package io.oncallhq.localruntime;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -50,6 +54,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private String integrationKey;
     private String apiToken;
+    private String demoResponderToken;
     private Duration readyIn;
     private String kafkaBootstrapServers;
     private String mongoServerUri;
@@ -88,7 +93,8 @@ public final class LocalSystem implements AutoCloseable {
      * {@code mongodb://host:port} URI; the database names are appended) to use a running broker or database instead
      * of starting the embedded ones, {@code REPO_DIR} (the working directory, where the service modules are built),
      * {@code DEMO_INTEGRATION_KEY} and {@code API_TOKEN} (the admin bearer token, also the services' token for their
-     * calls to each other; each generated once, kept in the data dir), {@code DEMO_SLACK_USER_ID}
+     * calls to each other), {@code DEMO_RESPONDER_TOKEN} (the demo responder's own token; each generated once, kept
+     * in the data dir), {@code DEMO_SLACK_USER_ID}
      * (U0DEMO0001), {@code SERVICE_JAVA_OPTS}, {@code SERVICE_LOGS_TO_CONSOLE} (false), and the services' own
      * settings such as {@code SLACK_BOT_TOKEN}, which are passed through.
      */
@@ -122,6 +128,8 @@ public final class LocalSystem implements AutoCloseable {
             integrationKey = LocalSecret.resolve(environment.get("DEMO_INTEGRATION_KEY"),
                     dataDir.resolve("demo-integration-key"));
             apiToken = LocalSecret.resolve(environment.get("API_TOKEN"), dataDir.resolve("api-token"));
+            demoResponderToken = LocalSecret.resolve(environment.get("DEMO_RESPONDER_TOKEN"),
+                    dataDir.resolve("demo-responder-token"));
 
             String mongoServer = environment.get("MONGODB_SERVER");
             if (isBlank(mongoServer)) {
@@ -168,6 +176,11 @@ public final class LocalSystem implements AutoCloseable {
         return apiToken;
     }
 
+    /** The demo responder's (Alex Rivera's) own bearer token; only meaningful after {@link #start}. */
+    public String demoResponderToken() {
+        return demoResponderToken;
+    }
+
     /** The broker the services use, embedded or given; only meaningful after {@link #start}. */
     public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
@@ -191,7 +204,9 @@ public final class LocalSystem implements AutoCloseable {
                 .append(String.format(" %-22s %s%n", "Logs", logDir()))
                 .append(String.format(" %-22s %s%n", "Slack", slackDescription()))
                 .append(String.format(" %-22s %s%n", "Demo integration key", integrationKey))
-                .append(String.format(" %-22s %s%n%n", "Admin API token", apiToken))
+                .append(String.format(" %-22s %s%n", "Admin API token", apiToken))
+                .append(String.format(" %-22s %s (Alex Rivera, responder alex: acts as alex, e.g. to review)%n%n",
+                        "Demo responder token", demoResponderToken))
                 .append(" Send a demo alert:\n")
                 .append(String.format("   curl -i -X POST http://%s:%d/integrations/%s/generic \\%n",
                         Ports.HOST, portOf(ALERT_INGEST), integrationKey))
@@ -250,6 +265,11 @@ public final class LocalSystem implements AutoCloseable {
             // One admin token for people and for the services' calls to each other (SECURITY.md).
             env.put("API_TOKEN", apiToken);
             env.put("SERVICE_API_TOKEN", apiToken);
+            // Who acts comes from the token, so the demo responder of the seeded on-call model has one of their own.
+            env.put("ONCALLHQ_SECURITY_APITOKENS_0_NAME", "Alex Rivera");
+            env.put("ONCALLHQ_SECURITY_APITOKENS_0_ROLE", "responder");
+            env.put("ONCALLHQ_SECURITY_APITOKENS_0_RESPONDERID", "alex");
+            env.put("ONCALLHQ_SECURITY_APITOKENS_0_SHA256", sha256Hex(demoResponderToken));
             env.put("DEMO_SLACK_USER_ID", environment.getOrDefault("DEMO_SLACK_USER_ID", "U0DEMO0001"));
             env.put("INCIDENT_SERVICE_URL", incidentServiceUrl);
             String name = service.definition().module();
@@ -352,6 +372,15 @@ public final class LocalSystem implements AutoCloseable {
             // reported below
         }
         throw new IllegalArgumentException(variable + " must be a port number (1-65535), not '" + value + "'");
+    }
+
+    private static String sha256Hex(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static boolean isBlank(String value) {

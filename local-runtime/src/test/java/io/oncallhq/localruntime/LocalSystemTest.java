@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
@@ -44,9 +47,11 @@ class LocalSystemTest {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         String key;
+        String responderToken;
         try (LocalSystem system = new LocalSystem(env, new PrintStream(progress, true))) {
             system.start();
             key = system.demoIntegrationKey();
+            responderToken = system.demoResponderToken();
 
             assertThat(system.banner()).contains(
                     "http://localhost:" + env.get("POSTMORTEM_PORT") + "/actuator/health",
@@ -54,7 +59,8 @@ class LocalSystemTest {
                     "curl -i -X POST http://localhost:" + env.get("ALERT_INGEST_PORT") + "/integrations/" + key
                             + "/generic",
                     "\"dedupKey\":\"checkout-latency\"",
-                    "real Slack");
+                    "real Slack",
+                    "Demo responder token   " + responderToken + " (Alex Rivera, responder alex");
         }
 
         Path logs = dir.resolve("data/logs");
@@ -66,11 +72,15 @@ class LocalSystemTest {
                 "DEMO_INTEGRATION_KEY=" + key,
                 "DEMO_SLACK_USER_ID=U0DEMO0001",
                 "INCIDENT_SERVICE_URL=http://localhost:" + env.get("INCIDENT_PORT"),
-                "SLACK_BOT_TOKEN=xoxb-passed-through");
+                "SLACK_BOT_TOKEN=xoxb-passed-through",
+                "ONCALLHQ_SECURITY_APITOKENS_0_RESPONDERID=alex",
+                "ONCALLHQ_SECURITY_APITOKENS_0_SHA256=" + HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(responderToken.getBytes(StandardCharsets.UTF_8))));
         for (String module : MODULES) {
             assertThat(Files.readAllLines(logs.resolve(module + ".log"))).contains("stopped gracefully");
         }
         assertThat(Files.readString(dir.resolve("data/demo-integration-key")).strip()).isEqualTo(key);
+        assertThat(Files.readString(dir.resolve("data/demo-responder-token")).strip()).isEqualTo(responderToken);
         assertThat(progress.toString()).contains("Kafka ready", "MongoDB ready", "postmortem-service healthy");
     }
 

@@ -53,7 +53,7 @@ class CommentController {
         if (editing.get(id).section(section).isEmpty()) {
             throw new UnknownSectionException(id, section);
         }
-        Comment comment = new Comment(UUID.randomUUID().toString(), id, section, acting.of(request.by()), request.text(),
+        Comment comment = new Comment(UUID.randomUUID().toString(), id, section, acting.current(), request.text(),
                 clock.instant());
         mongo.insert(comment, COLLECTION);
         return CommentResponse.of(comment);
@@ -71,7 +71,7 @@ class CommentController {
                 .map(CommentResponse::of).toList();
     }
 
-    record CommentRequest(@NotBlank String by, @NotBlank @Size(max = 5_000) String text) {
+    record CommentRequest(@NotBlank @Size(max = 5_000) String text) {
     }
 
     record CommentResponse(String id, String section, String by, String text, Instant at) {

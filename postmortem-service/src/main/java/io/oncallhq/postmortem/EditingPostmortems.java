@@ -80,18 +80,27 @@ class EditingPostmortems {
     }
 
     Postmortem requestChanges(String id, Long expectedVersion, String by, String comment) {
-        return step(id, expectedVersion, (postmortem, now) -> postmortem.changesRequested(by, comment, now));
+        boolean member = reviewerInTeam(id, by);
+        return step(id, expectedVersion, (postmortem, now) -> postmortem.changesRequested(by, member, comment, now));
     }
 
     Postmortem publish(String id, Long expectedVersion, String by) {
+        boolean member = reviewerInTeam(id, by);
         return step(id, expectedVersion,
-                (postmortem, now) -> postmortem.published(by, actionItems.ofPostmortem(id), now));
+                (postmortem, now) -> postmortem.published(by, member, actionItems.ofPostmortem(id), now));
     }
 
     /** incident-service is asked only when the author's own say does not settle it. */
     private boolean teamMember(String id, String by) {
         Postmortem current = get(id);
         return !current.roles().isAuthor(by) && teams.hasMember(current.facts().teamId(), by);
+    }
+
+    /** Only an assigned reviewer other than the author may approve, so incident-service is asked only about one. */
+    private boolean reviewerInTeam(String id, String by) {
+        Postmortem current = get(id);
+        return current.roles().reviewers().contains(by) && !current.roles().isAuthor(by)
+                && teams.hasMember(current.facts().teamId(), by);
     }
 
     private Postmortem edit(String id, long expectedVersion, BiFunction<Postmortem, Instant, Postmortem> change) {

@@ -178,8 +178,9 @@ public record Postmortem(
         return movedTo(PostmortemStatus.DRAFT, PostmortemStatus.IN_REVIEW, by, null, now);
     }
 
-    public Postmortem changesRequested(String by, String comment, Instant now) {
-        roles.requireReviewerOtherThanAuthor(by, "request changes");
+    /** @param teamMember whether {@code by} belongs to the incident's team now (asked only of an assigned reviewer) */
+    public Postmortem changesRequested(String by, boolean teamMember, String comment, Instant now) {
+        roles.requireReviewerFromTeamOtherThanAuthor(by, teamMember, facts.teamId(), "request changes");
         return movedTo(PostmortemStatus.IN_REVIEW, PostmortemStatus.DRAFT, by, comment, now);
     }
 
@@ -198,9 +199,13 @@ public record Postmortem(
                 revision, transitions, publishedVersions, createdAt, now, version);
     }
 
-    /** Publishes the revision under review, freezing it together with its action items as they are now. */
-    public Postmortem published(String by, List<ActionItem> actionItems, Instant now) {
-        roles.requireReviewerOtherThanAuthor(by, "publish");
+    /**
+     * Publishes the revision under review, freezing it together with its action items as they are now.
+     *
+     * @param teamMember whether {@code by} belongs to the incident's team now (asked only of an assigned reviewer)
+     */
+    public Postmortem published(String by, boolean teamMember, List<ActionItem> actionItems, Instant now) {
+        roles.requireReviewerFromTeamOtherThanAuthor(by, teamMember, facts.teamId(), "publish");
         Postmortem moved = movedTo(PostmortemStatus.IN_REVIEW, PostmortemStatus.PUBLISHED, by, null, now);
         List<PublishedVersion> versions = new ArrayList<>(publishedVersions);
         versions.add(new PublishedVersion(revision, now, by, title(), facts, content, timeline,

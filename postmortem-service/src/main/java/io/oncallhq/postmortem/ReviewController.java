@@ -23,8 +23,8 @@ import java.util.List;
 
 /**
  * Editing (If-Match required) and the review workflow (If-Match optional). Who acts is what {@link ActingUser}
- * says (the request's {@code by} until requests are authenticated); who may take which step is the aggregate's
- * {@link ReviewRoles}.
+ * says (the bearer token's owner; a body naming one is refused before it gets here); who may take which step is the
+ * aggregate's {@link ReviewRoles}.
  */
 @RestController
 @RequestMapping("/postmortems/{id}")
@@ -48,7 +48,7 @@ class ReviewController {
     ResponseEntity<PostmortemResponse> editSection(@PathVariable String id, @PathVariable String section,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody SectionEditRequest request) {
-        return answer(editing.editSection(id, Etags.expectedVersion(ifMatch, id), section, request.text(), acting.of(request.by())));
+        return answer(editing.editSection(id, Etags.expectedVersion(ifMatch, id), section, request.text(), acting.current()));
     }
 
     @Operation(summary = "Rename the post-mortem; needs If-Match")
@@ -56,7 +56,7 @@ class ReviewController {
     ResponseEntity<PostmortemResponse> retitle(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody TitleEditRequest request) {
-        return answer(editing.retitle(id, Etags.expectedVersion(ifMatch, id), request.title(), acting.of(request.by())));
+        return answer(editing.retitle(id, Etags.expectedVersion(ifMatch, id), request.title(), acting.current()));
     }
 
     @Operation(summary = "Hide, highlight or annotate a generated timeline entry (fields left out keep their value); needs If-Match")
@@ -65,7 +65,7 @@ class ReviewController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody TimelineMarkRequest request) {
         return answer(editing.markTimelineEntry(id, Etags.expectedVersion(ifMatch, id), eventId, request.hidden(),
-                request.highlighted(), request.annotation(), acting.of(request.by())));
+                request.highlighted(), request.annotation(), acting.current()));
     }
 
     @Operation(summary = "Add an entry of your own to the timeline; needs If-Match")
@@ -74,31 +74,32 @@ class ReviewController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody TimelineEntryRequest request) {
         return answer(editing.addTimelineEntry(id, Etags.expectedVersion(ifMatch, id), request.at(), request.text(),
-                acting.of(request.by())));
+                acting.current()));
     }
 
     @Operation(summary = "draft → in_review")
     @PostMapping("/submit")
     ResponseEntity<PostmortemResponse> submit(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody ReviewRequest request) {
-        return answer(editing.submit(id, optionalVersion(ifMatch, id), acting.of(request.by())));
+            @Valid @RequestBody(required = false) ReviewRequest request) {
+        return answer(editing.submit(id, optionalVersion(ifMatch, id), acting.current()));
     }
 
     @Operation(summary = "in_review → draft, with the changes the reviewer asks for")
     @PostMapping("/request-changes")
     ResponseEntity<PostmortemResponse> requestChanges(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody ReviewRequest request) {
-        return answer(editing.requestChanges(id, optionalVersion(ifMatch, id), acting.of(request.by()), request.comment()));
+            @Valid @RequestBody(required = false) ReviewRequest request) {
+        return answer(editing.requestChanges(id, optionalVersion(ifMatch, id), acting.current(),
+                request == null ? null : request.comment()));
     }
 
     @Operation(summary = "in_review → published: the revision becomes an immutable version")
     @PostMapping("/publish")
     ResponseEntity<PostmortemResponse> publish(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @Valid @RequestBody ReviewRequest request) {
-        return answer(editing.publish(id, optionalVersion(ifMatch, id), acting.of(request.by())));
+            @Valid @RequestBody(required = false) ReviewRequest request) {
+        return answer(editing.publish(id, optionalVersion(ifMatch, id), acting.current()));
     }
 
     @Operation(summary = "Mark when the impact ended: a timeline entry (eventId) or a time (at); needs If-Match")
@@ -107,7 +108,7 @@ class ReviewController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody MitigationRequest request) {
         return answer(editing.markMitigation(id, Etags.expectedVersion(ifMatch, id), request.eventId(), request.at(),
-                acting.of(request.by())));
+                acting.current()));
     }
 
     @Operation(summary = "Assign the reviewers (responder ids); by the author or a member of the incident's team")
@@ -116,7 +117,7 @@ class ReviewController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ReviewersRequest request) {
         return answer(editing.assignReviewers(id, optionalVersion(ifMatch, id), request.reviewers(),
-                acting.of(request.by())));
+                acting.current()));
     }
 
     @Operation(summary = "Set the author (a responder id); by the author or a member of the incident's team")
@@ -124,7 +125,7 @@ class ReviewController {
     ResponseEntity<PostmortemResponse> assignAuthor(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody AuthorRequest request) {
-        return answer(editing.assignAuthor(id, optionalVersion(ifMatch, id), request.author(), acting.of(request.by())));
+        return answer(editing.assignAuthor(id, optionalVersion(ifMatch, id), request.author(), acting.current()));
     }
 
     private ResponseEntity<PostmortemResponse> answer(Postmortem postmortem) {
@@ -136,29 +137,31 @@ class ReviewController {
         return ifMatch == null || ifMatch.isBlank() ? null : Etags.expectedVersion(ifMatch, id);
     }
 
-    record SectionEditRequest(@NotNull @Size(max = 20_000) String text, @NotBlank String by) {
+    record SectionEditRequest(@NotNull @Size(max = 20_000) String text) {
     }
 
-    record TitleEditRequest(@NotBlank @Size(max = 300) String title, @NotBlank String by) {
+    record TitleEditRequest(@NotBlank @Size(max = 300) String title) {
     }
 
-    record TimelineMarkRequest(Boolean hidden, Boolean highlighted, @Size(max = 2_000) String annotation,
-                               @NotBlank String by) {
+    record TimelineMarkRequest(Boolean hidden, Boolean highlighted, @Size(max = 2_000) String annotation) {
     }
 
-    record TimelineEntryRequest(@NotNull Instant at, @NotBlank @Size(max = 2_000) String text, @NotBlank String by) {
+    record TimelineEntryRequest(@NotNull Instant at, @NotBlank @Size(max = 2_000) String text) {
     }
 
-    record MitigationRequest(@Size(max = 200) String eventId, Instant at, @NotBlank String by) {
+    record MitigationRequest(@Size(max = 200) String eventId, Instant at) {
     }
 
-    record ReviewersRequest(@NotNull @Size(max = 20) List<@NotBlank @Size(max = 200) String> reviewers,
-                            @NotBlank String by) {
+    record ReviewersRequest(@NotNull @Size(max = 20) List<@NotBlank @Size(max = 200) String> reviewers) {
     }
 
-    record AuthorRequest(@NotBlank @Size(max = 200) String author, @NotBlank String by) {
+    record AuthorRequest(@NotBlank @Size(max = 200) String author) {
     }
 
-    record ReviewRequest(@NotBlank String by, @Size(max = 5_000) String comment) {
+    /**
+     * A review step's optional body: request-changes reads the comment; submit and publish read it too, so that a body
+     * naming who acts is refused there as everywhere.
+     */
+    record ReviewRequest(@Size(max = 5_000) String comment) {
     }
 }

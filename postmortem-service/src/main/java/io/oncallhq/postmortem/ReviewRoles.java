@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Who may move a post-mortem through review. The author (whoever made the first human edit, or whom someone set
  * as author) or any member of the incident's team may submit it and assign its author and reviewers; only an
- * assigned reviewer who is not the author may request changes or publish, so nobody approves their own writing.
+ * assigned reviewer who is not the author and is a member of the incident's team may request changes or publish, so
+ * nobody approves their own writing and reviewers come only from the team.
  *
  * @param author    null until the first human edit or until someone is set as author
  * @param reviewers the responder ids assigned to review it
@@ -44,7 +45,7 @@ public record ReviewRoles(String author, List<String> reviewers) {
         }
     }
 
-    void requireReviewerOtherThanAuthor(String who, String action) {
+    void requireReviewerFromTeamOtherThanAuthor(String who, boolean teamMember, String teamId, String action) {
         if (reviewers.isEmpty()) {
             throw new ForbiddenStepException("No reviewers are assigned, so nobody may " + action
                     + " yet; assign them with PUT /postmortems/{id}/reviewers");
@@ -56,6 +57,10 @@ public record ReviewRoles(String author, List<String> reviewers) {
         if (isAuthor(who)) {
             throw new ForbiddenStepException(who + " is the author and may not " + action
                     + " their own post-mortem; another assigned reviewer must");
+        }
+        if (!teamMember) {
+            throw new ForbiddenStepException(who + " is an assigned reviewer but not a member of team " + teamId
+                    + ", so may not " + action + "; reviewers come from the incident's team");
         }
     }
 }

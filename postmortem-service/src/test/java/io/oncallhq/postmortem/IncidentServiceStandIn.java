@@ -41,7 +41,7 @@ final class IncidentServiceStandIn {
             server.createContext("/teams/", standIn::team);
             server.setExecutor(Executors.newCachedThreadPool());
             server.start();
-            standIn.members.put("payments", List.of("alex", "sam"));
+            standIn.members.put("payments", List.of("alex", "sam", "rita"));
             return standIn;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

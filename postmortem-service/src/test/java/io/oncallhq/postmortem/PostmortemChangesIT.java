@@ -135,12 +135,12 @@ class PostmortemChangesIT extends ServiceITSupport {
         String incidentId = "inc-" + UUID.randomUUID();
         resolvedCheckoutIncident(incidentId, service).forEach(this::publish);
         String id = awaitPostmortem(incidentId, postmortem -> postmortem.get("timeline").size() == 7).get("id").asString();
-        call(HttpMethod.PATCH, "/postmortems/" + id + "/sections/impact", etagOf(id),
-                Map.of("text", "2% of checkouts failed", "by", "sam"));
-        call(HttpMethod.PATCH, "/postmortems/" + id + "/timeline/" + incidentId + "-e3", etagOf(id),
-                Map.of("hidden", true, "by", "sam"));
-        call(HttpMethod.POST, "/postmortems/" + id + "/timeline", etagOf(id),
-                Map.of("at", TRIGGERED_AT.plusSeconds(15 * 60).toString(), "text", "Decided to roll back", "by", "sam"));
+        call("sam", HttpMethod.PATCH, "/postmortems/" + id + "/sections/impact", etagOf(id),
+                Map.of("text", "2% of checkouts failed"));
+        call("sam", HttpMethod.PATCH, "/postmortems/" + id + "/timeline/" + incidentId + "-e3", etagOf(id),
+                Map.of("hidden", true));
+        call("sam", HttpMethod.POST, "/postmortems/" + id + "/timeline", etagOf(id),
+                Map.of("at", TRIGGERED_AT.plusSeconds(15 * 60).toString(), "text", "Decided to roll back"));
 
         publishChange(deployed("ch-" + UUID.randomUUID(), service, "2026.11.20-1", TEN_MINUTES_BEFORE));
         JsonNode refreshed = awaitPostmortem(incidentId, postmortem -> postmortem.get("changes").size() == 1);

@@ -113,7 +113,7 @@ class PostmortemChangesTest {
         Postmortem published = Postmortem.draft("pm-1", INCIDENT, factsWith(), FULL, DRAFTED_AT)
                 .withReviewers(List.of("rita"), "sam", true, DRAFTED_AT)
                 .submitted("sam", true, DRAFTED_AT.plusSeconds(60))
-                .published("rita", List.of(), DRAFTED_AT.plusSeconds(120));
+                .published("rita", true, List.of(), DRAFTED_AT.plusSeconds(120));
 
         assertThat(published.withLateChanges(factsWith(DEPLOY), DRAFTED_AT.plusSeconds(600))).isEmpty();
         Postmortem nextRevision = published.refreshedWith(factsWith(DEPLOY), DRAFTED_AT.plusSeconds(900)).orElseThrow();

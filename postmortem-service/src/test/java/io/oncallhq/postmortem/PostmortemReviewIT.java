@@ -33,12 +33,12 @@ class PostmortemReviewIT extends ServiceITSupport {
         String etag = read.headers().getETag();
         assertThat(etag).isEqualTo("\"" + read.json().get("version").asLong() + "\"");
 
-        Answer withoutIfMatch = call(HttpMethod.PATCH, "/postmortems/" + id + "/sections/impact", null,
-                Map.of("text", "2% of checkouts failed", "by", "sam"));
-        Answer edited = call(HttpMethod.PATCH, "/postmortems/" + id + "/sections/impact", etag,
-                Map.of("text", "2% of checkouts failed", "by", "sam"));
-        Answer stale = call(HttpMethod.PATCH, "/postmortems/" + id + "/sections/impact", etag,
-                Map.of("text", "Nothing was affected", "by", "kim"));
+        Answer withoutIfMatch = call("sam", HttpMethod.PATCH, "/postmortems/" + id + "/sections/impact", null,
+                Map.of("text", "2% of checkouts failed"));
+        Answer edited = call("sam", HttpMethod.PATCH, "/postmortems/" + id + "/sections/impact", etag,
+                Map.of("text", "2% of checkouts failed"));
+        Answer stale = call("kim", HttpMethod.PATCH, "/postmortems/" + id + "/sections/impact", etag,
+                Map.of("text", "Nothing was affected"));
 
         assertThat(withoutIfMatch.status()).isEqualTo(428);
         assertThat(edited.status()).isEqualTo(200);
@@ -57,8 +57,8 @@ class PostmortemReviewIT extends ServiceITSupport {
         String etag = etagOf(id);
 
         List<CompletableFuture<Answer>> edits = Stream.of("sam", "kim").map(who -> CompletableFuture.supplyAsync(() ->
-                call(HttpMethod.PATCH, "/postmortems/" + id + "/sections/impact", etag,
-                        Map.of("text", "Impact as " + who + " saw it", "by", who)))).toList();
+                call(who, HttpMethod.PATCH, "/postmortems/" + id + "/sections/impact", etag,
+                        Map.of("text", "Impact as " + who + " saw it")))).toList();
         List<Answer> answers = edits.stream().map(CompletableFuture::join).toList();
 
         assertThat(answers).extracting(Answer::status).containsExactlyInAnyOrder(200, 412);
@@ -71,8 +71,8 @@ class PostmortemReviewIT extends ServiceITSupport {
     void reopeningAndResolvingAgainKeepsEditedSectionsAndRegeneratesTheRest() {
         String incidentId = "inc-" + UUID.randomUUID();
         String id = resolvedPostmortem(incidentId);
-        call(HttpMethod.PATCH, "/postmortems/" + id + "/sections/summary", etagOf(id),
-                Map.of("text", "Checkout slowed down after a release", "by", "sam"));
+        call("sam", HttpMethod.PATCH, "/postmortems/" + id + "/sections/summary", etagOf(id),
+                Map.of("text", "Checkout slowed down after a release"));
 
         publish(reopened(incidentId, UUID.randomUUID().toString(), 40 * 60));
         publish(resolvedAgain(incidentId, UUID.randomUUID().toString(), 50 * 60));
@@ -89,43 +89,43 @@ class PostmortemReviewIT extends ServiceITSupport {
         JsonNode draft = call(HttpMethod.GET, "/postmortems/" + id, null, null).json();
         String paging = draft.get("timeline").get(2).get("eventId").asString();
 
-        Answer hidden = call(HttpMethod.PATCH, "/postmortems/" + id + "/timeline/" + paging, etagOf(id),
-                Map.of("hidden", true, "annotation", "Superseded by the delivery", "by", "sam"));
-        Answer added = call(HttpMethod.POST, "/postmortems/" + id + "/timeline", etagOf(id),
-                Map.of("at", TRIGGERED_AT.plusSeconds(15 * 60).toString(), "text", "Decided to roll back", "by", "sam"));
+        Answer hidden = call("sam", HttpMethod.PATCH, "/postmortems/" + id + "/timeline/" + paging, etagOf(id),
+                Map.of("hidden", true, "annotation", "Superseded by the delivery"));
+        Answer added = call("sam", HttpMethod.POST, "/postmortems/" + id + "/timeline", etagOf(id),
+                Map.of("at", TRIGGERED_AT.plusSeconds(15 * 60).toString(), "text", "Decided to roll back"));
 
         assertThat(hidden.json().get("timeline").get(2).get("hidden").asBoolean()).isTrue();
         assertThat(hidden.json().get("timeline").get(2).get("annotation").asString()).isEqualTo("Superseded by the delivery");
         assertThat(texts(added.json())).contains("Decided to roll back");
-        assertThat(call(HttpMethod.POST, "/postmortems/" + id + "/timeline", null,
-                Map.of("at", TRIGGERED_AT.toString(), "text", "x", "by", "sam")).status()).isEqualTo(428);
-        assertThat(call(HttpMethod.PATCH, "/postmortems/" + id + "/timeline/no-such-event", etagOf(id),
-                Map.of("hidden", true, "by", "sam")).status()).isEqualTo(404);
+        assertThat(call("sam", HttpMethod.POST, "/postmortems/" + id + "/timeline", null,
+                Map.of("at", TRIGGERED_AT.toString(), "text", "x")).status()).isEqualTo(428);
+        assertThat(call("sam", HttpMethod.PATCH, "/postmortems/" + id + "/timeline/no-such-event", etagOf(id),
+                Map.of("hidden", true)).status()).isEqualTo(404);
     }
 
     @Test
     void aPostmortemIsReviewedPublishedAndEditedIntoANewRevision() {
         String id = resolvedPostmortem("inc-" + UUID.randomUUID());
         String base = "/postmortems/" + id;
-        call(HttpMethod.PUT, base + "/reviewers", null, Map.of("reviewers", new String[]{"rita"}, "by", "sam"));
+        call("sam", HttpMethod.PUT, base + "/reviewers", null, Map.of("reviewers", new String[]{"rita"}));
 
-        assertThat(call(HttpMethod.POST, base + "/publish", null, Map.of("by", "rita")).status()).isEqualTo(409);
-        assertThat(call(HttpMethod.POST, base + "/submit", null, Map.of("by", "sam")).json().get("status").asString())
+        assertThat(call("rita", HttpMethod.POST, base + "/publish", null, null).status()).isEqualTo(409);
+        assertThat(call("sam", HttpMethod.POST, base + "/submit", null, null).json().get("status").asString())
                 .isEqualTo("in_review");
-        assertThat(call(HttpMethod.PATCH, base + "/sections/impact", etagOf(id), Map.of("text", "x", "by", "sam"))
+        assertThat(call("sam", HttpMethod.PATCH, base + "/sections/impact", etagOf(id), Map.of("text", "x"))
                 .status()).isEqualTo(409);
-        assertThat(call(HttpMethod.POST, base + "/request-changes", null,
-                Map.of("by", "rita", "comment", "Please describe the impact")).json().get("status").asString())
+        assertThat(call("rita", HttpMethod.POST, base + "/request-changes", null,
+                Map.of("comment", "Please describe the impact")).json().get("status").asString())
                 .isEqualTo("draft");
-        call(HttpMethod.PATCH, base + "/sections/impact", etagOf(id), Map.of("text", "2% of checkouts failed", "by", "sam"));
-        call(HttpMethod.POST, base + "/submit", null, Map.of("by", "sam"));
-        Answer published = call(HttpMethod.POST, base + "/publish", null, Map.of("by", "rita"));
+        call("sam", HttpMethod.PATCH, base + "/sections/impact", etagOf(id), Map.of("text", "2% of checkouts failed"));
+        call("sam", HttpMethod.POST, base + "/submit", null, null);
+        Answer published = call("rita", HttpMethod.POST, base + "/publish", null, null);
         assertThat(published.json().get("status").asString()).isEqualTo("published");
-        assertThat(call(HttpMethod.POST, base + "/request-changes", null, Map.of("by", "rita")).status()).isEqualTo(409);
+        assertThat(call("rita", HttpMethod.POST, base + "/request-changes", null, null).status()).isEqualTo(409);
 
-        Answer retitled = call(HttpMethod.PATCH, base + "/title", etagOf(id),
-                Map.of("title", "Checkout latency after release 2026.11.20-1", "by", "sam"));
-        call(HttpMethod.PATCH, base + "/sections/impact", etagOf(id), Map.of("text", "3% of checkouts failed", "by", "sam"));
+        Answer retitled = call("sam", HttpMethod.PATCH, base + "/title", etagOf(id),
+                Map.of("title", "Checkout latency after release 2026.11.20-1"));
+        call("sam", HttpMethod.PATCH, base + "/sections/impact", etagOf(id), Map.of("text", "3% of checkouts failed"));
 
         assertThat(retitled.json().get("status").asString()).isEqualTo("draft");
         assertThat(retitled.json().get("revision").asInt()).isEqualTo(2);

@@ -47,10 +47,10 @@ class PostmortemReviewTest {
     void aDraftGoesThroughReviewToPublished() {
         Postmortem published = draft()
                 .submitted("sam", true, NOW)
-                .changesRequested("rita", "Impact is missing", NOW.plusSeconds(60))
+                .changesRequested("rita", true, "Impact is missing", NOW.plusSeconds(60))
                 .withSectionText(Template.IMPACT, "2% of checkouts failed", "sam", NOW.plusSeconds(120))
                 .submitted("sam", true, NOW.plusSeconds(180))
-                .published("rita", List.of(), NOW.plusSeconds(240));
+                .published("rita", true, List.of(), NOW.plusSeconds(240));
 
         assertThat(published.status()).isEqualTo(PostmortemStatus.PUBLISHED);
         assertThat(published.transitions()).extracting(Transition::to).containsExactly(PostmortemStatus.IN_REVIEW,
@@ -68,12 +68,12 @@ class PostmortemReviewTest {
         Postmortem draft = draft();
         Postmortem inReview = draft.submitted("sam", true, NOW);
 
-        assertThatThrownBy(() -> draft.published("rita", List.of(), NOW)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> draft.changesRequested("rita", null, NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> draft.published("rita", true, List.of(), NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> draft.changesRequested("rita", true, null, NOW)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> inReview.submitted("sam", true, NOW)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> inReview.withSectionText(Template.IMPACT, "x", "sam", NOW))
                 .isInstanceOf(IllegalTransitionException.class);
-        Postmortem published = inReview.published("rita", List.of(), NOW);
+        Postmortem published = inReview.published("rita", true, List.of(), NOW);
         assertThatThrownBy(() -> published.submitted("sam", true, NOW)).isInstanceOf(IllegalTransitionException.class);
     }
 
@@ -83,7 +83,7 @@ class PostmortemReviewTest {
                 LocalDate.parse("2026-12-01"), null, null, null, null, NOW, NOW, List.of(), 3);
         Postmortem published = draft()
                 .withSectionText(Template.IMPACT, "2% of checkouts failed", "sam", NOW)
-                .submitted("sam", true, NOW).published("rita", List.of(item), NOW.plusSeconds(60));
+                .submitted("sam", true, NOW).published("rita", true, List.of(item), NOW.plusSeconds(60));
 
         Postmortem edited = published.withSectionText(Template.IMPACT, "3% of checkouts failed", "sam", NOW.plusSeconds(120));
 

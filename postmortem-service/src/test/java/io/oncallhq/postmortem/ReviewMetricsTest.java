@@ -45,7 +45,7 @@ class ReviewMetricsTest {
 
     private static Postmortem publishedAt(String id, Instant at) {
         return draft(id).withReviewers(List.of("rita"), "sam", true, at.minusSeconds(90))
-                .submitted("sam", true, at.minusSeconds(60)).published("rita", List.of(), at);
+                .submitted("sam", true, at.minusSeconds(60)).published("rita", true, List.of(), at);
     }
 
     private static ActionItem item(String id, ActionItemStatus status, LocalDate due) {

@@ -1,5 +1,6 @@
 package io.oncallhq.postmortem;
 
+import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
@@ -24,31 +25,82 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReviewRolesIT extends ServiceITSupport {
 
     @Test
-    void eachStepIsTakenOnlyByWhomItsRoleAllowsAndOthersAreToldWhy() {
+    void eachStepIsTakenOnlyByWhomItsRoleAllowsAndOthersAreToldWhyWithPersonalStaticTokens() {
         String base = "/postmortems/" + resolvedCheckoutPostmortem();
 
-        Answer strangerSubmits = call(HttpMethod.POST, base + "/submit", null, Map.of("by", "kim"));
-        Answer strangerAssigns = call(HttpMethod.PUT, base + "/reviewers", null,
-                Map.of("reviewers", new String[]{"kim"}, "by", "kim"));
-        Answer assigned = call(HttpMethod.PUT, base + "/reviewers", null,
-                Map.of("reviewers", new String[]{"rita", "alex"}, "by", "sam"));
-        call(HttpMethod.PATCH, base + "/sections/impact", etagOf(base.substring(13)),
-                Map.of("text", "2% of checkouts failed", "by", "alex"));
-        Answer submitted = call(HttpMethod.POST, base + "/submit", null, Map.of("by", "sam"));
-        Answer authorPublishes = call(HttpMethod.POST, base + "/publish", null, Map.of("by", "alex"));
-        Answer teamMemberPublishes = call(HttpMethod.POST, base + "/publish", null, Map.of("by", "sam"));
-        Answer reviewerPublishes = call(HttpMethod.POST, base + "/publish", null, Map.of("by", "rita"));
+        Answer strangerSubmits = call("kim", HttpMethod.POST, base + "/submit", null, null);
+        Answer strangerAssigns = call("kim", HttpMethod.PUT, base + "/reviewers", null,
+                Map.of("reviewers", new String[]{"kim"}));
+        Answer assigned = call("sam", HttpMethod.PUT, base + "/reviewers", null,
+                Map.of("reviewers", new String[]{"rita", "alex", "lee"}));
+        call("alex", HttpMethod.PATCH, base + "/sections/impact", etagOf(base.substring(13)),
+                Map.of("text", "2% of checkouts failed"));
+        Answer submitted = call("sam", HttpMethod.POST, base + "/submit", null, null);
+        Answer authorPublishes = call("alex", HttpMethod.POST, base + "/publish", null, null);
+        Answer teamMemberPublishes = call("sam", HttpMethod.POST, base + "/publish", null, null);
+        Answer outsiderReviewerPublishes = call("lee", HttpMethod.POST, base + "/publish", null, null);
+        Answer reviewerPublishes = call("rita", HttpMethod.POST, base + "/publish", null, null);
 
         assertThat(strangerSubmits.status()).isEqualTo(403);
         assertThat(strangerSubmits.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(strangerSubmits.json().get("detail").asString())
                 .isEqualTo("Only the author or a member of team payments may submit it for review; kim is neither");
         assertThat(strangerAssigns.status()).isEqualTo(403);
-        assertThat(assigned.json().get("reviewers").valueStream().map(JsonNode::asString)).containsExactly("rita", "alex");
+        assertThat(assigned.json().get("reviewers").valueStream().map(JsonNode::asString))
+                .containsExactly("rita", "alex", "lee");
         assertThat(submitted.json().get("author").asString()).isEqualTo("alex");
         assertThat(authorPublishes.status()).isEqualTo(403);
         assertThat(authorPublishes.json().get("detail").asString()).contains("alex is the author");
         assertThat(teamMemberPublishes.status()).isEqualTo(403);
+        assertThat(outsiderReviewerPublishes.status()).isEqualTo(403);
+        assertThat(outsiderReviewerPublishes.json().get("detail").asString())
+                .contains("lee is an assigned reviewer but not a member of team payments");
+        assertThat(reviewerPublishes.json().get("status").asString()).isEqualTo("published");
+        assertThat(reviewerPublishes.json().get("transitions").get(1).get("by").asString()).isEqualTo("rita");
+    }
+
+    @Test
+    void aResponderTokenNamingSomeoneElseInTheBodyIsRefusedAndASharedTokenIsNobodysReviewer() {
+        String base = "/postmortems/" + resolvedCheckoutPostmortem();
+        call("alex", HttpMethod.PATCH, base + "/sections/impact", etagOf(base.substring(13)),
+                Map.of("text", "2% of checkouts failed"));
+        call("alex", HttpMethod.PUT, base + "/reviewers", null, Map.of("reviewers", new String[]{"rita"}));
+        call("alex", HttpMethod.POST, base + "/submit", null, null);
+
+        Answer claimingRita = call("alex", HttpMethod.POST, base + "/publish", null, Map.of("by", "rita"));
+        Answer sharedToken = send(TestTokens.RESPONDER, HttpMethod.POST, base + "/publish", null, null,
+                MediaType.APPLICATION_JSON_VALUE);
+
+        assertThat(claimingRita.status()).isEqualTo(400);
+        assertThat(claimingRita.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(claimingRita.json().get("errors").get(0).get("field").asString()).isEqualTo("by");
+        assertThat(sharedToken.status()).isEqualTo(403);
+        assertThat(sharedToken.json().get("detail").asString()).endsWith("it-responder is not one");
+        assertThat(call(HttpMethod.GET, base, null, null).json().get("status").asString()).isEqualTo("in_review");
+    }
+
+    @Test
+    void withOidcTheAuthorMayNotApproveTheirOwnAndOnlyAReviewerFromTheTeamMay() {
+        String id = resolvedCheckoutPostmortem();
+        String base = "/postmortems/" + id;
+
+        Answer edited = send(signedInAs("alex"), HttpMethod.PATCH, base + "/sections/impact", etagOf(id),
+                Map.of("text", "2% of checkouts failed"), MediaType.APPLICATION_JSON_VALUE);
+        send(signedInAs("sam"), HttpMethod.PUT, base + "/reviewers", null,
+                Map.of("reviewers", new String[]{"alex", "lee", "rita"}), MediaType.APPLICATION_JSON_VALUE);
+        send(signedInAs("sam"), HttpMethod.POST, base + "/submit", null, null, MediaType.APPLICATION_JSON_VALUE);
+        Answer authorPublishes = send(signedInAs("alex"), HttpMethod.POST, base + "/publish", null, null,
+                MediaType.APPLICATION_JSON_VALUE);
+        Answer outsiderPublishes = send(signedInAs("lee"), HttpMethod.POST, base + "/publish", null, null,
+                MediaType.APPLICATION_JSON_VALUE);
+        Answer reviewerPublishes = send(signedInAs("rita"), HttpMethod.POST, base + "/publish", null, null,
+                MediaType.APPLICATION_JSON_VALUE);
+
+        assertThat(edited.json().get("author").asString()).isEqualTo("alex");
+        assertThat(authorPublishes.status()).isEqualTo(403);
+        assertThat(authorPublishes.json().get("detail").asString())
+                .isEqualTo("alex is the author and may not publish their own post-mortem; another assigned reviewer must");
+        assertThat(outsiderPublishes.status()).isEqualTo(403);
         assertThat(reviewerPublishes.json().get("status").asString()).isEqualTo("published");
     }
 
@@ -57,10 +109,10 @@ class ReviewRolesIT extends ServiceITSupport {
         String failing = postmortemOfTeam(FAILING);
         String silent = postmortemOfTeam(SILENT);
 
-        Answer failed = call(HttpMethod.POST, "/postmortems/" + failing + "/submit", null, Map.of("by", "sam"));
-        Answer timedOut = call(HttpMethod.POST, "/postmortems/" + silent + "/submit", null, Map.of("by", "sam"));
-        call(HttpMethod.PATCH, "/postmortems/" + failing + "/title", etagOf(failing), Map.of("title", "Search lag", "by", "kim"));
-        Answer byAuthor = call(HttpMethod.POST, "/postmortems/" + failing + "/submit", null, Map.of("by", "kim"));
+        Answer failed = call("sam", HttpMethod.POST, "/postmortems/" + failing + "/submit", null, null);
+        Answer timedOut = call("sam", HttpMethod.POST, "/postmortems/" + silent + "/submit", null, null);
+        call("kim", HttpMethod.PATCH, "/postmortems/" + failing + "/title", etagOf(failing), Map.of("title", "Search lag"));
+        Answer byAuthor = call("kim", HttpMethod.POST, "/postmortems/" + failing + "/submit", null, null);
 
         assertThat(failed.status()).isEqualTo(503);
         assertThat(failed.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -77,10 +129,10 @@ class ReviewRolesIT extends ServiceITSupport {
                 .filter(entry -> entry.get("text").asString().startsWith("Note: Rolled back")).findFirst()
                 .orElseThrow().get("eventId").asString();
 
-        Answer tooEarly = call(HttpMethod.PUT, "/postmortems/" + id + "/mitigation", etagOf(id),
-                Map.of("at", TRIGGERED_AT.minusSeconds(3600).toString(), "by", "alex"));
-        Answer marked = call(HttpMethod.PUT, "/postmortems/" + id + "/mitigation", etagOf(id),
-                Map.of("eventId", rollback, "by", "alex"));
+        Answer tooEarly = call("alex", HttpMethod.PUT, "/postmortems/" + id + "/mitigation", etagOf(id),
+                Map.of("at", TRIGGERED_AT.minusSeconds(3600).toString()));
+        Answer marked = call("alex", HttpMethod.PUT, "/postmortems/" + id + "/mitigation", etagOf(id),
+                Map.of("eventId", rollback));
         Answer markdown = call(HttpMethod.GET, "/postmortems/" + id, null, null, "text/markdown");
 
         assertThat(tooEarly.status()).isEqualTo(400);

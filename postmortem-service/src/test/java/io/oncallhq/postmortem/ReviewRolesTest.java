@@ -56,13 +56,13 @@ class ReviewRolesTest {
     void onlyAnAssignedReviewerMayRequestChangesOrPublish() {
         Postmortem inReview = inReviewWithReviewers("rita");
 
-        assertThat(inReview.changesRequested("rita", "Describe the impact", NOW).status())
+        assertThat(inReview.changesRequested("rita", MEMBER, "Describe the impact", NOW).status())
                 .isEqualTo(PostmortemStatus.DRAFT);
-        assertThat(inReview.published("rita", List.of(), NOW).status()).isEqualTo(PostmortemStatus.PUBLISHED);
-        assertThatThrownBy(() -> inReview.published("alex", List.of(), NOW))
+        assertThat(inReview.published("rita", MEMBER, List.of(), NOW).status()).isEqualTo(PostmortemStatus.PUBLISHED);
+        assertThatThrownBy(() -> inReview.published("alex", MEMBER, List.of(), NOW))
                 .isInstanceOf(ForbiddenStepException.class)
                 .hasMessage("Only an assigned reviewer (rita) may publish; alex is not one");
-        assertThatThrownBy(() -> inReview.changesRequested("alex", null, NOW))
+        assertThatThrownBy(() -> inReview.changesRequested("alex", MEMBER, null, NOW))
                 .isInstanceOf(ForbiddenStepException.class).hasMessageContaining("may request changes");
     }
 
@@ -70,18 +70,30 @@ class ReviewRolesTest {
     void theAuthorMayNotApproveTheirOwnPostmortemEvenAsAReviewer() {
         Postmortem inReview = inReviewWithReviewers("sam", "rita");
 
-        assertThatThrownBy(() -> inReview.published("sam", List.of(), NOW))
+        assertThatThrownBy(() -> inReview.published("sam", MEMBER, List.of(), NOW))
                 .isInstanceOf(ForbiddenStepException.class)
                 .hasMessage("sam is the author and may not publish their own post-mortem; another assigned reviewer must");
-        assertThatThrownBy(() -> inReview.changesRequested("sam", null, NOW)).isInstanceOf(ForbiddenStepException.class);
-        assertThat(inReview.published("rita", List.of(), NOW).status()).isEqualTo(PostmortemStatus.PUBLISHED);
+        assertThatThrownBy(() -> inReview.changesRequested("sam", MEMBER, null, NOW)).isInstanceOf(ForbiddenStepException.class);
+        assertThat(inReview.published("rita", MEMBER, List.of(), NOW).status()).isEqualTo(PostmortemStatus.PUBLISHED);
+    }
+
+    @Test
+    void anAssignedReviewerFromOutsideTheTeamMayNeitherPublishNorRequestChanges() {
+        Postmortem inReview = inReviewWithReviewers("lee");
+
+        assertThatThrownBy(() -> inReview.published("lee", OUTSIDER, List.of(), NOW))
+                .isInstanceOf(ForbiddenStepException.class)
+                .hasMessage("lee is an assigned reviewer but not a member of team payments, so may not publish; "
+                        + "reviewers come from the incident's team");
+        assertThatThrownBy(() -> inReview.changesRequested("lee", OUTSIDER, null, NOW))
+                .isInstanceOf(ForbiddenStepException.class);
     }
 
     @Test
     void withoutAssignedReviewersNobodyMayPublish() {
         Postmortem inReview = authoredBySam().submitted("sam", OUTSIDER, NOW);
 
-        assertThatThrownBy(() -> inReview.published("rita", List.of(), NOW))
+        assertThatThrownBy(() -> inReview.published("rita", MEMBER, List.of(), NOW))
                 .isInstanceOf(ForbiddenStepException.class).hasMessageStartingWith("No reviewers are assigned");
     }
 
@@ -89,7 +101,7 @@ class ReviewRolesTest {
     void aRoleDoesNotMakeAStepLegalInTheWrongState() {
         Postmortem draft = authoredBySam().withReviewers(List.of("rita"), "sam", OUTSIDER, NOW);
 
-        assertThatThrownBy(() -> draft.published("rita", List.of(), NOW)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> draft.published("rita", MEMBER, List.of(), NOW)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> draft.submitted("sam", OUTSIDER, NOW).submitted("sam", OUTSIDER, NOW))
                 .isInstanceOf(IllegalTransitionException.class);
     }

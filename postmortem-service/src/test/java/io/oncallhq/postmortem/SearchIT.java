@@ -27,8 +27,8 @@ class SearchIT extends ServiceITSupport {
         String checkout = postmortemOf(team, "checkout-api", Severity.CRITICAL, 0);
         String search = postmortemOf(team, "search-api", Severity.WARNING, 3600);
         String queue = postmortemOf(team, "queue", Severity.CRITICAL, 7200);
-        call(HttpMethod.PATCH, "/postmortems/" + search + "/sections/summary", etagOf(search),
-                Map.of("text", "The Connection Pool (primary) ran dry", "by", "sam"));
+        call("sam", HttpMethod.PATCH, "/postmortems/" + search + "/sections/summary", etagOf(search),
+                Map.of("text", "The Connection Pool (primary) ran dry"));
 
         List<String> paged = new ArrayList<>();
         JsonNode first = call(HttpMethod.GET, "/postmortems/search?teamId=" + team + "&limit=2", null, null).json();
@@ -45,7 +45,7 @@ class SearchIT extends ServiceITSupport {
         assertThat(ids("teamId=" + team + "&q=connection.*primary")).isEmpty();
         assertThat(ids("teamId=" + team + "&from=" + TRIGGERED_AT.plusSeconds(3600) + "&to=" + TRIGGERED_AT.plusSeconds(7200)))
                 .containsExactly(search);
-        call(HttpMethod.POST, "/postmortems/" + queue + "/submit", null, Map.of("by", "sam"));
+        call("sam", HttpMethod.POST, "/postmortems/" + queue + "/submit", null, null);
         assertThat(ids("teamId=" + team + "&status=in_review")).containsExactly(queue);
         assertThat(call(HttpMethod.GET, "/postmortems/search?cursor=not-ours", null, null).status()).isEqualTo(400);
     }
@@ -55,10 +55,10 @@ class SearchIT extends ServiceITSupport {
         String id = postmortemOf("team-" + UUID.randomUUID(), "checkout-api", Severity.ERROR, 0);
         String etag = etagOf(id);
 
-        assertThat(call(HttpMethod.POST, "/postmortems/" + id + "/sections/impact/comments", null,
-                Map.of("by", "rita", "text", "How many customers?")).status()).isEqualTo(201);
-        assertThat(call(HttpMethod.POST, "/postmortems/" + id + "/sections/blame/comments", null,
-                Map.of("by", "rita", "text", "?")).status()).isEqualTo(404);
+        assertThat(call("rita", HttpMethod.POST, "/postmortems/" + id + "/sections/impact/comments", null,
+                Map.of("text", "How many customers?")).status()).isEqualTo(201);
+        assertThat(call("rita", HttpMethod.POST, "/postmortems/" + id + "/sections/blame/comments", null,
+                Map.of("text", "?")).status()).isEqualTo(404);
 
         JsonNode comments = call(HttpMethod.GET, "/postmortems/" + id + "/comments?section=impact", null, null).json();
         assertThat(comments).singleElement().satisfies(comment -> {
@@ -71,13 +71,13 @@ class SearchIT extends ServiceITSupport {
     @Test
     void reviewMetricsCountPublicationsAndOpenAndOverdueItemsPerTeam() {
         String team = "team-" + UUID.randomUUID();
-        INCIDENT_SERVICE_TEAMS.team(team, "sam");
+        INCIDENT_SERVICE_TEAMS.team(team, "sam", "rita");
         String published = postmortemOf(team, "checkout-api", Severity.CRITICAL, 0);
         String draft = postmortemOf(team, "search-api", Severity.INFO, 60);
-        call(HttpMethod.PUT, "/postmortems/" + published + "/reviewers", null,
-                Map.of("reviewers", new String[]{"rita"}, "by", "sam"));
-        call(HttpMethod.POST, "/postmortems/" + published + "/submit", null, Map.of("by", "sam"));
-        call(HttpMethod.POST, "/postmortems/" + published + "/publish", null, Map.of("by", "rita"));
+        call("sam", HttpMethod.PUT, "/postmortems/" + published + "/reviewers", null,
+                Map.of("reviewers", new String[]{"rita"}));
+        call("sam", HttpMethod.POST, "/postmortems/" + published + "/submit", null, null);
+        call("rita", HttpMethod.POST, "/postmortems/" + published + "/publish", null, null);
         call(HttpMethod.POST, "/postmortems/" + draft + "/action-items", null,
                 Map.of("title", "Alert earlier", "dueDate", "2020-01-01"));
         call(HttpMethod.POST, "/postmortems/" + draft + "/action-items", null,

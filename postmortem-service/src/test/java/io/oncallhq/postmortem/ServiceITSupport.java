@@ -1,5 +1,6 @@
 package io.oncallhq.postmortem;
 
+import io.oncallhq.apisecurity.TestOidcIssuer;
 import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
@@ -69,12 +70,16 @@ abstract class ServiceITSupport {
     static final CloudEventCodec ALERT_INGEST = new CloudEventCodec("alert-ingest-service");
     private static final LocalMongo MONGO = LocalMongo.start(null, 0);
     static final IncidentServiceStandIn INCIDENT_SERVICE_TEAMS = IncidentServiceStandIn.start();
+    /** People sign in with it as with any OIDC provider; their JWTs are accepted beside the static tokens. */
+    static final TestOidcIssuer OIDC = TestOidcIssuer.start();
 
     @DynamicPropertySource
-    static void mongoAndIncidentService(DynamicPropertyRegistry registry) {
+    static void mongoIncidentServiceAndTokens(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO.connectionString("postmortems"));
         registry.add("postmortem.incident-service-url", INCIDENT_SERVICE_TEAMS::url);
         TestTokens.register(registry);
+        TestTokens.registerResponders(registry, "alex", "sam", "rita", "kim", "lee");
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", OIDC::uri);
     }
 
     @Autowired
@@ -162,12 +167,29 @@ abstract class ServiceITSupport {
         }
     }
 
+    /** As the local run's admin token: a system, no responder. */
     Answer call(HttpMethod method, String uri, String ifMatch, Object body) {
         return call(method, uri, ifMatch, body, MediaType.APPLICATION_JSON_VALUE);
     }
 
     Answer call(HttpMethod method, String uri, String ifMatch, Object body, String accept) {
-        var request = http.method(method).uri(uri).header(HttpHeaders.ACCEPT, accept);
+        return send(TestTokens.ADMIN, method, uri, ifMatch, body, accept);
+    }
+
+    /** As the responder {@code as}, with their personal static token. */
+    Answer call(String as, HttpMethod method, String uri, String ifMatch, Object body) {
+        return send(TestTokens.of(as), method, uri, ifMatch, body, MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    /** A JWT from {@link #OIDC} for the responder {@code as}, with the role {@code responder}. */
+    static String signedInAs(String as) {
+        return OIDC.sign(OIDC.claims().subject("oidc-" + as).claim("preferred_username", as)
+                .claim("roles", List.of("responder")));
+    }
+
+    Answer send(String bearerToken, HttpMethod method, String uri, String ifMatch, Object body, String accept) {
+        var request = http.method(method).uri(uri).header(HttpHeaders.ACCEPT, accept)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
         if (ifMatch != null) {
             request = request.header(HttpHeaders.IF_MATCH, ifMatch);
         }
