@@ -64,6 +64,6 @@ public record AlertSummary(int firing, int resolved, Severity highestSeverity, I
     List<IncidentAlert> firstAndNewest() {
         Map<String, IncidentAlert> byDedupKey = new LinkedHashMap<>();
         Stream.concat(Stream.ofNullable(first), newest.stream()).forEach(alert -> byDedupKey.put(alert.dedupKey(), alert));
-        return byDedupKey.values().stream().sorted(Comparator.comparingLong(IncidentAlert::number)).toList();
+        return byDedupKey.values().stream().sorted(Comparator.comparing(IncidentAlert::number)).toList();
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * the incident, so that an incident's size does not grow with its alerts.
  *
  * @param number its place among the incident's alerts in the order they were attached (1 for the one that opened it);
- *               0 in alerts stored before it was kept
+ *               null only in alerts inside incidents stored before it was kept, until they are moved out
  * @param labels the sender's labels, as {@code name=value}
  */
 public record IncidentAlert(
@@ -24,14 +24,14 @@ public record IncidentAlert(
         Instant firstSeenAt,
         Instant lastSeenAt,
         int count,
-        long number,
+        Long number,
         String source,
         List<String> labels,
         List<AlertLink> links) {
 
     public enum AlertStatus { FIRING, RESOLVED }
 
-    static IncidentAlert firstSeen(AlertTriggered alert, long number, Instant now) {
+    static IncidentAlert firstSeen(AlertTriggered alert, Long number, Instant now) {
         List<String> labels = alert.labels() == null ? List.of() : alert.labels().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).map(label -> label.getKey() + "=" + label.getValue()).toList();
         return new IncidentAlert(alert.dedupKey(), alert.summary(), alert.severity(), AlertStatus.FIRING, now, now, 1,
@@ -49,7 +49,7 @@ public record IncidentAlert(
     }
 
     /** The same alert at its place among the incident's alerts: for alerts stored before the place was kept. */
-    IncidentAlert numbered(long number) {
+    IncidentAlert numbered(Long number) {
         return new IncidentAlert(dedupKey, summary, severity, status, firstSeenAt, lastSeenAt, count, number, source,
                 labels, links);
     }

@@ -81,7 +81,7 @@ record IncidentDocument(
     }
 
     private static List<IncidentAlert> numbered(List<IncidentAlert> alerts) {
-        return IntStream.range(0, alerts.size()).mapToObj(index -> alerts.get(index).numbered(index + 1))
+        return IntStream.range(0, alerts.size()).mapToObj(index -> alerts.get(index).numbered(index + 1L))
                 .toList();
     }
 

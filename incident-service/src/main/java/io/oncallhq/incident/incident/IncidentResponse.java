@@ -118,7 +118,7 @@ record IncidentResponse(
      * @param labels the sender's labels as {@code name=value}
      */
     record AlertResponse(String dedupKey, String summary, Severity severity, String status, Instant firstSeenAt,
-                         Instant lastSeenAt, int count, long number, String source, List<String> labels,
+                         Instant lastSeenAt, int count, Long number, String source, List<String> labels,
                          List<LinkResponse> links) {
 
         static AlertResponse of(IncidentAlert alert) {
