@@ -1,6 +1,9 @@
 package io.oncallhq.bench;
 
-/** Entry point of {@code bench/run.sh}: {@code paging}, {@code storm}, {@code ingest} or {@code correlation}. */
+/**
+ * Entry point of {@code bench/run.sh}: {@code paging}, {@code storm}, {@code ingest}, {@code correlation} or
+ * {@code big-incident}.
+ */
 public final class Bench {
 
     private Bench() {
@@ -14,8 +17,9 @@ public final class Bench {
             case "storm" -> PagingStorm.run();
             case "ingest" -> IngestThroughput.run();
             case "correlation" -> CorrelationThroughput.run();
+            case "big-incident" -> BigIncident.run();
             default -> {
-                System.err.println("usage: bench/run.sh paging|storm|ingest|correlation");
+                System.err.println("usage: bench/run.sh paging|storm|ingest|correlation|big-incident");
                 System.exit(2);
             }
         }

@@ -132,16 +132,22 @@ final class BenchSystem implements AutoCloseable {
      * generic webhook integration for it in alert-ingest ({@code POST /integrations}). Returns the integration key.
      */
     String addService(String serviceId, String name) throws IOException {
+        return addService(serviceId, name, 0);
+    }
+
+    /** @param groupingWindowMinutes alerts of other dedup keys join the open incident within it; 0 for none */
+    String addService(String serviceId, String name, int groupingWindowMinutes) throws IOException {
         String onCall = """
                 services:
                   %s:
                     name: %s
                     teamId: payments
-                    escalationPolicy:
+                %s    escalationPolicy:
                       levels:
                         - scheduleIds: [payments-primary]
                           delayMinutes: 15
-                """.formatted(serviceId, name);
+                """.formatted(serviceId, name,
+                groupingWindowMinutes > 0 ? "    groupingWindowMinutes: " + groupingWindowMinutes + "\n" : "");
         HttpSenders.Answer applied = senders.post("http://localhost:" + incidentPort + "/oncall-config?dryRun=false",
                 "application/yaml", onCall, apiToken);
         if (applied.status() != 200) {

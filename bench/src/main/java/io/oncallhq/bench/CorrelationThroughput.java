@@ -47,9 +47,10 @@ final class CorrelationThroughput {
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bench.kafkaBootstrapServers));
              MongoClient mongo = MongoClients.create(bench.mongoServerUri())) {
             MongoCollection<Document> incidents = mongo.getDatabase("incidents").getCollection("incidents");
-            double empty = round(bench, admin, "empty store", alerts, clients);
+            double empty = round(bench, admin, "empty store", alerts, clients, BenchSystem.INTEGRATION_KEY, "correlation");
             long copied = storeCopies(incidents, stored);
-            double full = round(bench, admin, copied + " incidents stored", alerts, clients);
+            double full = round(bench, admin, copied + " incidents stored", alerts, clients, BenchSystem.INTEGRATION_KEY,
+                    "correlation");
             System.out.println();
             System.out.printf("alert -> incident, empty store            %,8.0f alerts/s%n", empty);
             System.out.printf("alert -> incident, %,7d incidents stored %,8.0f alerts/s (%.2fx)%n",
@@ -57,8 +58,12 @@ final class CorrelationThroughput {
         }
     }
 
-    /** Sends the alerts and waits until incident-service has taken every one in; answers alerts per second. */
-    private static double round(BenchSystem bench, Admin admin, String name, int alerts, int clients) throws Exception {
+    /**
+     * Sends the alerts, each with a dedup key of its own ({@code <keyPrefix>-<run>-<i>}), through a generic integration
+     * and waits until incident-service has taken every one in; answers alerts per second.
+     */
+    static double round(BenchSystem bench, Admin admin, String name, int alerts, int clients, String integrationKey,
+                        String keyPrefix) throws Exception {
         long before = committed(admin);
         String run = UUID.randomUUID().toString().substring(0, 8);
         AtomicInteger next = new AtomicInteger();
@@ -68,8 +73,8 @@ final class CorrelationThroughput {
         for (int client = 0; client < clients; client++) {
             sent.add(senders.submit(() -> {
                 for (int i = next.getAndIncrement(); i < alerts; i = next.getAndIncrement()) {
-                    String key = "correlation-" + run + "-" + i;
-                    HttpSenders.Answer answer = bench.postAlert("/integrations/" + BenchSystem.INTEGRATION_KEY
+                    String key = keyPrefix + "-" + run + "-" + i;
+                    HttpSenders.Answer answer = bench.postAlert("/integrations/" + integrationKey
                             + "/generic", BenchSystem.genericAlert("Disk full " + key, key));
                     if (answer.status() != 202) {
                         throw new IllegalStateException("alert " + i + " answered " + answer.status() + ": " + answer.body());
@@ -96,7 +101,7 @@ final class CorrelationThroughput {
     }
 
     /** The alerts incident-service's consumer group has committed, over all partitions. */
-    private static long committed(Admin admin) throws Exception {
+    static long committed(Admin admin) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(SERVICE_GROUP)
                 .partitionsToOffsetAndMetadata().get();
         return offsets.entrySet().stream().filter(entry -> entry.getKey().topic().equals(ALERTS))
@@ -118,7 +123,7 @@ final class CorrelationThroughput {
             copy.put("nextEscalation", null);
             copy.put("outbox", List.of());
             copy.put("processedEventIds", List.of("stored-event-" + i));
-            for (Document alert : copy.getList("alerts", Document.class)) {
+            for (Document alert : copy.getList("alerts", Document.class, List.of())) { // only where stored inside
                 alert.put("dedupKey", "generic:v1:stored-" + i);
                 alert.put("status", "RESOLVED");
             }

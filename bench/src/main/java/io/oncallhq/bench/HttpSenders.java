@@ -1,5 +1,6 @@
 package io.oncallhq.bench;
 
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -42,6 +43,13 @@ final class HttpSenders implements AutoCloseable {
         post.setHeader("Authorization", "Bearer " + bearerToken);
         post.setEntity(new StringEntity(body, ContentType.parse(contentType)));
         return http.execute(post, response -> new Answer(response.getCode(), EntityUtils.toString(response.getEntity())));
+    }
+
+    /** A read of a REST API that needs a bearer token. */
+    Answer get(String url, String bearerToken) throws IOException {
+        HttpGet get = new HttpGet(url);
+        get.setHeader("Authorization", "Bearer " + bearerToken);
+        return http.execute(get, response -> new Answer(response.getCode(), EntityUtils.toString(response.getEntity())));
     }
 
     @Override

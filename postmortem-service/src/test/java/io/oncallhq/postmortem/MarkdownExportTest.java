@@ -1,5 +1,8 @@
 package io.oncallhq.postmortem;
 
+import io.oncallhq.contracts.Severity;
+import io.oncallhq.contracts.incident.AlertAttached;
+import io.oncallhq.postmortem.history.IncidentHistory;
 import io.oncallhq.postmortem.template.Template;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,25 @@ class MarkdownExportTest {
         String markdown = MarkdownExport.render(postmortem, items, "http://incidents.test/incidents/inc-1");
 
         assertThat(markdown).isEqualTo(snapshot("checkout-postmortem.md", markdown));
+    }
+
+    @Test
+    void anIncidentOfManyAlertsListsTheFirstFiftyAndSaysHowManyMore() {
+        IncidentHistory history = resolvedCheckoutHistory("inc-1");
+        for (int i = 1; i <= 1_200; i++) {
+            history = history.apply("inc-1-alert-" + i, new AlertAttached("inc-1", "am:" + i, "alertmanager",
+                    "Checkout latency above 2s on pod " + i, Severity.CRITICAL, null, List.of(),
+                    STARTED_AT.plusSeconds(i), STARTED_AT.plusSeconds(i))).orElse(history);
+        }
+        Postmortem postmortem = Postmortem.draft("pm-1", "inc-1", IncidentFacts.of(history, List.of()),
+                Template.builtIn().high(), NOW);
+
+        String markdown = MarkdownExport.render(postmortem, List.of(), "http://incidents.test/incidents/inc-1");
+
+        String alerts = markdown.substring(markdown.indexOf("## Alerts"), markdown.indexOf("## Timeline"));
+        assertThat(alerts.lines().filter(line -> line.startsWith("- Checkout latency"))).hasSize(50);
+        assertThat(alerts).contains("- Checkout latency above 2s on pod 49\n")
+                .doesNotContain("on pod 50\n").endsWith("- _and 1,151 more alerts_\n\n");
     }
 
     private static ActionItem item(String id, String title, ActionItemStatus status, String issueUrl) {

@@ -260,11 +260,12 @@ abstract class AlertToPostmortemScenario {
         try (RealAlertmanager alertmanager = new RealAlertmanager(ingest("/integrations/" + key + "/alertmanager"))) {
             alertmanager.post("CheckoutErrors", firstFive, startsAt, null);
             JsonNode opened = await().atMost(Duration.ofSeconds(60)).until(() -> incidentOfGroup("CheckoutErrors"),
-                    found -> found != null && found.get("alerts").size() == 5);
+                    found -> found != null && found.get("alertCounts").get("total").asInt() == 5);
             String groupIncident = opened.get("id").asString();
 
             alertmanager.post("CheckoutErrors", all, startsAt, null);
-            await().atMost(Duration.ofSeconds(60)).until(() -> incidentDetails(groupIncident).get("alerts").size() == 7);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> incidentDetails(groupIncident).get("alertCounts").get("total").asInt() == 7);
 
             alertmanager.post("CheckoutErrors", all, startsAt, Instant.now().minusSeconds(1));
             JsonNode resolved = await().atMost(Duration.ofSeconds(60)).until(() -> incidentDetails(groupIncident),

@@ -21,7 +21,7 @@ class AccessRules {
     @Bean
     ApiAccess apiAccess() {
         return ApiAccess.rules()
-                .viewer(GET, "/incidents", "/incidents/*", "/teams", "/teams/*", "/services", "/services/*",
+                .viewer(GET, "/incidents", "/incidents/*", "/incidents/*/alerts", "/teams", "/teams/*", "/services", "/services/*",
                         "/responders", "/responders/*", "/schedules", "/schedules/**", "/silences", "/silences/*",
                         "/metrics/response", "/actuator/prometheus", "/actuator/info")
                 .viewerWithQueryToken("/schedules/*/ical")

@@ -10,6 +10,7 @@ import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.incident.escalation.Escalating;
 import io.oncallhq.incident.incident.IllegalTransitionException;
 import io.oncallhq.incident.incident.Incident;
+import io.oncallhq.incident.incident.IncidentAlert;
 import io.oncallhq.incident.incident.Incidents;
 import io.oncallhq.incident.incident.ServiceRef;
 import io.oncallhq.incident.oncall.OnCallDirectory;
@@ -29,10 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Function;
-
-import static io.oncallhq.incident.incident.Incidents.changed;
-import static io.oncallhq.incident.incident.Incidents.unchanged;
 
 /**
  * Alerts into incidents: a triggered alert joins an open incident, reopens a flapping one or opens a new one (and
@@ -72,9 +69,9 @@ class CorrelatingAlerts {
         Instant now = clock.instant();
         switch (event.data()) {
             case AlertTriggered triggered -> triggered(event.id(), triggered, service, now);
-            case AlertResolved resolved -> onIncidentHolding(event.id(), resolved, service, (incident, alert) ->
-                    incident.alertResolved(alert.dedupKey(), service.resolvesAutomatically(), now));
-            case AlertAcknowledged acknowledged -> onIncidentHolding(event.id(), acknowledged, service, (incident, alert) ->
+            case AlertResolved resolved -> onIncidentHolding(event.id(), resolved, service, (incident, stored) ->
+                    incident.alertResolved(stored, service.resolvesAutomatically(), now));
+            case AlertAcknowledged acknowledged -> onIncidentHolding(event.id(), acknowledged, service, (incident, stored) ->
                     acknowledge(incident, integration(acknowledged.integrationId()), now));
         }
     }
@@ -83,13 +80,13 @@ class CorrelatingAlerts {
         Correlator.Settings settings = settingsOf(service);
         Optional<Silence> silence = silences.matching(service.id(), alert.labels(), now);
         switch (correlator.decide(alert.incidentGroup() != null, candidates(alert, service, settings), settings, now)) {
-            case CorrelationDecision.AttachTo(String incidentId, String why) -> onceFor(eventId, incidentId, alert, incident -> {
-                List<ContractEvent> events = new ArrayList<>(incident.attach(alert, why, now));
+            case CorrelationDecision.AttachTo(String incidentId, String why) -> onceFor(eventId, incidentId, alert, (incident, stored) -> {
+                List<ContractEvent> events = new ArrayList<>(incident.attach(alert, stored, why, now));
                 silence.ifPresent(matched -> incident.silencedAlert(alert.dedupKey(), matched.reason(), now));
                 return events;
             });
-            case CorrelationDecision.ReopenFlapping(String incidentId) -> onceFor(eventId, incidentId, alert, incident -> {
-                List<ContractEvent> events = new ArrayList<>(incident.reopenFlapping(alert, now));
+            case CorrelationDecision.ReopenFlapping(String incidentId) -> onceFor(eventId, incidentId, alert, (incident, stored) -> {
+                List<ContractEvent> events = new ArrayList<>(incident.reopenFlapping(alert, stored, now));
                 events.addAll(pageOrSuppress(incident, service, silence, now));
                 return events;
             });
@@ -123,7 +120,7 @@ class CorrelatingAlerts {
         incident.markProcessed(eventId);
         List<ContractEvent> events = new ArrayList<>(opened.events());
         events.addAll(pageOrSuppress(incident, service, silence, now));
-        boolean inserted = incidents.insert(incident, events);
+        boolean inserted = incidents.insert(incident, eventId, events);
         incidents.alertEventTaken(eventId, incidentId);
         if (inserted) {
             log.info("Incident #{} ({}) opened for {} by alert {}", incident.number(), incidentId, service.id(),
@@ -140,26 +137,23 @@ class CorrelatingAlerts {
     }
 
     /** For a triggered alert: its key points at the incident before the change makes the incident hold it. */
-    private void onceFor(String eventId, String incidentId, AlertTriggered alert,
-                         Function<Incident, List<? extends ContractEvent>> change) {
+    private void onceFor(String eventId, String incidentId, AlertTriggered alert, AlertChange change) {
         incidents.willHoldAlert(alert.serviceId(), alert.dedupKey(), incidentId);
-        onceFor(eventId, incidentId, change);
+        onceFor(eventId, incidentId, alert.dedupKey(), change);
     }
 
     /**
-     * Applies the change to the incident unless it took this event in before; marks the event processed, and once
-     * stored, remembers that it was.
+     * Applies the change to the incident and its alert as stored unless the incident took this event in before; once
+     * stored, remembers that it did.
      */
-    private void onceFor(String eventId, String incidentId, Function<Incident, List<? extends ContractEvent>> change) {
-        incidents.update(incidentId, incident -> {
-            if (incident.hasProcessed(eventId)) {
-                return unchanged();
-            }
-            List<? extends ContractEvent> events = change.apply(incident);
-            incident.markProcessed(eventId);
-            return changed(events);
-        });
+    private void onceFor(String eventId, String incidentId, String dedupKey, AlertChange change) {
+        Optional<IncidentAlert> stored = incidents.storedAlert(incidentId, dedupKey, eventId);
+        incidents.updateOnce(incidentId, eventId, incident -> change.apply(incident, stored));
         incidents.alertEventTaken(eventId, incidentId);
+    }
+
+    /** A change of an incident caused by one of its alerts, given that alert as stored (empty when new to it). */
+    private interface AlertChange extends BiFunction<Incident, Optional<IncidentAlert>, List<? extends ContractEvent>> {
     }
 
     private static Correlator.Settings settingsOf(TechnicalService service) {
@@ -170,14 +164,13 @@ class CorrelatingAlerts {
         return minutes == null || minutes <= 0 ? null : Duration.ofMinutes(minutes);
     }
 
-    private <A extends AlertEvent> void onIncidentHolding(String eventId, A alert, TechnicalService service,
-                                                          BiFunction<Incident, A, List<? extends ContractEvent>> change) {
+    private void onIncidentHolding(String eventId, AlertEvent alert, TechnicalService service, AlertChange change) {
         Optional<Incident> holding = incidents.openHolding(service.id(), alert.dedupKey());
         if (holding.isEmpty()) {
             log.info("No open incident of {} holds alert {}; nothing to change", service.id(), alert.dedupKey());
             return;
         }
-        onceFor(eventId, holding.get().id(), incident -> change.apply(incident, alert));
+        onceFor(eventId, holding.get().id(), alert.dedupKey(), change);
     }
 
     private static List<? extends ContractEvent> acknowledge(Incident incident, Actor by, Instant now) {

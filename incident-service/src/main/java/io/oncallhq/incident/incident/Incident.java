@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static io.oncallhq.incident.incident.Timeline.byAt;
 import static io.oncallhq.incident.incident.Timeline.nameOf;
@@ -49,7 +50,7 @@ public final class Incident {
     private final String group;
 
     Incident(String id, long number, ServiceRef service, String title, String details, Severity severity,
-             String priority, IncidentStatus status, List<IncidentAlert> alerts, Instant triggeredAt,
+             String priority, IncidentStatus status, AlertSummary alerts, Instant triggeredAt,
              Instant acknowledgedAt, Instant resolvedAt, Actor acknowledgedBy, Actor resolvedBy, int escalationLevel,
              int escalationRound, EscalationStep nextEscalation, int cycle, Assignee assignee, List<PageLog> pages,
              List<TimelineEntry> timeline, List<String> processedEventIds, String openingTraceparent, String group) {
@@ -94,7 +95,8 @@ public final class Incident {
 
     private static Incident opened(String id, long number, ServiceRef service, String title, String details,
                                    Severity severity, String group, Instant now) {
-        return new Incident(id, number, service, title, details, severity, null, IncidentStatus.TRIGGERED, List.of(),
+        return new Incident(id, number, service, title, details, severity, null, IncidentStatus.TRIGGERED,
+                AlertSummary.NONE,
                 now, null, null, null, null, 1, 1, null, 0, null, List.of(), List.of(), List.of(), null, group);
     }
 
@@ -118,15 +120,15 @@ public final class Incident {
         }
     }
 
-    /** Another alert for this open incident: a repeat of a known dedup key is counted, a new one attached. */
-    public List<IncidentEvent> attach(AlertTriggered alert, Instant now) {
-        return attach(alert, null, now);
-    }
-
-    /** @param why why a new alert joins this incident (a grouping window), null when nothing needs saying */
-    public List<IncidentEvent> attach(AlertTriggered alert, String why, Instant now) {
+    /**
+     * Another alert for this open incident: a repeat of a known dedup key is counted, a new one attached.
+     *
+     * @param stored the alert as stored with this incident (see {@link Incidents#storedAlert}); empty when new to it
+     * @param why    why a new alert joins this incident (a grouping window), null when nothing needs saying
+     */
+    public List<IncidentEvent> attach(AlertTriggered alert, Optional<IncidentAlert> stored, String why, Instant now) {
         requireOpen("alerts are not attached to it");
-        return alerts.attach(alert, why, now);
+        return alerts.attach(alert, stored, why, now);
     }
 
     /**
@@ -190,13 +192,13 @@ public final class Incident {
      * Flap control: the alert (or, for a group's incident, an alert of the group) of a recently resolved incident
      * fired again, so it reopens instead of a new one.
      */
-    public List<IncidentEvent> reopenFlapping(AlertTriggered alert, Instant now) {
+    public List<IncidentEvent> reopenFlapping(AlertTriggered alert, Optional<IncidentAlert> stored, Instant now) {
         long minutes = Duration.between(resolvedAt, now).toMinutes();
         String what = isOfGroup(alert.incidentGroup()) ? "the group" : "alert " + alert.dedupKey();
         String reason = what + " fired again " + minutes + " min after it resolved (flapping)";
         List<IncidentEvent> events = new ArrayList<>(reopen(Actor.system("flap-control"), reason, now));
         timeline.add(now, "flapping", null, "Flapping: reopened instead of opening a new incident");
-        events.addAll(attach(alert, now));
+        events.addAll(attach(alert, stored, null, now));
         return events;
     }
 
@@ -227,11 +229,13 @@ public final class Incident {
     }
 
     /**
-     * The sender says one alert is over. When every alert is over and the service resolves automatically,
-     * the incident resolves itself.
+     * The sender says one alert is over. When every alert is over (by the counts) and the service resolves
+     * automatically, the incident resolves itself.
+     *
+     * @param stored the alert as stored with this incident; empty when the incident has no such alert
      */
-    public List<IncidentEvent> alertResolved(String dedupKey, boolean autoResolve, Instant now) {
-        boolean allResolved = alerts.resolve(dedupKey, now);
+    public List<IncidentEvent> alertResolved(Optional<IncidentAlert> stored, boolean autoResolve, Instant now) {
+        boolean allResolved = alerts.resolve(stored, now);
         if (allResolved && autoResolve && status != IncidentStatus.RESOLVED) {
             return resolve(Actor.system("auto-resolve"), "all alerts resolved", now);
         }
@@ -339,10 +343,6 @@ public final class Incident {
         processedEventIds.add(eventId);
     }
 
-    public boolean hasAlert(String dedupKey) {
-        return alerts.contains(dedupKey);
-    }
-
     /** Whether the incident stands for this incident group (the sender's group of alerts). */
     public boolean isOfGroup(String incidentGroup) {
         return group != null && group.equals(incidentGroup);
@@ -374,7 +374,10 @@ public final class Incident {
     public String priority() { return triage.priority(); }
     public Assignee assignee() { return triage.assignee(); }
 
-    public List<IncidentAlert> alerts() { return alerts.list(); }
+    /** Counts of its alerts by state, its first and newest alerts; the alerts are stored beside it. */
+    public AlertSummary alertSummary() { return alerts.summary(); }
+    /** The alerts changed since the incident was loaded, handed out once, for storing together with it. */
+    List<IncidentAlerts.Change> takeAlertChanges() { return alerts.takeChanges(); }
 
     public int escalationLevel() { return escalation.level(); }
     public int escalationRound() { return escalation.round(); }

@@ -158,7 +158,8 @@ class IncidentController {
             return new IncidentSummaryResponse(incident.id(), incident.number(), incident.service().id(),
                     incident.service().name(), incident.service().teamId(), incident.title(), incident.severity(),
                     incident.priority(), incident.status(),
-                    incident.triggeredAt(), incident.acknowledgedAt(), incident.resolvedAt(), incident.alerts().size());
+                    incident.triggeredAt(), incident.acknowledgedAt(), incident.resolvedAt(),
+                    incident.alertSummary().total());
         }
     }
 

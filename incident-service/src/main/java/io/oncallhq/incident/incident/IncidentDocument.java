@@ -10,12 +10,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * How an incident is stored: its state, the events waiting to be relayed ({@code outbox}) and the
  * optimistic-locking version, all in one document so that state and events are written together.
  * {@code openingTraceparent} is the trace the incident was opened in; null in documents written before it was kept.
  * {@code incidentGroup} is the sender's group of alerts the incident stands for; null for others.
+ * {@code alertSummary} is what the incident keeps of its alerts, which are stored beside it ({@link StoredAlerts});
+ * {@code alerts} holds every alert only in documents written before that, until {@link StoredAlerts} moves them out.
  */
 @Document(Incidents.COLLECTION)
 record IncidentDocument(
@@ -30,6 +33,7 @@ record IncidentDocument(
         String priority,
         IncidentStatus status,
         List<IncidentAlert> alerts,
+        AlertSummary alertSummary,
         Instant triggeredAt,
         Instant acknowledgedAt,
         Instant resolvedAt,
@@ -52,7 +56,7 @@ record IncidentDocument(
         ServiceRef service = incident.service();
         return new IncidentDocument(incident.id(), incident.number(), service.id(), service.name(), service.teamId(),
                 incident.title(), incident.details(), incident.severity(), incident.priority(), incident.status(),
-                incident.alerts(), incident.triggeredAt(), incident.acknowledgedAt(), incident.resolvedAt(),
+                null, incident.alertSummary(), incident.triggeredAt(), incident.acknowledgedAt(), incident.resolvedAt(),
                 incident.acknowledgedBy(), incident.resolvedBy(), incident.escalationLevel(),
                 incident.escalationRound(), incident.nextEscalation(), incident.cycle(), incident.assignee(),
                 incident.pages(), incident.timeline(), incident.processedEventIds(), incident.openingTraceparent(),
@@ -61,9 +65,24 @@ record IncidentDocument(
 
     Incident toIncident() {
         return new Incident(id, number, new ServiceRef(serviceId, serviceName, teamId), title, details, severity,
-                priority, status, orEmpty(alerts), triggeredAt, acknowledgedAt, resolvedAt, acknowledgedBy, resolvedBy,
+                priority, status, summaryOfAlerts(), triggeredAt, acknowledgedAt, resolvedAt, acknowledgedBy, resolvedBy,
                 escalationLevel, escalationRound, nextEscalation, cycle, assignee, orEmpty(pages), orEmpty(timeline),
                 orEmpty(processedEventIds), openingTraceparent, incidentGroup);
+    }
+
+    /** For a document written before the alerts moved out, the summary of the alerts it still holds. */
+    AlertSummary summaryOfAlerts() {
+        return alertSummary != null ? alertSummary : AlertSummary.of(numbered(orEmpty(alerts)));
+    }
+
+    /** The alerts a document written before they moved out holds, numbered in the order they were attached. */
+    List<IncidentAlert> numberedAlerts() {
+        return numbered(orEmpty(alerts));
+    }
+
+    private static List<IncidentAlert> numbered(List<IncidentAlert> alerts) {
+        return IntStream.range(0, alerts.size()).mapToObj(index -> alerts.get(index).numbered(index + 1L))
+                .toList();
     }
 
     /** The waiting events plus the new ones, in order. */

@@ -76,9 +76,19 @@ final class IncidentKeys {
      * caught by the incident that took them in, while it remembers them.
      */
     void pointAtStoredIncidents(String incidentsCollection) {
-        if (exists(STORED_INCIDENTS_POINTED_AT)) {
+        once(STORED_INCIDENTS_POINTED_AT, () -> pointAtEach(incidentsCollection));
+    }
+
+    /** A one-off change of the stored incidents, unless it ran to its end before (then its marker exists). */
+    void once(String marker, Runnable change) {
+        if (exists(marker)) {
             return;
         }
+        change.run();
+        point(marker, "");
+    }
+
+    private void pointAtEach(String incidentsCollection) {
         Query oldestFirst = new Query().with(Sort.by(Sort.Direction.ASC, "number"));
         oldestFirst.fields().include("serviceId", "incidentGroup", "alerts.dedupKey");
         try (Stream<Document> stored = mongo.stream(oldestFirst, Document.class, incidentsCollection)) {
@@ -93,6 +103,5 @@ final class IncidentKeys {
                         .forEach(alert -> point(alert(serviceId, alert.getString("dedupKey")), id));
             });
         }
-        point(STORED_INCIDENTS_POINTED_AT, "");
     }
 }

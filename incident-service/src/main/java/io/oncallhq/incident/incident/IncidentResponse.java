@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** One incident with its alerts, pages and timeline. */
+/** One incident with its alert counts, first and newest alerts, pages and timeline. */
 record IncidentResponse(
         String id,
         long number,
@@ -27,6 +27,8 @@ record IncidentResponse(
         ActorResponse acknowledgedBy,
         ActorResponse resolvedBy,
         int escalationLevel,
+        @Schema(description = "The incident's first alert and its newest few, in the order attached; every alert is "
+                + "listed, a page at a time, by GET /incidents/{id}/alerts")
         List<AlertResponse> alerts,
         List<PageResponse> pages,
         List<TimelineResponse> timeline,
@@ -43,7 +45,10 @@ record IncidentResponse(
                 + "integration's groupKey, after its integration id): later alerts of the group join it and it "
                 + "resolves itself when all of them have resolved. Null for an incident of one alert or opened by hand.",
                 nullable = true)
-        String group) {
+        String group,
+        @Schema(description = "How many of the incident's alerts fire and how many are over, and the highest "
+                + "severity among them (null without alerts)")
+        AlertCountsResponse alertCounts) {
 
     static IncidentResponse of(Incident incident) {
         return of(incident, null);
@@ -65,11 +70,11 @@ record IncidentResponse(
                 incident.severity(), incident.priority(), incident.status(), incident.triggeredAt(), incident.acknowledgedAt(), incident.resolvedAt(),
                 ActorResponse.of(incident.acknowledgedBy()), ActorResponse.of(incident.resolvedBy()),
                 incident.escalationLevel(),
-                incident.alerts().stream().map(AlertResponse::of).toList(),
+                incident.alertSummary().firstAndNewest().stream().map(AlertResponse::of).toList(),
                 incident.pages().stream().map(PageResponse::of).toList(),
                 incident.timeline().stream().map(TimelineResponse::of).toList(),
                 incident.escalationRound(), NextEscalationResponse.of(incident.nextEscalation()), incident.assignee(),
-                notice, recentChanges, incident.group());
+                notice, recentChanges, incident.group(), AlertCountsResponse.of(incident.alertSummary()));
     }
 
     /** @param source where the change was made, as its sender named it; null when not given */
@@ -99,14 +104,29 @@ record IncidentResponse(
         }
     }
 
-    /** @param status {@code firing} or {@code resolved} */
+    record AlertCountsResponse(int firing, int resolved, int total, Severity highestSeverity) {
+
+        static AlertCountsResponse of(AlertSummary summary) {
+            return new AlertCountsResponse(summary.firing(), summary.resolved(), summary.total(),
+                    summary.highestSeverity());
+        }
+    }
+
+    /**
+     * @param status {@code firing} or {@code resolved}
+     * @param number its place among the incident's alerts in the order attached (1 opened it); the list's cursor
+     * @param labels the sender's labels as {@code name=value}
+     */
     record AlertResponse(String dedupKey, String summary, Severity severity, String status, Instant firstSeenAt,
-                         Instant lastSeenAt, int count) {
+                         Instant lastSeenAt, int count, Long number, String source, List<String> labels,
+                         List<LinkResponse> links) {
 
         static AlertResponse of(IncidentAlert alert) {
             return new AlertResponse(alert.dedupKey(), alert.summary(), alert.severity(),
                     alert.status().name().toLowerCase(Locale.ROOT), alert.firstSeenAt(), alert.lastSeenAt(),
-                    alert.count());
+                    alert.count(), alert.number(), alert.source(), alert.labels() == null ? List.of() : alert.labels(),
+                    alert.links() == null ? List.of()
+                            : alert.links().stream().map(link -> new LinkResponse(link.href(), link.text())).toList());
         }
     }
 

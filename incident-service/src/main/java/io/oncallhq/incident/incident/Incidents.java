@@ -57,6 +57,7 @@ public class Incidents {
     private final EscalationTimers timers;
     private final MeterRegistry meters;
     private final IncidentKeys keys;
+    private final StoredAlerts alerts;
 
     Incidents(MongoTemplate mongo, CloudEventCodec codec, OutboxRelay relay, EscalationTimers timers, MeterRegistry meters) {
         this.mongo = mongo;
@@ -66,6 +67,8 @@ public class Incidents {
         this.meters = meters;
         this.keys = new IncidentKeys(mongo);
         keys.pointAtStoredIncidents(COLLECTION);
+        this.alerts = new StoredAlerts(mongo);
+        keys.once(StoredAlerts.ALERTS_MOVED_OUT, () -> alerts.moveOutOfStoredIncidents(COLLECTION));
         IndexOperations indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index("number", Sort.Direction.DESC).unique().named("number_unique"));
         indexes.createIndex(new Index("serviceId", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
@@ -133,8 +136,22 @@ public class Incidents {
 
     /** The service's latest incident holding this alert, open or resolved. */
     public Optional<Incident> latestHolding(String serviceId, String dedupKey) {
-        return keys.incidentOf(IncidentKeys.alert(serviceId, dedupKey)).flatMap(this::find)
-                .filter(incident -> incident.hasAlert(dedupKey));
+        return keys.incidentOf(IncidentKeys.alert(serviceId, dedupKey))
+                .filter(incidentId -> alerts.holds(incidentId, dedupKey)).flatMap(this::find);
+    }
+
+    /**
+     * The incident's alert as it was before this alert event changed it, for the change to start from (a redelivery
+     * whose first attempt stored the alert but not the incident starts from the same alert again); empty when the
+     * incident has no such alert yet.
+     */
+    public Optional<IncidentAlert> storedAlert(String incidentId, String dedupKey, String eventId) {
+        return alerts.before(incidentId, dedupKey, eventId);
+    }
+
+    /** The incident's alerts in the order attached, after the given place, at most {@code limit}. */
+    List<IncidentAlert> alertsOf(String incidentId, IncidentAlert.AlertStatus status, long afterNumber, int limit) {
+        return alerts.page(incidentId, status, afterNumber, limit);
     }
 
     /** The service's latest incident standing for this incident group, open or resolved. */
@@ -175,8 +192,21 @@ public class Incidents {
      * remembers the trace it is opened in (the alert's record, or the API request), for its post-mortem.
      */
     public boolean insert(Incident incident, List<? extends ContractEvent> events) {
+        return insert(incident, null, events);
+    }
+
+    /**
+     * Stores a new incident opened by an alert event, its alert first.
+     *
+     * @see #insert(Incident, List)
+     */
+    public boolean insert(Incident incident, String alertEventId, List<? extends ContractEvent> events) {
         incident.openedInTrace(StoredTraceContext.currentTraceparent());
         pointAt(incident);
+        List<IncidentAlerts.Change> alertChanges = incident.takeAlertChanges();
+        alertChanges.forEach(change -> keys.point(IncidentKeys.alert(incident.service().id(), change.after().dedupKey()),
+                incident.id()));
+        alerts.store(incident.id(), alertChanges, alertEventId);
         try {
             mongo.insert(IncidentDocument.of(incident, toOutbox(events), null));
         } catch (DuplicateKeyException alreadyThere) {
@@ -196,6 +226,26 @@ public class Incidents {
      * the incident it is given. An empty result means nothing changed and nothing is saved.
      */
     public Incident update(String id, Function<Incident, Optional<List<? extends ContractEvent>>> change) {
+        return update(id, null, change);
+    }
+
+    /**
+     * Applies an alert event's change to the incident unless the incident took the event in before, and marks it
+     * taken in. The alerts it changes are stored first, each in its own document; the incident then with the counts.
+     */
+    public Incident updateOnce(String id, String alertEventId, Function<Incident, List<? extends ContractEvent>> change) {
+        return update(id, alertEventId, incident -> {
+            if (incident.hasProcessed(alertEventId)) {
+                return unchanged();
+            }
+            List<? extends ContractEvent> events = change.apply(incident);
+            incident.markProcessed(alertEventId);
+            return changed(events);
+        });
+    }
+
+    private Incident update(String id, String alertEventId,
+                            Function<Incident, Optional<List<? extends ContractEvent>>> change) {
         for (int attempt = 1; ; attempt++) {
             IncidentDocument stored = mongo.findById(id, IncidentDocument.class);
             if (stored == null) {
@@ -206,6 +256,7 @@ public class Incidents {
             if (events.isEmpty()) {
                 return incident;
             }
+            alerts.store(id, incident.takeAlertChanges(), alertEventId);
             try {
                 mongo.save(IncidentDocument.of(incident, stored.outboxWith(toOutbox(events.get())), stored.version()));
                 relay.relaySoon(COLLECTION, id);
@@ -221,14 +272,13 @@ public class Incidents {
         }
     }
 
-    /** What a new incident is found by: newest of its service, its group, its alerts. Written before it is. */
+    /** What a new incident is found by: newest of its service, its group. Written before it is. */
     private void pointAt(Incident incident) {
         String serviceId = incident.service().id();
         keys.point(IncidentKeys.newest(serviceId), incident.id());
         if (incident.group() != null) {
             keys.point(IncidentKeys.group(serviceId, incident.group()), incident.id());
         }
-        incident.alerts().forEach(alert -> keys.point(IncidentKeys.alert(serviceId, alert.dedupKey()), incident.id()));
     }
 
     /** Counted once saved: a change applied again after a conflict publishes its events once. */

@@ -29,20 +29,23 @@ final class Timeline {
     }
 
     /**
-     * One more occurrence of something that happens in bursts (the alerts of a group): when the last line folds the
-     * same kind, it is replaced by one that counts this one too; otherwise a folding line starts.
+     * One more occurrence of something that happens in bursts (the alerts of an incident): when the lines since the
+     * last unfolded one include one folding the same kind, it is replaced by one that counts this one too; otherwise a
+     * folding line starts. So a burst that mixes kinds (new alerts, repeats, resolutions) keeps one line per kind, and
+     * any other line (a note, a page) starts new ones after it.
      *
      * @param text the line for a count of occurrences between the first one's time and now
      */
     void fold(Instant now, String kind, FoldedText text) {
-        TimelineEntry last = entries.isEmpty() ? null : entries.getLast();
-        if (last != null && last.folded() != null && last.kind().equals(kind)) {
-            int count = last.folded() + 1;
-            entries.set(entries.size() - 1, new TimelineEntry(last.at(), kind, null,
-                    text.of(count, last.at(), now), count));
-        } else {
-            entries.add(new TimelineEntry(now, kind, null, text.of(1, now, now), 1));
+        for (int index = entries.size() - 1; index >= 0 && entries.get(index).folded() != null; index--) {
+            TimelineEntry line = entries.get(index);
+            if (line.kind().equals(kind)) {
+                int count = line.folded() + 1;
+                entries.set(index, new TimelineEntry(line.at(), kind, null, text.of(count, line.at(), now), count));
+                return;
+            }
         }
+        entries.add(new TimelineEntry(now, kind, null, text.of(1, now, now), 1));
     }
 
     @FunctionalInterface

@@ -7,7 +7,9 @@ import java.time.Instant;
 /**
  * One line of an incident's timeline.
  *
- * @param kind what happened: {@code triggered}, {@code alert}, {@code acknowledged}, {@code resolved},
+ * @param kind what happened: {@code triggered}, {@code alerts-attached},
+ *             {@code alerts-fired-again}, {@code alerts-resolved}, {@code alert} (in lines written before alerts were
+ *             folded), {@code acknowledged}, {@code resolved},
  *             {@code reopened}, {@code escalated}, {@code note}, {@code page}, {@code unroutable} (a level paged
  *             nobody), {@code ignored}
  * @param actor who did it; null when the line records something no one did (an alert firing)

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
+import static io.oncallhq.incident.incident.IncidentFixtures.reopenFlapping;
 import static io.oncallhq.incident.incident.IncidentFixtures.ALEX;
 import static io.oncallhq.incident.incident.IncidentFixtures.CHECKOUT;
 import static io.oncallhq.incident.incident.IncidentFixtures.OPENED_AT;
@@ -36,7 +38,7 @@ class IncidentChangesTest {
 
         Incident incident = opened.incident();
         assertThat(incident.status()).isEqualTo(IncidentStatus.TRIGGERED);
-        assertThat(incident.alerts()).isEmpty();
+        assertThat(incident.alertSummary().firstAndNewest()).isEmpty();
         assertThat(incident.details()).isEqualTo("Customers report 500s");
         assertThat(opened.events()).singleElement().isInstanceOfSatisfying(IncidentTriggered.class, triggered -> {
             assertThat(triggered.title()).isEqualTo("Checkout is down for EU");
@@ -101,14 +103,14 @@ class IncidentChangesTest {
         Incident incident = resolvedIncident();
         Instant resolvedAt = incident.resolvedAt();
 
-        List<IncidentEvent> events = incident.reopenFlapping(alert("checkout-latency"), resolvedAt.plusSeconds(180));
+        List<IncidentEvent> events = reopenFlapping(incident, alert("checkout-latency"), resolvedAt.plusSeconds(180));
 
         assertThat(events).singleElement().isInstanceOfSatisfying(IncidentReopened.class, reopened -> {
             assertThat(reopened.by()).isEqualTo(Actor.system("flap-control"));
             assertThat(reopened.reason()).isEqualTo("alert checkout-latency fired again 3 min after it resolved (flapping)");
         });
         assertThat(incident.status()).isEqualTo(IncidentStatus.TRIGGERED);
-        assertThat(incident.alerts()).singleElement().satisfies(alert -> assertThat(alert.count()).isEqualTo(2));
+        assertThat(incident.alertSummary().firstAndNewest()).singleElement().satisfies(alert -> assertThat(alert.count()).isEqualTo(2));
         assertThat(incident.timeline()).extracting(TimelineEntry::kind).contains("flapping");
     }
 
@@ -116,7 +118,7 @@ class IncidentChangesTest {
     void aGroupedAlertSaysWhyItJoined() {
         Incident incident = triggeredIncident();
 
-        assertThat(incident.attach(alert("checkout-errors"), "grouped: within 10 min of the first alert", LATER))
+        assertThat(incident.attach(alert("checkout-errors"), Optional.empty(), "grouped: within 10 min of the first alert", LATER))
                 .singleElement().isInstanceOf(AlertAttached.class);
         assertThat(incident.timeline()).last().extracting(TimelineEntry::text).asString()
                 .endsWith("(grouped: within 10 min of the first alert)");

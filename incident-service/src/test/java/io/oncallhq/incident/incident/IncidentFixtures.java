@@ -3,9 +3,11 @@ package io.oncallhq.incident.incident;
 import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.alert.AlertTriggered;
+import io.oncallhq.contracts.incident.IncidentEvent;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** Incidents in the states the tests start from. */
@@ -32,6 +34,27 @@ public final class IncidentFixtures {
                 "{}:{alertname=\"CheckoutLatency\"}", "Checkout latency above 2s on " + dedupKey, Severity.CRITICAL,
                 dedupKey, Map.of(), Map.of(), Map.of(), List.of(), OPENED_AT.minusSeconds(60), OPENED_AT, "{}",
                 CHECKOUT_GROUP);
+    }
+
+    /**
+     * The incident's alert as the store would give it: the incidents of these tests are small enough to keep every
+     * alert among their first and newest.
+     */
+    static Optional<IncidentAlert> stored(Incident incident, String dedupKey) {
+        return incident.alertSummary().firstAndNewest().stream()
+                .filter(alert -> alert.dedupKey().equals(dedupKey)).findFirst();
+    }
+
+    static List<IncidentEvent> attach(Incident incident, AlertTriggered alert, Instant now) {
+        return incident.attach(alert, stored(incident, alert.dedupKey()), null, now);
+    }
+
+    static List<IncidentEvent> resolveAlert(Incident incident, String dedupKey, boolean autoResolve, Instant now) {
+        return incident.alertResolved(stored(incident, dedupKey), autoResolve, now);
+    }
+
+    static List<IncidentEvent> reopenFlapping(Incident incident, AlertTriggered alert, Instant now) {
+        return incident.reopenFlapping(alert, stored(incident, alert.dedupKey()), now);
     }
 
     public static Incident incidentOfGroup(String id, String firstDedupKey) {

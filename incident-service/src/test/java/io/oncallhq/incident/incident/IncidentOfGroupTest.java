@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.oncallhq.incident.incident.IncidentFixtures.attach;
+import static io.oncallhq.incident.incident.IncidentFixtures.resolveAlert;
+import static io.oncallhq.incident.incident.IncidentFixtures.reopenFlapping;
 import static io.oncallhq.incident.incident.IncidentFixtures.ALEX;
 import static io.oncallhq.incident.incident.IncidentFixtures.CHECKOUT_GROUP;
 import static io.oncallhq.incident.incident.IncidentFixtures.OPENED_AT;
@@ -33,11 +36,11 @@ class IncidentOfGroupTest {
         Incident incident = incidentOfGroup("incident-1", "am:a");
 
         List<IncidentEvent> events = new ArrayList<>();
-        events.addAll(incident.attach(alertOfGroup("am:b"), OPENED_AT.plusSeconds(1)));
-        events.addAll(incident.attach(alertOfGroup("am:c"), OPENED_AT.plusSeconds(2)));
-        events.addAll(incident.attach(alertOfGroup("am:d"), OPENED_AT.plusSeconds(150)));
+        events.addAll(attach(incident, alertOfGroup("am:b"), OPENED_AT.plusSeconds(1)));
+        events.addAll(attach(incident, alertOfGroup("am:c"), OPENED_AT.plusSeconds(2)));
+        events.addAll(attach(incident, alertOfGroup("am:d"), OPENED_AT.plusSeconds(150)));
 
-        assertThat(incident.alerts()).extracting(IncidentAlert::dedupKey).containsExactly("am:a", "am:b", "am:c", "am:d");
+        assertThat(incident.alertSummary().firstAndNewest()).extracting(IncidentAlert::dedupKey).containsExactly("am:a", "am:b", "am:c", "am:d");
         assertThat(events).hasSize(3).allMatch(AlertAttached.class::isInstance);
         assertThat(incident.timeline()).extracting(TimelineEntry::text).containsExactly(
                 "Incident #8 opened by alert am:a: Checkout latency above 2s on am:a",
@@ -48,7 +51,7 @@ class IncidentOfGroupTest {
     void aSingleMoreAlertIsNamedOnItsLine() {
         Incident incident = incidentOfGroup("incident-1", "am:a");
 
-        incident.attach(alertOfGroup("am:b"), OPENED_AT.plusSeconds(1));
+        attach(incident, alertOfGroup("am:b"), OPENED_AT.plusSeconds(1));
 
         assertThat(incident.timeline().getLast().text())
                 .isEqualTo("Alert am:b of the group attached: Checkout latency above 2s on am:b");
@@ -57,25 +60,25 @@ class IncidentOfGroupTest {
     @Test
     void theGroupSentAgainIsCountedPerAlertWithoutATimelineLine() {
         Incident incident = incidentOfGroup("incident-1", "am:a");
-        incident.attach(alertOfGroup("am:b"), OPENED_AT.plusSeconds(1));
+        attach(incident, alertOfGroup("am:b"), OPENED_AT.plusSeconds(1));
         int lines = incident.timeline().size();
 
-        List<IncidentEvent> events = new ArrayList<>(incident.attach(alertOfGroup("am:a"), OPENED_AT.plusSeconds(300)));
-        events.addAll(incident.attach(alertOfGroup("am:b"), OPENED_AT.plusSeconds(300)));
+        List<IncidentEvent> events = new ArrayList<>(attach(incident, alertOfGroup("am:a"), OPENED_AT.plusSeconds(300)));
+        events.addAll(attach(incident, alertOfGroup("am:b"), OPENED_AT.plusSeconds(300)));
 
         assertThat(events).isEmpty();
         assertThat(incident.timeline()).hasSize(lines);
-        assertThat(incident.alerts()).extracting(IncidentAlert::count).containsExactly(2, 2);
+        assertThat(incident.alertSummary().firstAndNewest()).extracting(IncidentAlert::count).containsExactly(2, 2);
     }
 
     @Test
     void anotherLineBetweenStartsANewFold() {
         Incident incident = incidentOfGroup("incident-1", "am:a");
-        incident.attach(alertOfGroup("am:b"), OPENED_AT.plusSeconds(1));
+        attach(incident, alertOfGroup("am:b"), OPENED_AT.plusSeconds(1));
         incident.addNote(ALEX, "looking", OPENED_AT.plusSeconds(2));
 
-        incident.attach(alertOfGroup("am:c"), OPENED_AT.plusSeconds(3));
-        incident.attach(alertOfGroup("am:d"), OPENED_AT.plusSeconds(4));
+        attach(incident, alertOfGroup("am:c"), OPENED_AT.plusSeconds(3));
+        attach(incident, alertOfGroup("am:d"), OPENED_AT.plusSeconds(4));
 
         assertThat(incident.timeline().getLast().text()).isEqualTo("2 more alerts of the group at 10:00 UTC");
         assertThat(incident.timeline()).filteredOn(entry -> entry.kind().equals("alerts-attached")).hasSize(2);
@@ -84,14 +87,14 @@ class IncidentOfGroupTest {
     @Test
     void theIncidentResolvesItselfOnceEveryAlertOfTheGroupHasResolved() {
         Incident incident = incidentOfGroup("incident-1", "am:a");
-        incident.attach(alertOfGroup("am:b"), OPENED_AT.plusSeconds(1));
-        incident.attach(alertOfGroup("am:c"), OPENED_AT.plusSeconds(2));
+        attach(incident, alertOfGroup("am:b"), OPENED_AT.plusSeconds(1));
+        attach(incident, alertOfGroup("am:c"), OPENED_AT.plusSeconds(2));
         Instant later = OPENED_AT.plusSeconds(600);
 
-        assertThat(incident.alertResolved("am:a", true, later)).isEmpty();
-        assertThat(incident.alertResolved("am:b", true, later)).isEmpty();
+        assertThat(resolveAlert(incident, "am:a", true, later)).isEmpty();
+        assertThat(resolveAlert(incident, "am:b", true, later)).isEmpty();
         assertThat(incident.isOpen()).isTrue();
-        List<IncidentEvent> last = incident.alertResolved("am:c", true, later.plusSeconds(5));
+        List<IncidentEvent> last = resolveAlert(incident, "am:c", true, later.plusSeconds(5));
 
         assertThat(last).singleElement().isInstanceOf(IncidentResolved.class);
         assertThat(incident.timeline()).extracting(TimelineEntry::text).contains(
@@ -103,10 +106,10 @@ class IncidentOfGroupTest {
         Incident incident = incidentOfGroup("incident-1", "am:a");
         incident.resolve(ALEX, "fixed", OPENED_AT.plusSeconds(60));
 
-        incident.reopenFlapping(alertOfGroup("am:z"), OPENED_AT.plusSeconds(360));
+        reopenFlapping(incident, alertOfGroup("am:z"), OPENED_AT.plusSeconds(360));
 
         assertThat(incident.isOpen()).isTrue();
-        assertThat(incident.alerts()).extracting(IncidentAlert::dedupKey).contains("am:z");
+        assertThat(incident.alertSummary().firstAndNewest()).extracting(IncidentAlert::dedupKey).contains("am:z");
         assertThat(incident.timeline()).extracting(TimelineEntry::text)
                 .anyMatch(text -> text.contains("the group fired again 5 min after it resolved (flapping)"));
     }

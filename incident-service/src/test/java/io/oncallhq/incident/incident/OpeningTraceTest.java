@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 
+import static io.oncallhq.incident.incident.IncidentFixtures.attach;
+import static io.oncallhq.incident.incident.IncidentFixtures.reopenFlapping;
 import static io.oncallhq.incident.incident.IncidentFixtures.ALEX;
 import static io.oncallhq.incident.incident.IncidentFixtures.OPENED_AT;
 import static io.oncallhq.incident.incident.IncidentFixtures.alert;
@@ -24,7 +26,7 @@ class OpeningTraceTest {
     void theResolveCarriesTheTraceTheIncidentWasOpenedIn() {
         Incident incident = triggeredIncident();
         incident.openedInTrace(ALERT_TRACE);
-        incident.attach(alert("checkout-errors"), LATER);
+        attach(incident, alert("checkout-errors"), LATER);
         incident.acknowledge(ALEX, LATER);
 
         assertThat(openingTraceOf(incident.resolve(ALEX, "fixed", LATER.plusSeconds(60)))).isEqualTo(ALERT_TRACE);
@@ -35,7 +37,7 @@ class OpeningTraceTest {
         Incident incident = triggeredIncident();
         incident.openedInTrace(ALERT_TRACE);
         incident.resolve(ALEX, "fixed", LATER);
-        incident.reopenFlapping(alert("checkout-latency"), LATER.plusSeconds(60));
+        reopenFlapping(incident, alert("checkout-latency"), LATER.plusSeconds(60));
         incident.openedInTrace(LATER_TRACE);
 
         assertThat(openingTraceOf(incident.resolve(ALEX, "fixed again", LATER.plusSeconds(120)))).isEqualTo(ALERT_TRACE);
