@@ -17,7 +17,8 @@ import java.time.Instant;
  * @param standsInFor  for an override, the responder the layers would have put on call; null when nobody or for
  *                     other kinds
  * @param by           for a reassignment, who reassigned; for a level reached by escalation, who escalated
- *                     ({@code system/escalation} for a timer); null when the level was paged first
+ *                     ({@code escalation} when a timer did, or a level before paged nobody); by name; null when
+ *                     the level was paged first
  */
 public record PagedBecause(String kind, String summary, String scheduleId, String scheduleName, String layer,
                            Instant start, Instant end, String standsInFor, String by) {
