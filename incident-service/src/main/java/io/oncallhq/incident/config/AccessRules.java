@@ -22,7 +22,7 @@ class AccessRules {
     ApiAccess apiAccess() {
         return ApiAccess.rules()
                 .viewer(GET, "/incidents", "/incidents/*", "/teams", "/teams/*", "/services", "/services/*",
-                        "/responders", "/responders/*", "/schedules", "/schedules/**", "/silences", "/silences/*",
+                        "/services/*/coverage", "/responders", "/responders/*", "/schedules", "/schedules/**", "/silences", "/silences/*",
                         "/metrics/response", "/actuator/prometheus", "/actuator/info")
                 .viewerWithQueryToken("/schedules/*/ical")
                 .responder(POST, "/incidents", "/incidents/*/acknowledge", "/incidents/*/resolve",
