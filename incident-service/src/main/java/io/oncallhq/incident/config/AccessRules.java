@@ -22,8 +22,8 @@ class AccessRules {
     ApiAccess apiAccess() {
         return ApiAccess.rules()
                 .viewer(GET, "/incidents", "/incidents/*", "/teams", "/teams/*", "/services", "/services/*",
-                        "/services/*/coverage", "/responders", "/responders/*", "/schedules", "/schedules/**", "/silences", "/silences/*",
-                        "/metrics/response", "/actuator/prometheus", "/actuator/info")
+                        "/services/*/coverage", "/responders", "/responders/*", "/schedules", "/schedules/**",
+                        "/silences", "/silences/*", "/metrics/response", "/actuator/prometheus", "/actuator/info")
                 .viewerWithQueryToken("/schedules/*/ical")
                 .responder(POST, "/incidents", "/incidents/*/acknowledge", "/incidents/*/resolve",
                         "/incidents/*/escalate", "/incidents/*/reassign", "/incidents/*/reopen",
