@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param start       the start of the layer's shift, or of the override
  * @param end         its end
  * @param layer       the layer whose shift it is (its name, or {@code layer 2} when it has none); null for an override
- * @param standsInFor for an override, whom the layers would have put on call; null when nobody, or for a shift
+ * @param standsInFor for an override, whom the layers would have put on call; null when nobody or the same responder,
+ *                    or for a shift
  */
 public record OnCall(String responderId, Instant start, Instant end, String layer, String standsInFor) {
 

@@ -35,7 +35,8 @@ public record Schedule(String id, String name, String timeZone, List<RotationLay
         for (int i = overrides.size() - 1; i >= 0; i--) {
             ScheduleOverride override = overrides.get(i);
             if (override.covers(at)) {
-                String standsInFor = layerShiftAt(at).map(OnCall::responderId).orElse(null);
+                String standsInFor = layerShiftAt(at).map(OnCall::responderId)
+                        .filter(covered -> !covered.equals(override.responderId())).orElse(null);
                 return Optional.of(new OnCall(override.responderId(), override.start(), override.end(), null,
                         standsInFor));
             }
