@@ -25,6 +25,7 @@ import io.oncallhq.contracts.incident.SeverityChanged;
 import io.oncallhq.contracts.page.ContactMethod;
 import io.oncallhq.contracts.page.PageDelivered;
 import io.oncallhq.contracts.page.PageFailed;
+import io.oncallhq.contracts.page.PagedBecause;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
 import io.oncallhq.contracts.page.PageUnroutable;
@@ -84,7 +85,11 @@ final class ContractExamples {
                                         new ContactMethod(ContactMethod.EMAIL, "alex@example.com"))),
                         "http://localhost:8082/incidents/" + INCIDENT, AT, "C0PAYMENTS",
                         List.of(new RecentChange("Deployed checkout 2026.11.22-1", "deploy-pipeline", AT,
-                                "https://ci.example.com/deploys/2026.11.22-1"))),
+                                "https://ci.example.com/deploys/2026.11.22-1")),
+                        new PagedBecause(PagedBecause.SCHEDULE,
+                                "on call in Payments primary, layer Weekly, Nov 16 09:00 – Nov 23 09:00 UTC",
+                                "payments-primary", "Payments primary", "Weekly", Instant.parse("2026-11-16T09:00:00Z"),
+                                Instant.parse("2026-11-23T09:00:00Z"), null, null)),
                 new PageUnroutable(INCIDENT, 42, "checkout-api", "Checkout API", "Checkout latency above 2s",
                         Severity.CRITICAL, 1, PageUnroutable.SCHEDULE_GAP,
                         "nobody on call in Payments primary from 02:00 to 06:00 UTC", "payments-primary",

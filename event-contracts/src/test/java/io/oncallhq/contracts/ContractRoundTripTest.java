@@ -103,6 +103,14 @@ class ContractRoundTripTest {
     }
 
     @Test
+    void aPageRequestWrittenBeforeItSaidWhyTheResponderWasChosenStillDecodes() throws IOException {
+        PageRequested page = decodeEarlier("page.requested.v1.before-paged-because.json", PageRequested.class);
+
+        assertThat(page.because()).isNull();
+        assertThat(page.recentChanges()).hasSize(1);
+    }
+
+    @Test
     void anAlertWrittenBeforeIncidentGroupsStillDecodesAsItsOwnIncident() throws IOException {
         AlertTriggered alert = decodeEarlier("alert.triggered.v1.before-incident-group.json", AlertTriggered.class);
 

@@ -14,6 +14,7 @@ import io.oncallhq.contracts.page.PageFailed;
 import io.oncallhq.contracts.page.PageOutcomeEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.contracts.page.PagedBecause;
 import io.oncallhq.contracts.page.RecentChange;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalMongo;
@@ -162,6 +163,23 @@ class NotificationServiceIT extends RunningService {
     }
 
     @Test
+    void aPageSaysInOneContextLineWhyTheResponderWasChosen() throws Exception {
+        String incidentId = "inc-" + UUID.randomUUID();
+        String why = "on call in Payments primary, layer Weekly, Dec 7 09:00 – Dec 14 09:00 UTC";
+        PageRequested page = new PageRequested("page-" + UUID.randomUUID(), incidentId, 7, "checkout-api",
+                "Checkout API", "Checkout latency high", Severity.CRITICAL, 1,
+                new PageTarget("alex", "Alex Rivera", "alex@example.com", ALEX_SLACK_ID),
+                "http://localhost:8082/incidents/" + incidentId, Instant.now(), null, List.of(),
+                new PagedBecause(PagedBecause.SCHEDULE, why, "payments-primary", "Payments primary", "Weekly",
+                        Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-14T09:00:00Z"), null, null));
+
+        kafka.publish(Topics.PAGES, page, "event-" + UUID.randomUUID());
+        awaitOutcome(page.pageId());
+
+        assertThat(contextTexts(postsAbout(incidentId).getFirst())).contains(":mag: Why you: " + why);
+    }
+
+    @Test
     void aSlackErrorIsReportedAsPageFailedAndNotRetried() throws Exception {
         String incidentId = "inc-" + UUID.randomUUID();
         PageRequested page = pageRequested(incidentId, GONE_SLACK_ID);
@@ -229,6 +247,15 @@ class NotificationServiceIT extends RunningService {
         return StreamSupport.stream(blocks.spliterator(), false)
                 .filter(block -> block.path("type").asString().equals("section"))
                 .map(block -> block.path("text").path("text").asString())
+                .toList();
+    }
+
+    /** The first text of each context block of a message, in order. */
+    private List<String> contextTexts(Map<String, String> message) {
+        JsonNode blocks = json.readTree(message.get("blocks"));
+        return StreamSupport.stream(blocks.spliterator(), false)
+                .filter(block -> block.path("type").asString().equals("context"))
+                .map(block -> block.path("elements").path(0).path("text").asString())
                 .toList();
     }
 

@@ -95,6 +95,35 @@ class SlackRequestBytesIT extends RunningService {
     }
 
     @Test
+    void theFrozenGapsCommandIsAnsweredWithTheCoverageGapsOfTheCallersTeamOnly() throws Exception {
+        INCIDENT_SERVICE.answers("/responders", """
+                [{"id": "alex", "name": "Alex Rivera", "slackUserId": "%s"},
+                 {"id": "kim", "name": "Kim Park", "slackUserId": "U0KIM"}]""".formatted(ALEX_SLACK_ID));
+        INCIDENT_SERVICE.answers("/teams", """
+                [{"id": "payments", "name": "Payments", "members": ["alex"]},
+                 {"id": "search", "name": "Search", "members": ["kim"]}]""");
+        INCIDENT_SERVICE.answers("/services", """
+                [{"id": "checkout-api", "name": "Checkout API", "teamId": "payments", "escalationPolicy": []},
+                 {"id": "search-api", "name": "Search API", "teamId": "search", "escalationPolicy": []}]""");
+        INCIDENT_SERVICE.answers("/services/checkout-api/coverage", """
+                {"serviceId": "checkout-api", "gaps": [{"level": 1, "message":
+                 "Checkout API, level 1: nobody on call from Dec 8 02:00 to Dec 8 06:00 UTC (Payments primary)"}]}""");
+        INCIDENT_SERVICE.answers("/services/search-api/coverage", """
+                {"serviceId": "search-api", "gaps": [{"level": 2, "message":
+                 "Search API, level 2: nobody on call from Dec 9 00:00 to Dec 9 08:00 UTC (Search nights)"}]}""");
+
+        HttpResponse<String> answer = postSigned("/slack/commands", frozen("command-gaps.txt"), SIGNING_SECRET,
+                Map.of());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode reply = json.readTree(answer.body());
+        assertThat(reply.get("response_type").asString()).isEqualTo("ephemeral");
+        assertThat(reply.get("text").asString()).isEqualTo("""
+                Coverage gaps in the next 4 weeks for Payments:
+                • Checkout API, level 1: nobody on call from Dec 8 02:00 to Dec 8 06:00 UTC (Payments primary)""");
+    }
+
+    @Test
     void aSlashCommandWithOneByteChangedIsRefusedAndPublishesNothing() throws Exception {
         String incidentId = "inc-" + UUID.randomUUID();
         alexIsPagedAbout(incidentId);

@@ -21,9 +21,9 @@ class AccessRules {
     @Bean
     ApiAccess apiAccess() {
         return ApiAccess.rules()
-                .viewer(GET, "/incidents", "/incidents/*", "/incidents/*/alerts", "/teams", "/teams/*", "/services", "/services/*",
-                        "/responders", "/responders/*", "/schedules", "/schedules/**", "/silences", "/silences/*",
-                        "/metrics/response", "/actuator/prometheus", "/actuator/info")
+                .viewer(GET, "/incidents", "/incidents/*", "/incidents/*/alerts", "/teams", "/teams/*", "/services",
+                        "/services/*", "/services/*/coverage", "/responders", "/responders/*", "/schedules", "/schedules/**",
+                        "/silences", "/silences/*", "/metrics/response", "/actuator/prometheus", "/actuator/info")
                 .viewerWithQueryToken("/schedules/*/ical")
                 .responder(POST, "/incidents", "/incidents/*/acknowledge", "/incidents/*/resolve",
                         "/incidents/*/escalate", "/incidents/*/reassign", "/incidents/*/reopen",

@@ -48,7 +48,7 @@ public class Escalating {
             incident.policyPagedNobody(now);
             return events;
         }
-        return pageFrom(incident, service, subject, new EscalationPolicy.Position(1, 1), now);
+        return pageFrom(incident, service, subject, new EscalationPolicy.Position(1, 1), null, now);
     }
 
     /**
@@ -60,8 +60,8 @@ public class Escalating {
                 .orElseThrow(() -> new UnknownResponderException(responderId));
         TechnicalService service = directory.service(incident.service().id());
         List<ContractEvent> events = new ArrayList<>(incident.reassign(responder.id(), responder.name(), by, now));
-        events.addAll(recorded(incident, List.of(pager.pageResponder(subject(incident, now), service,
-                incident.escalationLevel(), responder, now))));
+        events.addAll(recorded(incident, List.of(pager.pageReassigned(subject(incident, now), service,
+                incident.escalationLevel(), responder, by, now))));
         return events;
     }
 
@@ -89,7 +89,7 @@ public class Escalating {
     private List<ContractEvent> escalate(Incident incident, TechnicalService service, EscalationPolicy.Position to,
                                          Actor by, String reason, Instant now) {
         List<ContractEvent> events = new ArrayList<>(incident.escalate(to.level(), to.round(), by, reason, now));
-        events.addAll(pageFrom(incident, service, subject(incident, now), to, now));
+        events.addAll(pageFrom(incident, service, subject(incident, now), to, by, now));
         return events;
     }
 
@@ -97,14 +97,17 @@ public class Escalating {
      * Pages the level and sets the step after it. A level that reaches nobody is recorded and the next one paged at
      * once, without waiting its delay (nobody was paged who could acknowledge), until a level pages someone or each
      * level was tried once (a further round would find the same nobody).
+     *
+     * @param escalatedBy who escalated to {@code from}; null when it is the first level paged
      */
     private List<ContractEvent> pageFrom(Incident incident, TechnicalService service, Pager.Subject subject,
-                                         EscalationPolicy.Position from, Instant now) {
+                                         EscalationPolicy.Position from, Actor escalatedBy, Instant now) {
         EscalationPolicy policy = service.policy();
         List<ContractEvent> events = new ArrayList<>();
         EscalationPolicy.Position at = from;
+        Actor by = escalatedBy;
         for (int tried = 1; ; tried++) {
-            Optional<LevelPaging> levelPaging = pager.pageLevel(subject, service, at.level(), now);
+            Optional<LevelPaging> levelPaging = pager.pageLevel(subject, service, at.level(), by, now);
             if (levelPaging.isEmpty()) { // the policy lost the level since its timer was set: nothing more to do
                 incident.scheduleEscalation(stepAfter(policy, at.level(), at.round(), now));
                 return events;
@@ -123,7 +126,8 @@ public class Escalating {
                         incident.policyPagedNobody(now);
                         return events;
                     }
-                    events.addAll(incident.escalate(next.get().level(), next.get().round(), Actor.system("escalation"),
+                    by = Actor.system("escalation");
+                    events.addAll(incident.escalate(next.get().level(), next.get().round(), by,
                             "level " + at.level() + " paged nobody", now));
                     at = next.get();
                 }

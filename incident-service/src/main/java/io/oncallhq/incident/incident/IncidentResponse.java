@@ -2,6 +2,7 @@ package io.oncallhq.incident.incident;
 
 import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Severity;
+import io.oncallhq.contracts.page.PagedBecause;
 import io.oncallhq.incident.change.ServiceChange;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -130,12 +131,23 @@ record IncidentResponse(
         }
     }
 
+    /** @param because how the responder was chosen; null for pages recorded before it was kept */
     record PageResponse(String pageId, String responderId, String responderName, int level, String outcome,
-                        Instant requestedAt) {
+                        Instant requestedAt, BecauseResponse because) {
 
         static PageResponse of(PageLog page) {
             return new PageResponse(page.pageId(), page.responderId(), page.responderName(), page.level(),
-                    page.outcome(), page.requestedAt());
+                    page.outcome(), page.requestedAt(), page.because() == null ? null : BecauseResponse.of(page.because()));
+        }
+    }
+
+    /** As {@code page.requested.v1}'s {@code because} (see {@link PagedBecause}). */
+    record BecauseResponse(String kind, String summary, String scheduleId, String scheduleName, String layer,
+                           Instant start, Instant end, String standsInFor, String by) {
+
+        static BecauseResponse of(PagedBecause because) {
+            return new BecauseResponse(because.kind(), because.summary(), because.scheduleId(), because.scheduleName(),
+                    because.layer(), because.start(), because.end(), because.standsInFor(), because.by());
         }
     }
 

@@ -28,8 +28,10 @@ final class PageHistory {
         for (PageRequested page : requested) {
             PageTarget target = page.target();
             pages.add(new PageLog(page.pageId(), target.responderId(), target.name(), page.level(),
-                    PageRecorded.REQUESTED, page.requestedAt()));
-            timeline.add(page.requestedAt(), "page", null, "Paging " + target.name() + " (level " + page.level() + ")");
+                    PageRecorded.REQUESTED, page.requestedAt(), page.because()));
+            String because = page.because() == null ? "" : ": " + page.because().summary();
+            timeline.add(page.requestedAt(), "page", null,
+                    "Paging " + target.name() + " (level " + page.level() + ")" + because);
             events.add(new PageRecorded(incidentId, page.pageId(), target.responderId(), target.name(), page.level(),
                     PageRecorded.REQUESTED, null, page.requestedAt()));
         }

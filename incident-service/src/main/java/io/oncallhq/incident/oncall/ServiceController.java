@@ -1,7 +1,10 @@
 package io.oncallhq.incident.oncall;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.oncallhq.incident.config.InvalidRequestException;
 import io.oncallhq.incident.config.InvalidRequestException.FieldProblem;
+import io.oncallhq.incident.coverage.CoverageWarnings;
+import io.oncallhq.incident.coverage.GapResponse;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,9 +22,11 @@ import java.util.stream.IntStream;
 class ServiceController {
 
     private final OnCallDirectory directory;
+    private final CoverageWarnings coverage;
 
-    ServiceController(OnCallDirectory directory) {
+    ServiceController(OnCallDirectory directory, CoverageWarnings coverage) {
         this.directory = directory;
+        this.coverage = coverage;
     }
 
     @GetMapping
@@ -34,7 +39,10 @@ class ServiceController {
         return ServiceResponse.of(directory.service(id));
     }
 
-    /** Creates the service or replaces it with its escalation policy; its team, responders and schedules must exist. */
+    /**
+     * Creates the service or replaces it with its escalation policy; its team, responders and schedules must exist.
+     * The answer's {@code warnings} list the coverage gaps the policy leaves in the next 4 weeks.
+     */
     @PutMapping("/{id}")
     ServiceResponse putService(@PathVariable String id, @Valid @RequestBody ServiceRequest request) {
         List<FieldProblem> problems = request.referenceProblems("", directory);
@@ -43,15 +51,17 @@ class ServiceController {
         }
         TechnicalService service = request.toService(id);
         directory.saveService(service);
-        return ServiceResponse.of(service);
+        return ServiceResponse.of(service).withWarnings(coverage.forService(service));
     }
 
     record LevelResponse(int level, List<String> responderIds, int delayMinutes, List<String> scheduleIds) {
     }
 
+    /** @param warnings only in the answer of a write: the coverage gaps it leaves */
     record ServiceResponse(String id, String name, String teamId, List<LevelResponse> escalationPolicy,
                            boolean autoResolve, int repeat, Integer groupingWindowMinutes,
-                           Integer flapHoldOpenMinutes) {
+                           Integer flapHoldOpenMinutes,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<GapResponse> warnings) {
 
         static ServiceResponse of(TechnicalService service) {
             List<EscalationPolicy.Level> levels = service.policy().levels();
@@ -61,7 +71,12 @@ class ServiceController {
                     .toList();
             return new ServiceResponse(service.id(), service.name(), service.teamId(), policy,
                     service.resolvesAutomatically(), service.policy().rounds() - 1, service.groupingWindowMinutes(),
-                    service.flapHoldOpenMinutes());
+                    service.flapHoldOpenMinutes(), null);
+        }
+
+        ServiceResponse withWarnings(List<GapResponse> gaps) {
+            return new ServiceResponse(id, name, teamId, escalationPolicy, autoResolve, repeat, groupingWindowMinutes,
+                    flapHoldOpenMinutes, gaps);
         }
     }
 }

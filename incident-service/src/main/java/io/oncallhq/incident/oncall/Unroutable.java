@@ -63,7 +63,7 @@ public record Unroutable(String reason, String detail, String scheduleId, String
     }
 
     /** The time alone on the day of {@code now}, with the day otherwise. */
-    private static String at(Instant instant, Instant now) {
+    static String at(Instant instant, Instant now) {
         boolean sameDay = instant.atZone(ZoneOffset.UTC).toLocalDate().equals(now.atZone(ZoneOffset.UTC).toLocalDate());
         return (sameDay ? TIME : DAY_AND_TIME).format(instant);
     }

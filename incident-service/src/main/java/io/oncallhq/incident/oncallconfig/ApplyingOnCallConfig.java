@@ -2,6 +2,8 @@ package io.oncallhq.incident.oncallconfig;
 
 import io.oncallhq.incident.config.InvalidRequestException;
 import io.oncallhq.incident.config.InvalidRequestException.FieldProblem;
+import io.oncallhq.incident.coverage.CoverageWarnings;
+import io.oncallhq.incident.coverage.GapResponse;
 import io.oncallhq.incident.oncall.OnCallDirectory;
 import io.oncallhq.incident.oncall.Responder;
 import io.oncallhq.incident.oncall.ResponderRequest;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -42,11 +45,14 @@ public class ApplyingOnCallConfig {
     private final OnCallDirectory directory;
     private final Schedules schedules;
     private final Validator validator;
+    private final CoverageWarnings coverage;
 
-    ApplyingOnCallConfig(OnCallDirectory directory, Schedules schedules, Validator validator) {
+    ApplyingOnCallConfig(OnCallDirectory directory, Schedules schedules, Validator validator,
+                         CoverageWarnings coverage) {
         this.directory = directory;
         this.schedules = schedules;
         this.validator = validator;
+        this.coverage = coverage;
     }
 
     /** @throws InvalidRequestException listing every fault of the document */
@@ -75,6 +81,25 @@ public class ApplyingOnCallConfig {
             write(changes, responders, teams, wantedSchedules, services);
         }
         return changes;
+    }
+
+    /**
+     * The coverage gaps of the model the document makes (whether or not it was written, so a dry run warns too): of
+     * every service it holds, and of every stored service paging one of its schedules. With {@code prune} the
+     * document is the whole model.
+     */
+    public List<GapResponse> coverageGaps(OnCallConfigDocument document, boolean prune) {
+        Map<String, Schedule> documentSchedules = new LinkedHashMap<>();
+        document.schedules().forEach((id, request) -> documentSchedules.put(id, request.toSchedule(id)));
+        Map<String, TechnicalService> services = new LinkedHashMap<>();
+        if (!prune) {
+            directory.allServices().stream().filter(service -> service.policy().levels().stream()
+                            .anyMatch(level -> level.scheduleIds().stream().anyMatch(documentSchedules::containsKey)))
+                    .forEach(service -> services.put(service.id(), service));
+        }
+        document.services().forEach((id, request) -> services.put(id, request.toService(id)));
+        return coverage.forServices(services.values(), id -> documentSchedules.containsKey(id)
+                ? Optional.of(documentSchedules.get(id)) : prune ? Optional.empty() : schedules.find(id));
     }
 
     /** Creates and changes in reference order (responders first), then deletes in reverse (services first). */

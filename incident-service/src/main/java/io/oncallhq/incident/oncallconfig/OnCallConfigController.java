@@ -1,5 +1,6 @@
 package io.oncallhq.incident.oncallconfig;
 
+import io.oncallhq.incident.coverage.GapResponse;
 import io.oncallhq.incident.oncallconfig.OnCallDiff.Action;
 import io.oncallhq.incident.oncallconfig.OnCallDiff.Change;
 import io.oncallhq.incident.oncallconfig.OnCallDiff.FieldChange;
@@ -28,19 +29,26 @@ class OnCallConfigController {
     @PostMapping(value = "/oncall-config", consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
     ApplyResponse apply(@RequestBody String yaml, @RequestParam(defaultValue = "false") boolean dryRun,
                         @RequestParam(defaultValue = "false") boolean prune) {
-        List<Change> changes = applying.apply(OnCallConfigYaml.parse(yaml), dryRun, prune);
+        OnCallConfigDocument document = OnCallConfigYaml.parse(yaml);
+        List<Change> changes = applying.apply(document, dryRun, prune);
         return new ApplyResponse(dryRun, prune, new Summary(count(changes, Action.CREATED),
                 count(changes, Action.CHANGED), count(changes, Action.UNCHANGED), count(changes, Action.DELETED)),
                 changes.stream().map(change -> new ChangeResponse(change.kind(), change.id(),
-                        change.action().name().toLowerCase(Locale.ROOT), change.fields())).toList());
+                        change.action().name().toLowerCase(Locale.ROOT), change.fields())).toList(),
+                applying.coverageGaps(document, prune));
     }
 
     private static long count(List<Change> changes, Action action) {
         return changes.stream().filter(change -> change.action() == action).count();
     }
 
-    /** @param changes every object of the document, and with {@code prune} every stored one it lacks */
-    record ApplyResponse(boolean dryRun, boolean prune, Summary summary, List<ChangeResponse> changes) {
+    /**
+     * @param changes  every object of the document, and with {@code prune} every stored one it lacks
+     * @param warnings the coverage gaps the document leaves in the next 4 weeks (also in a dry run); a warning, not
+     *                 a fault: the document is applied all the same
+     */
+    record ApplyResponse(boolean dryRun, boolean prune, Summary summary, List<ChangeResponse> changes,
+                         List<GapResponse> warnings) {
     }
 
     record Summary(long created, long changed, long unchanged, long deleted) {

@@ -1,10 +1,13 @@
 package io.oncallhq.incident.paging;
 
+import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.contracts.page.PagedBecause;
 import io.oncallhq.contracts.page.PageTarget;
 import io.oncallhq.contracts.page.PageUnroutable;
 import io.oncallhq.contracts.page.RecentChange;
+import io.oncallhq.incident.oncall.ChosenResponder;
 import io.oncallhq.incident.oncall.ContactRule;
 import io.oncallhq.incident.oncall.OnCallDirectory;
 import io.oncallhq.incident.oncall.Responder;
@@ -45,17 +48,20 @@ public class Pager {
     }
 
     /**
-     * @return the pages for the level's reachable responders, each with the responder's contact rules and the Slack
-     * channel of the service's team, or why the level reaches nobody; empty when the service's policy has no such
-     * level
+     * @param escalatedBy who escalated to the level; null when it is paged first
+     * @return the pages for the level's reachable responders, each with the responder's contact rules, how they were
+     * chosen and the Slack channel of the service's team, or why the level reaches nobody; empty when the service's
+     * policy has no such level
      */
-    public Optional<LevelPaging> pageLevel(Subject incident, TechnicalService service, int level, Instant now) {
+    public Optional<LevelPaging> pageLevel(Subject incident, TechnicalService service, int level, Actor escalatedBy,
+                                           Instant now) {
         return directory.respondersAt(service, level, now).map(onCall -> {
             String teamChannel = teamChannel(service);
             return onCall.nobody().<LevelPaging>map(why ->
                             new LevelPaging.PagedNobody(unroutable(incident, service, level, why, teamChannel, now)))
-                    .orElseGet(() -> new LevelPaging.Paged(onCall.responders().stream()
-                            .map(responder -> page(incident, service, level, responder, teamChannel, now)).toList()));
+                    .orElseGet(() -> new LevelPaging.Paged(onCall.chosen().stream()
+                            .map(chosen -> page(incident, service, level, chosen.responder(),
+                                    chosen.because(level, escalatedBy, now), teamChannel, now)).toList()));
         });
     }
 
@@ -65,10 +71,10 @@ public class Pager {
                 unroutable(incident, service, 1, Unroutable.noLevels(), teamChannel(service), now));
     }
 
-    /** One page for one responder (a reassignment pages the new responder at the incident's current level). */
-    public PageRequested pageResponder(Subject incident, TechnicalService service, int level, Responder responder,
-                                       Instant now) {
-        return page(incident, service, level, responder, teamChannel(service), now);
+    /** One page for the responder someone reassigned the incident to, at the incident's current level. */
+    public PageRequested pageReassigned(Subject incident, TechnicalService service, int level, Responder responder,
+                                        Actor by, Instant now) {
+        return page(incident, service, level, responder, ChosenResponder.reassigned(by), teamChannel(service), now);
     }
 
     private String teamChannel(TechnicalService service) {
@@ -86,11 +92,11 @@ public class Pager {
     }
 
     private PageRequested page(Subject incident, TechnicalService service, int level, Responder responder,
-                               String teamChannel, Instant now) {
+                               PagedBecause because, String teamChannel, Instant now) {
         return new PageRequested(UUID.randomUUID().toString(), incident.incidentId(), incident.incidentNumber(),
                 service.id(), service.name(), incident.title(), incident.severity(), level,
                 new PageTarget(responder.id(), responder.name(), responder.email(), responder.slackUserId(),
                         responder.contactMethods().stream().map(ContactRule::toContactMethod).toList()),
-                properties.incidentUrl(incident.incidentId()), now, teamChannel, incident.recentChanges());
+                properties.incidentUrl(incident.incidentId()), now, teamChannel, incident.recentChanges(), because);
     }
 }

@@ -27,15 +27,30 @@ public record Schedule(String id, String name, String timeZone, List<RotationLay
 
     /** The responder on call at {@code at}; empty when no layer has started and no override covers it. */
     public Optional<String> onCallAt(Instant at) {
+        return whoIsOnCallAt(at).map(OnCall::responderId);
+    }
+
+    /** Who is on call at {@code at} and through which override or layer's shift. */
+    public Optional<OnCall> whoIsOnCallAt(Instant at) {
         for (int i = overrides.size() - 1; i >= 0; i--) {
-            if (overrides.get(i).covers(at)) {
-                return Optional.of(overrides.get(i).responderId());
+            ScheduleOverride override = overrides.get(i);
+            if (override.covers(at)) {
+                String standsInFor = layerShiftAt(at).map(OnCall::responderId)
+                        .filter(covered -> !covered.equals(override.responderId())).orElse(null);
+                return Optional.of(new OnCall(override.responderId(), override.start(), override.end(), null,
+                        standsInFor));
             }
         }
+        return layerShiftAt(at);
+    }
+
+    private Optional<OnCall> layerShiftAt(Instant at) {
         for (int i = layers.size() - 1; i >= 0; i--) {
             Optional<Shift> shift = layers.get(i).shiftAt(at, zone());
             if (shift.isPresent()) {
-                return Optional.of(shift.get().responderId());
+                String layer = layers.get(i).name() == null ? "layer " + (i + 1) : layers.get(i).name();
+                return Optional.of(new OnCall(shift.get().responderId(), shift.get().start(), shift.get().end(), layer,
+                        null));
             }
         }
         return Optional.empty();

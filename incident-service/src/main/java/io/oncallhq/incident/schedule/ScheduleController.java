@@ -1,7 +1,10 @@
 package io.oncallhq.incident.schedule;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.oncallhq.incident.config.InvalidRequestException;
 import io.oncallhq.incident.config.InvalidRequestException.FieldProblem;
+import io.oncallhq.incident.coverage.CoverageWarnings;
+import io.oncallhq.incident.coverage.GapResponse;
 import io.oncallhq.incident.oncall.OnCallDirectory;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -30,10 +33,12 @@ class ScheduleController {
 
     private final Schedules schedules;
     private final OnCallDirectory directory;
+    private final CoverageWarnings coverage;
 
-    ScheduleController(Schedules schedules, OnCallDirectory directory) {
+    ScheduleController(Schedules schedules, OnCallDirectory directory, CoverageWarnings coverage) {
         this.schedules = schedules;
         this.directory = directory;
+        this.coverage = coverage;
     }
 
     @GetMapping
@@ -46,7 +51,10 @@ class ScheduleController {
         return ScheduleResponse.of(schedules.get(id));
     }
 
-    /** Creates the schedule or replaces it; participants and override responders must be known responders. */
+    /**
+     * Creates the schedule or replaces it; participants and override responders must be known responders. The
+     * answer's {@code warnings} list the coverage gaps of the services paging it in the next 4 weeks.
+     */
     @PutMapping("/{id}")
     ScheduleResponse put(@PathVariable String id, @Valid @RequestBody ScheduleRequest request) {
         List<FieldProblem> problems = request.referenceProblems("", directory);
@@ -55,7 +63,7 @@ class ScheduleController {
         }
         Schedule schedule = request.toSchedule(id);
         schedules.save(schedule);
-        return ScheduleResponse.of(schedule);
+        return ScheduleResponse.of(schedule).withWarnings(coverage.forSchedule(id));
     }
 
     @GetMapping("/{id}/oncall")
@@ -89,14 +97,20 @@ class ScheduleController {
                 .map(shift -> new Shift(shift.responderId(), shift.start(), shift.end())).toList(), start, end, now);
     }
 
+    /** @param warnings only in the answer of a write: the coverage gaps it leaves */
     record ScheduleResponse(String id, String name, String timeZone, List<LayerResponse> layers,
-                            List<ScheduleOverride> overrides) {
+                            List<ScheduleOverride> overrides,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<GapResponse> warnings) {
 
         static ScheduleResponse of(Schedule schedule) {
             return new ScheduleResponse(schedule.id(), schedule.name(), schedule.timeZone(),
                     schedule.layers().stream().map(layer -> new LayerResponse(layer.name(), layer.participants(),
                             layer.shiftLength(), layer.unit(), layer.handoffTime(), layer.startDate())).toList(),
-                    schedule.overrides());
+                    schedule.overrides(), null);
+        }
+
+        ScheduleResponse withWarnings(List<GapResponse> gaps) {
+            return new ScheduleResponse(id, name, timeZone, layers, overrides, gaps);
         }
     }
 

@@ -1,12 +1,18 @@
 package io.oncallhq.incident.oncall;
 
+import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.page.PageUnroutable;
+import io.oncallhq.contracts.page.PagedBecause;
 import io.oncallhq.incident.schedule.Gap;
+import io.oncallhq.incident.schedule.RotationLayer;
 import io.oncallhq.incident.schedule.Schedule;
 import io.oncallhq.incident.schedule.ScheduleOverride;
+import io.oncallhq.incident.schedule.ShiftUnit;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +30,7 @@ class LevelOnCallTest {
 
         LevelOnCall onCall = LevelOnCall.of(scheduleLevel(), Map.of(primary.id(), primary), Map.of(), NIGHT);
 
-        assertThat(onCall.responders()).isEmpty();
+        assertThat(onCall.chosen()).isEmpty();
         assertThat(onCall.nobody()).contains(new Unroutable(PageUnroutable.SCHEDULE_GAP,
                 "nobody on call in Payments primary from 02:00 to 06:00 UTC", "payments-primary", "Payments primary",
                 new Gap(Instant.parse("2026-11-22T02:00:00Z"), Instant.parse("2026-11-22T06:00:00Z"))));
@@ -73,7 +79,7 @@ class LevelOnCallTest {
         LevelOnCall onCall = LevelOnCall.of(responderLevel("kim", "sam", "gone"), Map.of(),
                 Map.of("kim", UNREACHABLE_KIM, "sam", sam), NIGHT);
 
-        assertThat(onCall.responders()).containsExactly(sam);
+        assertThat(onCall.chosen()).extracting(ChosenResponder::responder).containsExactly(sam);
         assertThat(onCall.nobody()).isEmpty();
     }
 
@@ -84,7 +90,48 @@ class LevelOnCallTest {
         LevelOnCall onCall = LevelOnCall.of(scheduleLevel(), Map.of(primary.id(), primary), Map.of("kim", KIM),
                 Instant.parse("2026-11-22T07:00:00Z"));
 
-        assertThat(onCall.responders()).containsExactly(KIM);
+        assertThat(onCall.chosen()).extracting(ChosenResponder::responder).containsExactly(KIM);
+    }
+
+    @Test
+    void aResponderOnCallThroughALayerSaysWhichScheduleLayerAndShift() {
+        Schedule primary = new Schedule("payments-primary", "Payments primary", "UTC", List.of(new RotationLayer(
+                "Weekly", List.of("kim"), 1, ShiftUnit.WEEKS, LocalTime.of(9, 0), LocalDate.parse("2026-11-16"))),
+                List.of());
+
+        PagedBecause because = LevelOnCall.of(scheduleLevel(), Map.of(primary.id(), primary), Map.of("kim", KIM), NIGHT)
+                .chosen().getFirst().because(1, null, NIGHT);
+
+        assertThat(because).isEqualTo(new PagedBecause(PagedBecause.SCHEDULE,
+                "on call in Payments primary, layer Weekly, Nov 16 09:00 – Nov 23 09:00 UTC", "payments-primary",
+                "Payments primary", "Weekly", Instant.parse("2026-11-16T09:00:00Z"), Instant.parse("2026-11-23T09:00:00Z"),
+                null, null));
+    }
+
+    @Test
+    void aResponderOnCallThroughAnOverrideSaysWhomTheyStandInFor() {
+        Responder sam = new Responder("sam", "Sam Okafor", "sam@example.com", "UTC", null);
+        Schedule primary = new Schedule("payments-primary", "Payments primary", "UTC", List.of(new RotationLayer(
+                "Weekly", List.of("kim"), 1, ShiftUnit.WEEKS, LocalTime.of(9, 0), LocalDate.parse("2026-11-16"))),
+                List.of(new ScheduleOverride("sam", Instant.parse("2026-11-22T02:00:00Z"),
+                        Instant.parse("2026-11-22T06:00:00Z"))));
+
+        PagedBecause because = LevelOnCall.of(scheduleLevel(), Map.of(primary.id(), primary),
+                Map.of("kim", KIM, "sam", sam), NIGHT).chosen().getFirst().because(2, Actor.responder("lee", "Lee Chen"), NIGHT);
+
+        assertThat(because.kind()).isEqualTo(PagedBecause.OVERRIDE);
+        assertThat(because.summary()).isEqualTo("override in Payments primary from 02:00 to 06:00 UTC, standing in for"
+                + " Kim Park; escalated by Lee Chen");
+        assertThat(because.standsInFor()).isEqualTo("kim");
+    }
+
+    @Test
+    void aResponderNamedOnTheLevelIsDirect() {
+        PagedBecause because = LevelOnCall.of(responderLevel("kim"), Map.of(), Map.of("kim", KIM), NIGHT)
+                .chosen().getFirst().because(1, null, NIGHT);
+
+        assertThat(because.kind()).isEqualTo(PagedBecause.DIRECT);
+        assertThat(because.summary()).isEqualTo("named on level 1");
     }
 
     private static Schedule gapFromTwoToSix() {

@@ -47,6 +47,19 @@ class GapTest {
         assertThat(Gap.around(soon, NIGHT)).isEqualTo(new Gap(null, Instant.parse("2026-12-01T09:00:00Z")));
     }
 
+    @Test
+    void gapsWithinAWindowAreEveryTimeNobodyIsOnCallClippedToIt() {
+        Schedule schedule = coveredBy(
+                new ScheduleOverride("alex", Instant.parse("2026-11-21T18:00:00Z"), Instant.parse("2026-11-22T02:00:00Z")),
+                new ScheduleOverride("blake", Instant.parse("2026-11-22T06:00:00Z"), Instant.parse("2026-11-22T14:00:00Z")));
+
+        assertThat(Gap.within(schedule, Instant.parse("2026-11-21T00:00:00Z"), Instant.parse("2026-11-23T00:00:00Z")))
+                .containsExactly(
+                        new Gap(Instant.parse("2026-11-21T00:00:00Z"), Instant.parse("2026-11-21T18:00:00Z")),
+                        new Gap(Instant.parse("2026-11-22T02:00:00Z"), Instant.parse("2026-11-22T06:00:00Z")),
+                        new Gap(Instant.parse("2026-11-22T14:00:00Z"), Instant.parse("2026-11-23T00:00:00Z")));
+    }
+
     private static Schedule coveredBy(ScheduleOverride... overrides) {
         return new Schedule("payments-primary", "Payments primary", "UTC", List.of(), List.of(overrides));
     }

@@ -17,6 +17,8 @@ import java.util.List;
  * @param serviceId     the incident's service; null in pages stored before it was kept
  * @param requestedAt   when the page was asked for; null in pages stored before it was kept
  * @param recentChanges the service's latest changes before the page, newest first; empty when none
+ * @param whyPaged      how the responder was chosen, in words ({@code on call in Payments primary, layer Weekly, ...});
+ *                      null when the page request did not say (and in pages stored before it was kept)
  */
 public record Page(
         String pageId,
@@ -30,7 +32,8 @@ public record Page(
         String incidentUrl,
         PageTarget responder,
         Instant requestedAt,
-        List<RecentChange> recentChanges) {
+        List<RecentChange> recentChanges,
+        String whyPaged) {
 
     private static final DateTimeFormatter UTC_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -40,10 +43,18 @@ public record Page(
         recentChanges = recentChanges == null ? List.of() : List.copyOf(recentChanges);
     }
 
+    public Page(String pageId, String incidentId, long incidentNumber, String title, Severity severity,
+                String serviceId, String serviceName, int level, String incidentUrl, PageTarget responder,
+                Instant requestedAt, List<RecentChange> recentChanges) {
+        this(pageId, incidentId, incidentNumber, title, severity, serviceId, serviceName, level, incidentUrl, responder,
+                requestedAt, recentChanges, null);
+    }
+
     public static Page of(PageRequested requested) {
         return new Page(requested.pageId(), requested.incidentId(), requested.incidentNumber(), requested.title(),
                 requested.severity(), requested.serviceId(), requested.serviceName(), requested.level(),
-                requested.incidentUrl(), requested.target(), requested.requestedAt(), requested.recentChanges());
+                requested.incidentUrl(), requested.target(), requested.requestedAt(), requested.recentChanges(),
+                requested.because() == null ? null : requested.because().summary());
     }
 
     /** {@code [CRITICAL] #42 Checkout latency high}: the line every channel leads with. */

@@ -21,16 +21,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * {@code /incident ack|escalate|resolve <id|number>}, {@code /incident list}, {@code /incident oncall [team]}: the text of the
- * ephemeral answer. Acknowledge, escalate and resolve publish a command (once per Slack request, like button presses) and
- * need the user to be linked ({@link LinkedSlackUsers}); list and oncall read incident-service.
+ * {@code /incident ack|escalate|resolve <id|number>}, {@code /incident list}, {@code /incident oncall [team]},
+ * {@code /incident gaps}: the text of the ephemeral answer. Acknowledge, escalate and resolve publish a command (once per
+ * Slack request, like button presses) and need the user to be linked ({@link LinkedSlackUsers}); list, oncall and gaps
+ * read incident-service.
  */
 @Service
 class AnsweringSlashCommands {
 
     static final String USAGE = """
             Usage: `/incident ack <id|number>`, `/incident escalate <id|number>`, `/incident resolve <id|number>`, \
-            `/incident list` (your open incidents), `/incident oncall [team]`""";
+            `/incident list` (your open incidents), `/incident oncall [team]`, \
+            `/incident gaps` (when your team's services would page nobody)""";
+    /** An ephemeral message stays readable; the rest is in {@code GET /services/{id}/coverage}. */
+    private static final int MOST_GAPS_LISTED = 20;
     private static final String UNAVAILABLE = "incident-service is not reachable right now, so this cannot be "
             + "looked up. Try again in a moment";
 
@@ -61,6 +65,7 @@ class AnsweringSlashCommands {
             case "resolve" -> act(command, argument, IncidentAction.RESOLVE);
             case "list" -> myOpenIncidents(command.userId());
             case "oncall" -> onCall(argument);
+            case "gaps" -> coverageGaps(command.userId());
             default -> USAGE;
         };
     }
@@ -127,6 +132,42 @@ class AnsweringSlashCommands {
                 .map(incident -> "• #" + incident.number() + " " + incident.title() + " (" + incident.serviceName()
                         + ") — " + incident.status().toLowerCase(Locale.ROOT) + ", id `" + incident.id() + "`")
                 .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * The coverage gaps of the next 4 weeks in the services of the caller's teams: the caller is the responder with
+     * their Slack user id, their teams those listing them as a member.
+     */
+    private String coverageGaps(String slackUserId) {
+        try {
+            Optional<Responder> caller = directory.responders().stream()
+                    .filter(responder -> slackUserId.equals(responder.slackUserId())).findFirst();
+            if (caller.isEmpty()) {
+                return "No responder has your Slack member ID (" + slackUserId + "), so your team is not known. Ask an "
+                        + "admin to put it on your responder in incident-service.";
+            }
+            List<Team> teams = directory.teams().stream()
+                    .filter(team -> team.members().contains(caller.get().id())).toList();
+            if (teams.isEmpty()) {
+                return "You are not a member of any team, so there are no services of yours to look at.";
+            }
+            Set<String> teamIds = teams.stream().map(Team::id).collect(Collectors.toSet());
+            List<ServiceSummary> services = directory.services().stream()
+                    .filter(service -> teamIds.contains(service.teamId())).toList();
+            List<String> gaps = services.stream().flatMap(service -> directory.coverageGaps(service.id()).stream())
+                    .toList();
+            String teamNames = teams.stream().map(Team::name).collect(Collectors.joining(", "));
+            if (gaps.isEmpty()) {
+                return "No coverage gaps in the next 4 weeks for " + teamNames + ": every level of "
+                        + services.size() + (services.size() == 1 ? " service" : " services") + " has someone on call.";
+            }
+            String more = gaps.size() > MOST_GAPS_LISTED
+                    ? "\n…and " + (gaps.size() - MOST_GAPS_LISTED) + " more (GET /services/{id}/coverage)" : "";
+            return "Coverage gaps in the next 4 weeks for " + teamNames + ":\n" + gaps.stream().limit(MOST_GAPS_LISTED)
+                    .map(gap -> "• " + PageMessage.escape(gap)).collect(Collectors.joining("\n")) + more;
+        } catch (IncidentServiceUnavailableException e) {
+            return UNAVAILABLE + ".";
+        }
     }
 
     /** Level 1 of each service's escalation policy: who gets paged first. */

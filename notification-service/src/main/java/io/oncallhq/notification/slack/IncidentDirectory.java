@@ -23,7 +23,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * Reads incident-service's REST API for the slash command ({@code GET /incidents}, {@code /services},
- * {@code /responders}, {@code /teams}, {@code /schedules/{id}/oncall}), the linked Slack users ({@code /responders})
+ * {@code /responders}, {@code /teams}, {@code /schedules/{id}/oncall}, {@code /services/{id}/coverage}), the linked Slack users ({@code /responders})
  * and the owners of overdue action items ({@code /responders/{id}}), with a short timeout because Slack waits at most
  * three seconds for the answer. Any failure is {@link IncidentServiceUnavailableException}.
  */
@@ -63,7 +63,8 @@ class IncidentDirectory {
     record Responder(String id, String name, String slackUserId) {
     }
 
-    record Team(String id, String name) {
+    /** @param members responder ids */
+    record Team(String id, String name, List<String> members) {
     }
 
     List<IncidentSummary> incidents(String status) {
@@ -97,7 +98,19 @@ class IncidentDirectory {
     }
 
     List<Team> teams() {
-        return list("/teams", node -> new Team(node.path("id").asString(null), node.path("name").asString(null)));
+        return list("/teams", node -> new Team(node.path("id").asString(null), node.path("name").asString(null),
+                strings(node.path("members"))));
+    }
+
+    /**
+     * The service's coverage gaps in the next 4 weeks ({@code GET /services/{id}/coverage}), each as incident-service
+     * words it ({@code Checkout API, level 1: nobody on call from Dec 8 02:00 to Dec 8 06:00 UTC (Payments primary)});
+     * empty when it has none or the service is not known.
+     */
+    List<String> coverageGaps(String serviceId) {
+        String path = "/services/" + URLEncoder.encode(serviceId, StandardCharsets.UTF_8) + "/coverage";
+        return send(path).map(coverage -> elements(coverage.path("gaps")).stream()
+                .map(gap -> gap.path("message").asString()).toList()).orElse(List.of());
     }
 
     /** Who a schedule has on call now ({@code GET /schedules/{id}/oncall}); empty when nobody or not known. */

@@ -24,8 +24,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
- * The Block Kit form of a page: headline, service and level, a link to the incident, the service's recent changes
- * ({@link RecentChangesSection}), a status line, and the buttons that still make sense (Acknowledge, Escalate and
+ * The Block Kit form of a page: headline, service and level, a link to the incident, on a responder's own page why they
+ * were paged, the service's recent changes ({@link RecentChangesSection}), a status line, and the buttons that still make sense (Acknowledge, Escalate and
  * Resolve while open, Escalate and Resolve once acknowledged, none once resolved). The buttons carry the incident id
  * as their value; {@link SlackInteractionsController} reads them back.
  */
@@ -50,6 +50,9 @@ final class PageMessage {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(truncate(page.headline(), HEADER_LIMIT)))));
         blocks.add(section(s -> s.text(markdownText(details(page, paged)))));
+        if (paged.isEmpty() && page.whyPaged() != null) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(whyPaged(page))))));
+        }
         RecentChangesSection.of(page).ifPresent(blocks::add);
         blocks.add(context(c -> c.elements(List.of(markdownText(statusLine(page, paged, state))))));
         List<BlockElement> buttons = buttons(page, state);
@@ -96,6 +99,11 @@ final class PageMessage {
             case REASSIGNED -> ":busts_in_silhouette: Reassigned to " + escape(change.detail()) + " by " + who;
             case REOPENED -> ":rotating_light: Reopened by " + who;
         };
+    }
+
+    /** {@code :mag: Why you: on call in Payments primary, layer Weekly, Dec 7 09:00 – Dec 14 09:00 UTC} */
+    static String whyPaged(Page page) {
+        return ":mag: Why you: " + escape(page.whyPaged());
     }
 
     private static String details(Page page, List<Paged> paged) {

@@ -57,6 +57,27 @@ class PageMessageTest {
     }
 
     @Test
+    void aResponderSeesWhyTheyWerePagedInOneContextLineUnderTheDetails() {
+        List<LayoutBlock> blocks = PageMessage.blocks(pagedBecause("override in Payments primary from 02:00 to 06:00 UTC,"
+                + " standing in for Alex <Rivera>"), PageState.OPEN);
+
+        assertThat(blocks.get(2)).isInstanceOfSatisfying(ContextBlock.class, context ->
+                assertThat(((MarkdownTextObject) context.getElements().getFirst()).getText()).isEqualTo(
+                        ":mag: Why you: override in Payments primary from 02:00 to 06:00 UTC, standing in for"
+                                + " Alex &lt;Rivera&gt;"));
+    }
+
+    @Test
+    void aPageThatDoesNotSayWhyAndTheTeamChannelsMessageHaveNoWhyLine() {
+        Page page = pagedBecause("on call in Payments primary, layer Weekly, Dec 7 09:00 – Dec 14 09:00 UTC");
+
+        assertThat(contextTexts(PageMessage.blocks(checkoutLatencyPage(), PageState.OPEN)))
+                .noneMatch(text -> text.contains("Why you"));
+        assertThat(contextTexts(PageMessage.blocks(page, List.of(new Paged("page-1", "Alex Rivera", 1)),
+                PageState.OPEN))).noneMatch(text -> text.contains("Why you"));
+    }
+
+    @Test
     void anOpenPageOffersAcknowledgeEscalateAndResolveCarryingTheIncidentId() {
         List<ButtonElement> buttons = buttonsOf(PageMessage.blocks(checkoutLatencyPage(), PageState.OPEN));
 
@@ -176,6 +197,17 @@ class PageMessageTest {
                 "Checkout API", 1,
                 "http://localhost:8082/incidents/inc-1", new PageTarget("alex", "Alex Rivera", null, "U0DEMO0001"),
                 PAGED_AT, List.of(changes));
+    }
+
+    private static Page pagedBecause(String whyPaged) {
+        return new Page("page-1", "inc-1", 42, "Checkout latency high", Severity.CRITICAL, "checkout-api",
+                "Checkout API", 1, "http://localhost:8082/incidents/inc-1",
+                new PageTarget("alex", "Alex Rivera", null, "U0DEMO0001"), PAGED_AT, List.of(), whyPaged);
+    }
+
+    private static List<String> contextTexts(List<LayoutBlock> blocks) {
+        return blocks.stream().filter(ContextBlock.class::isInstance).map(ContextBlock.class::cast)
+                .map(context -> ((MarkdownTextObject) context.getElements().getFirst()).getText()).toList();
     }
 
     private static RecentChange deploy() {
