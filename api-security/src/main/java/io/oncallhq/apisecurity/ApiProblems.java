@@ -80,12 +80,12 @@ public abstract class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException e, WebRequest request) {
+    protected ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException e, WebRequest request) {
         return conflict(e, "It changed while this request was applied; read it again and send the request again", request);
     }
 
     @ExceptionHandler
-    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+    protected ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         if (e instanceof ErrorResponse known) { // one of Spring's that the parent class does not list
             return handleExceptionInternal(e, known.getBody(), known.getHeaders(), known.getStatusCode(), request);
         }
