@@ -9,11 +9,16 @@ import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.ingest.integration.Integrations;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalMongo;
+import io.oncallhq.localruntime.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +30,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -34,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The service against a real (embedded KRaft) broker and an in-memory MongoDB, one Spring context shared by
  * every subclass. The demo integration (set up as a generic one) is used on every endpoint; integration
- * {@value #THROTTLED_ID} may send one request a second.
+ * {@value #THROTTLED_ID} may send one request a second. The service's clock is {@link #CLOCK}, back at real time
+ * before each test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -46,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "ingest.incident-service.timeout=15s"})   // the stand-in's first answer is slow on a loaded machine
 @EmbeddedKafka(partitions = 2, topics = {Topics.ALERTS, Topics.CHANGES})
 // spring-kafka 4 embeds a real KRaft broker (the only mode it has, hence no kraft attribute).
+@Import(IngestIT.MovableServiceClock.class)
 abstract class IngestIT {
 
     static final String DEMO_KEY = "it-demo-key-0123456789abcdefghijkl";
@@ -55,6 +63,17 @@ abstract class IngestIT {
     /** Shared by every subclass's (cached) context, so it lives as long as the test JVM. */
     static final LocalMongo MONGO = LocalMongo.start(null, 0);
     static final IncidentServiceStandIn INCIDENT_SERVICE = new IncidentServiceStandIn();
+    static final MovableClock CLOCK = new MovableClock();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class MovableServiceClock {
+
+        @Bean
+        @Primary
+        Clock movableClock() {
+            return CLOCK;
+        }
+    }
 
     @DynamicPropertySource
     static void mongoAndIncidentService(DynamicPropertyRegistry registry) {
@@ -79,6 +98,7 @@ abstract class IngestIT {
 
     @BeforeEach
     void openTopics() {
+        CLOCK.reset();
         // Not the spring.embedded.kafka.brokers system property: BrokerDownIT's own broker overwrites it.
         brokers = broker.getBrokersAsString();
         topics = new EventTopics(brokers, "alert-ingest-it");

@@ -1,6 +1,7 @@
 package io.oncallhq.bench;
 
 import io.oncallhq.contracts.Topics;
+import io.oncallhq.localruntime.AlertmanagerProcess;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +63,8 @@ final class IngestThroughput {
 
             Measured alertmanager = null;
             if (AlertmanagerProcess.installed()) {
-                try (AlertmanagerProcess process = new AlertmanagerProcess()) {
-                    String url = process.baseUrl + "/api/v2/alerts";
+                try (AlertmanagerProcess process = AlertmanagerProcess.notifyingNobody()) {
+                    String url = process.baseUrl() + "/api/v2/alerts";
                     alertmanager = measure(clients, warmUp, duration, null, null, toAlertmanager(bench, url, 1), toAlertmanager(bench, url, batch));
                 }
             }

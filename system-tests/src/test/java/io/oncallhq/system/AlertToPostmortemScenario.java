@@ -6,6 +6,7 @@ import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.command.IncidentCommand;
 import io.oncallhq.contracts.command.ResolveIncident;
 import io.oncallhq.contracts.page.PageEvent;
+import io.oncallhq.localruntime.AlertmanagerProcess;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalSystem;
 import io.oncallhq.localruntime.Ports;
@@ -248,26 +249,25 @@ abstract class AlertToPostmortemScenario {
     @Test
     @Order(8)
     void aRealAlertmanagersGroupIsOneIncidentPagedOnceThatResolvesWithItsLastAlert() throws Exception {
-        assumeTrue(Files.isExecutable(RealAlertmanager.BINARY), "prometheus-alertmanager is not installed");
+        assumeTrue(AlertmanagerProcess.installed(), "prometheus-alertmanager is not installed");
         Http.Response created = Http.postJson(ingest("/integrations"),
                 "{\"serviceId\":\"checkout-api\",\"name\":\"Prometheus\",\"type\":\"alertmanager\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String key = created.json().get("key").get("secret").asString();
         List<String> firstFive = List.of("web-1", "web-2", "web-3", "web-4", "web-5");
         List<String> all = List.of("web-1", "web-2", "web-3", "web-4", "web-5", "web-6", "web-7");
-        Instant startsAt = Instant.now().minusSeconds(60);
 
-        try (RealAlertmanager alertmanager = new RealAlertmanager(ingest("/integrations/" + key + "/alertmanager"))) {
-            alertmanager.post("CheckoutErrors", firstFive, startsAt, null);
+        try (AlertmanagerProcess alertmanager = AlertmanagerProcess.notifying(ingest("/integrations/" + key + "/alertmanager"))) {
+            alertmanager.fire("CheckoutErrors", firstFive);
             JsonNode opened = await().atMost(Duration.ofSeconds(60)).until(() -> incidentOfGroup("CheckoutErrors"),
                     found -> found != null && found.get("alertCounts").get("total").asInt() == 5);
             String groupIncident = opened.get("id").asString();
 
-            alertmanager.post("CheckoutErrors", all, startsAt, null);
+            alertmanager.fire("CheckoutErrors", all);
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> incidentDetails(groupIncident).get("alertCounts").get("total").asInt() == 7);
 
-            alertmanager.post("CheckoutErrors", all, startsAt, Instant.now().minusSeconds(1));
+            alertmanager.resolve("CheckoutErrors", all);
             JsonNode resolved = await().atMost(Duration.ofSeconds(60)).until(() -> incidentDetails(groupIncident),
                     found -> found.get("status").asString().equalsIgnoreCase("resolved"));
 

@@ -1,5 +1,6 @@
 package io.oncallhq.ingest.config;
 
+import io.oncallhq.apisecurity.ApiProblems;
 import io.oncallhq.ingest.intake.InvalidAlertException;
 import io.oncallhq.ingest.intake.MalformedPayloadException;
 import io.oncallhq.ingest.intake.PayloadTooLargeException;
@@ -16,30 +17,27 @@ import io.oncallhq.ingest.integration.UnknownKeyIdException;
 import io.oncallhq.ingest.integration.UnknownServiceException;
 import io.oncallhq.ingest.publishing.BrokerUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Every error as RFC 9457 {@code application/problem+json}; the integration key in the path is never echoed. */
+/**
+ * Ingest's own failures on top of the ones every service answers alike ({@link ApiProblems}); the integration key in
+ * the path is never echoed.
+ */
 @RestControllerAdvice
-class ProblemResponses extends ResponseEntityExceptionHandler {
+class ProblemResponses extends ApiProblems {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     /** The key is a credential: it must not come back in {@code instance} (Spring fills in the request path). */
     private static final Pattern INTEGRATION_KEY = Pattern.compile("^/integrations/[^/]+");
 
@@ -71,7 +69,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         String where = e.field() != null ? " (field " + e.field() + ")" : "";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Malformed JSON at line " + e.line() + ", column " + e.column() + where + ": " + e.getMessage());
-        problem.setTitle("Malformed JSON");
+        problem.setTitle(BAD_REQUEST);
         problem.setProperty("line", e.line());
         problem.setProperty("column", e.column());
         if (e.field() != null) {
@@ -82,18 +80,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> invalid(InvalidAlertException e, WebRequest request) {
-        return fieldsAtFault(e, HttpStatus.BAD_REQUEST, "Invalid alert", e.getMessage(), e.violations(), request);
+        return invalidFields(e, e.getMessage(), fieldProblems(e.violations()), request);
     }
 
     @ExceptionHandler
     ResponseEntity<Object> invalidIntegration(InvalidIntegrationException e, WebRequest request) {
-        return fieldsAtFault(e, HttpStatus.BAD_REQUEST, "Invalid integration", e.getMessage(), e.violations(), request);
+        return invalidFields(e, e.getMessage(), fieldProblems(e.violations()), request);
     }
 
     @ExceptionHandler
     ResponseEntity<Object> unknownService(UnknownServiceException e, WebRequest request) {
-        return fieldsAtFault(e, HttpStatus.UNPROCESSABLE_CONTENT, "Unknown service", e.getMessage(),
-                List.of(new FieldViolation("serviceId", "no service " + e.serviceId() + " in incident-service's catalogue")), request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Unknown service");
+        problem.setProperty("errors", List.of(new FieldProblem("serviceId", "no service " + e.serviceId() + " in incident-service's catalogue")));
+        return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.UNPROCESSABLE_CONTENT, request);
     }
 
     @ExceptionHandler
@@ -103,13 +103,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({IntegrationNotFoundException.class, UnknownKeyIdException.class, NoHeartbeatException.class})
-    ResponseEntity<Object> notFound(RuntimeException e, WebRequest request) {
-        return problem(e, HttpStatus.NOT_FOUND, "Not found", e.getMessage(), new HttpHeaders(), request);
+    ResponseEntity<Object> integrationPartNotFound(RuntimeException e, WebRequest request) {
+        return notFound(e, request);
     }
 
     @ExceptionHandler({LastKeyException.class, ConcurrentChangeException.class})
-    ResponseEntity<Object> conflict(RuntimeException e, WebRequest request) {
-        return problem(e, HttpStatus.CONFLICT, "Conflict", e.getMessage(), new HttpHeaders(), request);
+    ResponseEntity<Object> integrationConflict(RuntimeException e, WebRequest request) {
+        return conflict(e, e.getMessage(), request);
     }
 
     @ExceptionHandler
@@ -124,15 +124,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return headers;
     }
 
-    @ExceptionHandler
-    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
-        if (e instanceof ErrorResponse known) { // one of Spring's that the parent class does not list
-            return handleExceptionInternal(e, known.getBody(), known.getHeaders(), known.getStatusCode(), request);
-        }
-        log.error("Unexpected failure", e);
-        return problem(e, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The alert was not accepted", new HttpHeaders(), request);
-    }
-
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
@@ -142,21 +133,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    private ResponseEntity<Object> problem(Exception e, HttpStatus status, String title, String detail, HttpHeaders headers,
-                                           WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return handleExceptionInternal(e, problem, headers, status, request);
-    }
-
-    private ResponseEntity<Object> fieldsAtFault(Exception e, HttpStatus status, String title, String detail,
-                                                 List<FieldViolation> violations, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setProperty("errors", violations.stream()
-                .map(violation -> Map.of("field", violation.field(), "message", violation.message()))
-                .toList());
-        return handleExceptionInternal(e, problem, new HttpHeaders(), status, request);
+    private static List<FieldProblem> fieldProblems(List<FieldViolation> violations) {
+        return violations.stream().map(violation -> new FieldProblem(violation.field(), violation.message())).toList();
     }
 
     private static URI redactedPath(WebRequest request) {

@@ -13,6 +13,7 @@ import io.oncallhq.incident.oncall.TechnicalService;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalKafka;
 import io.oncallhq.localruntime.LocalMongo;
+import io.oncallhq.localruntime.MovableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

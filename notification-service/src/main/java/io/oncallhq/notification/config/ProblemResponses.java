@@ -1,5 +1,6 @@
 package io.oncallhq.notification.config;
 
+import io.oncallhq.apisecurity.ApiProblems;
 import io.oncallhq.notification.slack.CommandNotPublishedException;
 import io.oncallhq.notification.slack.InvalidSlackSignatureException;
 import io.oncallhq.notification.slack.MalformedInteractionException;
@@ -9,20 +10,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error as RFC 9457 {@code application/problem+json}, also the refusals of {@code SlackRequestVerification}, a
- * filter, which hands them here through Spring MVC's exception resolvers.
+ * notification-service's own failures on top of the ones every service answers alike ({@link ApiProblems}), also the
+ * refusals of {@code SlackRequestVerification}, a filter, which hands them here through Spring MVC's exception
+ * resolvers.
  */
 @RestControllerAdvice
-class ProblemResponses extends ResponseEntityExceptionHandler {
+class ProblemResponses extends ApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
@@ -54,19 +53,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "The message broker did not take the command; nothing happened, press the button again", request);
     }
 
-    @ExceptionHandler
-    ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
-        if (e instanceof ErrorResponse known) { // one of Spring's that the parent class does not list
-            return handleExceptionInternal(e, known.getBody(), known.getHeaders(), known.getStatusCode(), request);
-        }
-        log.error("Unexpected failure", e);
-        return problem(e, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request was not handled", request);
-    }
-
-    private ResponseEntity<Object> problem(Exception e, HttpStatus status, String title, String detail,
-                                           WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return handleExceptionInternal(e, problem, new HttpHeaders(), status, request);
+    private ResponseEntity<Object> problem(Exception e, HttpStatus status, String title, String detail, WebRequest request) {
+        return problem(e, status, title, detail, new HttpHeaders(), request);
     }
 }

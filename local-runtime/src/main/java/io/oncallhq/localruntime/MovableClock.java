@@ -1,4 +1,4 @@
-package io.oncallhq.incident.escalation;
+package io.oncallhq.localruntime;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,13 +7,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Real time plus an offset the test moves forward, so "15 minutes later" takes no 15 minutes. */
-final class MovableClock extends Clock {
+/**
+ * Real time plus an offset a test moves forward, so "15 minutes later" takes no 15 minutes: a service's clock bean
+ * in tests.
+ */
+public final class MovableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         offset.accumulateAndGet(by, Duration::plus);
+    }
+
+    /** Back to real time, for the next test of a shared context. */
+    public void reset() {
+        offset.set(Duration.ZERO);
     }
 
     @Override
