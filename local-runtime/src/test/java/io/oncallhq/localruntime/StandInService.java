@@ -14,7 +14,8 @@ import java.util.List;
 public final class StandInService {
 
     static final List<String> REPORTED_VARIABLES = List.of("SERVER_PORT", "KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI",
-            "DEMO_SEED", "DEMO_INTEGRATION_KEY", "DEMO_SLACK_USER_ID", "INCIDENT_SERVICE_URL", "SLACK_BOT_TOKEN");
+            "DEMO_SEED", "DEMO_INTEGRATION_KEY", "DEMO_SLACK_USER_ID", "INCIDENT_SERVICE_URL", "SLACK_BOT_TOKEN",
+            "ALERT_INGEST_API_URL", "INCIDENT_SERVICE_API_URL", "POSTMORTEM_SERVICE_API_URL");
 
     private StandInService() {
     }

@@ -68,9 +68,14 @@ public final class ServiceApi {
                 .body(body == null ? Map.of() : body).retrieve(), spec -> spec.body(JsonNode.class));
     }
 
+    /** @param ifMatch the version the change was made against; null for resources without versions */
     public JsonNode patch(String path, String ifMatch, Object body, Object... variables) {
         return call(spec -> spec.patch().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.IF_MATCH, ifMatch).body(body).retrieve(), spec -> spec.body(JsonNode.class));
+                .headers(headers -> {
+                    if (ifMatch != null) {
+                        headers.setIfMatch(ifMatch);
+                    }
+                }).body(body).retrieve(), spec -> spec.body(JsonNode.class));
     }
 
     public JsonNode put(String path, Object body, Object... variables) {
