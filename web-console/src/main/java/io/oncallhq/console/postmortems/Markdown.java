@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Section text as HTML that cannot run: commonmark escapes raw HTML and drops unsafe link targets, then jsoup keeps
  * only an allow-list of tags and attributes (no event handlers, no {@code javascript:} or {@code data:} links) in
- * case a renderer change ever lets something through. Pages show it with {@code th:utext="${@markdown.html(text)}"}.
+ * case a renderer change ever lets something through. Only its output is ever shown unescaped.
  */
-@Component("markdown")
+@Component
 public class Markdown {
 
     private static final Safelist INERT = Safelist.relaxed()

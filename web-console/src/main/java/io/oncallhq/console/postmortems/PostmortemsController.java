@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Post-mortem review: the list, a post-mortem's page (facts, timeline, sections as Markdown with a sanitised preview,
@@ -210,6 +211,9 @@ class PostmortemsController {
 
     private void show(Postmortem postmortem, Model model) {
         model.addAttribute("postmortem", postmortem);
+        // Rendered here: Thymeleaf refuses bean calls inside th:utext, and only sanitised HTML is ever unescaped.
+        model.addAttribute("renderedSections", postmortem.sections().stream().collect(
+                Collectors.toMap(Postmortem.Section::key, section -> markdown.html(section.text()), (a, b) -> a)));
         model.addAttribute("today", LocalDate.now(clock));
         try {
             model.addAttribute("comments", postmortems().get(COMMENTS, "/postmortems/{id}/comments", postmortem.id()));

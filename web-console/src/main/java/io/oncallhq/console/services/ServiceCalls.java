@@ -3,8 +3,11 @@ package io.oncallhq.console.services;
 import io.oncallhq.console.config.ConsoleProperties;
 import io.oncallhq.console.signin.SignedInPeople;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +17,10 @@ import java.util.Map;
 /** The four services' APIs, called as the person signed in to the current request (or with a token at sign-in). */
 @Component
 public class ServiceCalls {
+
+    /** A field a service leaves out (an older version of it) reads as empty rather than failing the page. */
+    private static final JsonMapper TOLERANT_JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
     private final Map<Service, RestClient> clients = new EnumMap<>(Service.class);
     private final SignedInPeople people;
@@ -39,6 +46,9 @@ public class ServiceCalls {
     }
 
     private static RestClient client(JdkClientHttpRequestFactory requests, URI baseUrl) {
-        return RestClient.builder().requestFactory(requests).baseUrl(baseUrl.toString()).build();
+        return RestClient.builder().requestFactory(requests).baseUrl(baseUrl.toString())
+                .configureMessageConverters(converters -> converters.registerDefaults().withJsonConverter(
+                        new JacksonJsonHttpMessageConverter(TOLERANT_JSON)))
+                .build();
     }
 }
