@@ -65,7 +65,7 @@ abstract class AlertToPostmortemScenario {
     void startSystem() throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("oncallhq-system-test");
         for (String variable : List.of("ALERT_INGEST_PORT", "INCIDENT_PORT", "NOTIFICATION_PORT", "POSTMORTEM_PORT",
-                "KAFKA_PORT", "MONGODB_PORT")) {
+                "WEB_CONSOLE_PORT", "KAFKA_PORT", "MONGODB_PORT")) {
             ports.put(variable, Ports.free());
         }
         Map<String, String> environment = new HashMap<>(infrastructure());

@@ -52,7 +52,7 @@ class AlertTraceIT {
     @BeforeAll
     void startSystem() throws IOException, InterruptedException {
         for (String port : List.of("ALERT_INGEST_PORT", "INCIDENT_PORT", "NOTIFICATION_PORT", "POSTMORTEM_PORT",
-                "KAFKA_PORT", "MONGODB_PORT")) {
+                "WEB_CONSOLE_PORT", "KAFKA_PORT", "MONGODB_PORT")) {
             environment.put(port, String.valueOf(Ports.free()));
         }
         environment.put("REPO_DIR", System.getProperty("repo.dir", ".."));
