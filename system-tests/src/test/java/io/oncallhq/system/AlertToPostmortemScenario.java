@@ -65,12 +65,14 @@ abstract class AlertToPostmortemScenario {
     void startSystem() throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("oncallhq-system-test");
         for (String variable : List.of("ALERT_INGEST_PORT", "INCIDENT_PORT", "NOTIFICATION_PORT", "POSTMORTEM_PORT",
-                "WEB_CONSOLE_PORT", "KAFKA_PORT", "MONGODB_PORT")) {
+                "KAFKA_PORT", "MONGODB_PORT")) {
             ports.put(variable, Ports.free());
         }
         Map<String, String> environment = new HashMap<>(infrastructure());
         ports.forEach((variable, port) -> environment.put(variable, String.valueOf(port)));
         environment.put("REPO_DIR", System.getProperty("repo.dir", ".."));
+        // The web console has browser tests of its own (WebConsoleBrowserIT); this scenario needs only the services.
+        environment.put("LOCAL_SERVICES", "alert-ingest-service,incident-service,notification-service,postmortem-service");
         environment.put("DATA_DIR", dataDir.toString());
         environment.put("DEMO_INTEGRATION_KEY", INTEGRATION_KEY);
         environment.put("API_TOKEN", Http.API_TOKEN);

@@ -20,10 +20,14 @@ public class Times {
 
     /** A duration in seconds as "1 h 5 min", "4 min 10 s" or "12 s". */
     public String seconds(Number seconds) {
-        if (seconds == null) {
+        return seconds == null ? "" : duration(Duration.ofSeconds(seconds.longValue()));
+    }
+
+    /** "1 h 5 min", "4 min 10 s" or "12 s"; empty for none. */
+    public String duration(Duration duration) {
+        if (duration == null) {
             return "";
         }
-        Duration duration = Duration.ofSeconds(seconds.longValue());
         if (duration.toHours() > 0) {
             return duration.toHours() + " h " + duration.toMinutesPart() + " min";
         }

@@ -46,7 +46,7 @@ public final class ServiceApi {
     }
 
     /** {@code GET path?name=value...}, leaving out blank values. */
-    public <T> T get(ParameterizedTypeReference<T> type, String path, Map<String, String> query) {
+    public <T> T get(ParameterizedTypeReference<T> type, String path, Map<String, String> query, Object... variables) {
         return call(spec -> spec.get().uri(builder -> {
             builder.path(path);
             query.forEach((name, value) -> {
@@ -54,7 +54,7 @@ public final class ServiceApi {
                     builder.queryParam(name, value);
                 }
             });
-            return builder.build();
+            return builder.build(variables);
         }).retrieve(), spec -> spec.body(type));
     }
 
