@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -128,7 +130,7 @@ class IncidentsController {
         } catch (ServiceRefusedException refused) {
             flash.addFlashAttribute("failure", refused.detail());
         }
-        return "redirect:/incidents/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
+        return "redirect:/incidents/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
     }
 
     private ServiceApi incidents() {

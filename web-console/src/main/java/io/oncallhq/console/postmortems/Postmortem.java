@@ -20,7 +20,7 @@ public record Postmortem(String id, String incidentId, Long incidentNumber, Stri
     }
 
     public boolean draft() {
-        return "draft".equals(statusName()) || "published".equals(statusName());
+        return "draft".equals(statusName());
     }
 
     public boolean inReview() {

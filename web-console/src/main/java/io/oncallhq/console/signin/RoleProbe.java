@@ -49,7 +49,10 @@ class RoleProbe {
         return allowed(() -> incidents.delete("/silences/{id}", NO_SUCH_ID)) ? Role.ADMIN : Role.RESPONDER;
     }
 
-    /** Whether the call got past the role check: anything but 401 and 403. */
+    /**
+     * Whether the call got past the role check: anything but 401 and 403. A service that fails right then grants
+     * nothing more: the person gets the lower role and can sign in again.
+     */
     private static boolean allowed(Runnable call) {
         try {
             call.run();
