@@ -16,22 +16,16 @@ import java.util.List;
 
 /**
  * Headless Chromium from Debian's packages, driven through Debian's chromedriver (never a downloaded one: Selenium
- * Manager stays unused because both paths are given). One driver service; each {@link #open()} is a browser of its
- * own with a fresh profile, so two of them are two people with separate sessions.
+ * Manager stays unused because both paths are given). Each {@link #open()} is a browser of its own, with its own
+ * chromedriver (quitting a driver stops its service) and a fresh profile: two of them are two people with separate
+ * sessions.
  */
 final class Browsers implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
 
-    private final ChromeDriverService service;
     private final List<WebDriver> opened = new ArrayList<>();
-
-    Browsers() throws IOException {
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        service.start();
-    }
 
     static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -45,6 +39,8 @@ final class Browsers implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1280,1000",
                     "--user-data-dir=" + Files.createTempDirectory("console-browser"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             opened.add(driver);
             return driver;
@@ -65,6 +61,5 @@ final class Browsers implements AutoCloseable {
     @Override
     public void close() {
         opened.forEach(WebDriver::quit);
-        service.stop();
     }
 }

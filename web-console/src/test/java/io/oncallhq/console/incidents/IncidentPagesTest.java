@@ -1,18 +1,12 @@
 package io.oncallhq.console.incidents;
 
+import io.oncallhq.console.ConsolePageTest;
 import io.oncallhq.console.StubbedServices;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static io.oncallhq.console.SignedIn.session;
 import static io.oncallhq.console.StubbedServices.RESPONDER_TOKEN;
@@ -25,9 +19,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class IncidentPagesTest {
+class IncidentPagesTest extends ConsolePageTest {
 
     private static final String TRIGGERED = """
             {"id":"inc-1","number":7,"serviceId":"checkout-api","serviceName":"Checkout API","teamId":"payments",
@@ -39,19 +31,6 @@ class IncidentPagesTest {
                        "requestedAt":"2026-12-01T10:00:01Z"}],
              "timeline":[{"at":"2026-12-01T10:00:00Z","kind":"triggered","actor":null,"text":"Triggered by an alert"}],
              "escalationLevel":1,"recentChanges":[]}""";
-
-    @Autowired
-    MockMvc mvc;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry properties) {
-        StubbedServices.register(properties);
-    }
-
-    @BeforeEach
-    void knownTokens() {
-        StubbedServices.reset();
-    }
 
     @Test
     void openIncidentsComeBeforeResolvedOnesAndTitlesStayText() throws Exception {

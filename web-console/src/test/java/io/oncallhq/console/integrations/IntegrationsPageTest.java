@@ -1,18 +1,14 @@
 package io.oncallhq.console.integrations;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.oncallhq.console.ConsolePageTest;
 import io.oncallhq.console.StubbedServices;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.context.TestPropertySource;
 
 import static io.oncallhq.console.SignedIn.session;
 import static io.oncallhq.console.StubbedServices.ADMIN_TOKEN;
@@ -23,21 +19,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = "console.alert-ingest-public-url=https://ingest.example.com")
-@AutoConfigureMockMvc
-class IntegrationsPageTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry properties) {
-        StubbedServices.register(properties);
-    }
+@TestPropertySource(properties = "console.alert-ingest-public-url=https://ingest.example.com")
+class IntegrationsPageTest extends ConsolePageTest {
 
     @BeforeEach
-    void knownTokens() {
-        StubbedServices.reset();
+    void stubs() {
         StubbedServices.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/integrations")).willReturn(WireMock.okJson(
                 "[{\"id\":\"int-1\",\"serviceId\":\"checkout-api\",\"name\":\"Prometheus\",\"type\":\"alertmanager\","
                         + "\"grouping\":\"group\",\"keys\":[{\"id\":\"k1\",\"createdAt\":\"2026-12-01T10:00:00Z\"}]}]")));

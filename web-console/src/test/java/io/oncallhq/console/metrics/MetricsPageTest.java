@@ -1,17 +1,11 @@
 package io.oncallhq.console.metrics;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.oncallhq.console.ConsolePageTest;
 import io.oncallhq.console.StubbedServices;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static io.oncallhq.console.SignedIn.session;
 import static io.oncallhq.console.StubbedServices.VIEWER_TOKEN;
@@ -19,22 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class MetricsPageTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry properties) {
-        StubbedServices.register(properties);
-    }
-
-    @BeforeEach
-    void knownTokens() {
-        StubbedServices.reset();
-    }
+class MetricsPageTest extends ConsolePageTest {
 
     @Test
     void aViewerSeesPercentilesAsFiguresAndBarsAndPagesPerResponder() throws Exception {

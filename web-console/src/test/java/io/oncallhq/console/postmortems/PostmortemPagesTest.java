@@ -1,18 +1,13 @@
 package io.oncallhq.console.postmortems;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.oncallhq.console.ConsolePageTest;
 import io.oncallhq.console.StubbedServices;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static io.oncallhq.console.SignedIn.session;
 import static io.oncallhq.console.StubbedServices.RESPONDER_TOKEN;
@@ -24,9 +19,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class PostmortemPagesTest {
+class PostmortemPagesTest extends ConsolePageTest {
 
     private static final String DRAFT = """
             {"id":"pm-1","incidentId":"inc-1","incidentNumber":7,"title":"Checkout latency above 2s",
@@ -38,17 +31,8 @@ class PostmortemPagesTest {
                              "priority":"high","status":"open"}],
              "author":null,"reviewers":[],"revision":1,"publishedVersions":[],"transitions":[],"version":%d}""";
 
-    @Autowired
-    MockMvc mvc;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry properties) {
-        StubbedServices.register(properties);
-    }
-
     @BeforeEach
-    void knownTokens() {
-        StubbedServices.reset();
+    void stubs() {
         StubbedServices.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/postmortems/pm-1/comments"))
                 .willReturn(WireMock.okJson("[{\"id\":\"c1\",\"section\":\"summary\",\"by\":\"jordan\","
                         + "\"text\":\"<img src=x onerror=alert(1)>\",\"at\":\"2026-12-01T12:00:00Z\"}]")));

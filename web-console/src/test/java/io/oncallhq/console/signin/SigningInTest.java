@@ -1,15 +1,9 @@
 package io.oncallhq.console.signin;
 
+import io.oncallhq.console.ConsolePageTest;
 import io.oncallhq.console.StubbedServices;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static io.oncallhq.console.SignedIn.session;
@@ -24,22 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class SigningInTest {
-
-    @Autowired
-    MockMvc mvc;
-
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry properties) {
-        StubbedServices.register(properties);
-    }
-
-    @BeforeEach
-    void knownTokens() {
-        StubbedServices.reset();
-    }
+class SigningInTest extends ConsolePageTest {
 
     @Test
     void eachTokenGetsTheRoleTheServicesGrantIt() throws Exception {
