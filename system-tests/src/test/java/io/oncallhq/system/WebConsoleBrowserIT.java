@@ -202,6 +202,7 @@ class WebConsoleBrowserIT {
         WebElement merge = reviewer.findElement(By.cssSelector("#section-impact .merge-view"));
         assertThat(merge.findElement(By.className("yours")).getText()).isEqualTo("About one in eight checkouts failed.");
         assertThat(merge.findElement(By.className("theirs")).getText()).isEqualTo("Checkout failed for 12% of customers.");
+        ((JavascriptExecutor) reviewer).executeScript("arguments[0].scrollIntoView()", merge);
         screenshot(reviewer, "merge-view");
         submit(reviewer, By.id("save-impact"));
         assertThat(reviewer.findElement(By.cssSelector("#section-impact .rendered")).getText())
