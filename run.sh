@@ -11,6 +11,7 @@ jars=(
   incident-service/target/incident-service.jar
   notification-service/target/notification-service.jar
   postmortem-service/target/postmortem-service.jar
+  web-console/target/web-console.jar
 )
 build=false
 [ "${1:-}" = "--build" ] && build=true

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -22,12 +23,12 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
- * The one-command local run: a Kafka broker, a MongoDB-wire server with files on disk and the four services,
- * each service in its own JVM. Configured through environment variables; see {@link #main}.
+ * The one-command local run: a Kafka broker, a MongoDB-wire server with files on disk, the four services and the
+ * web console, each in its own JVM. Configured through environment variables; see {@link #main}.
  */
 public final class LocalSystem implements AutoCloseable {
 
-    /** A service: its Maven module (and jar) name, the variable that sets its port, and its database. */
+    /** A service: its Maven module (and jar) name, the variable that sets its port, and its database (null: none). */
     private record ServiceDefinition(String module, String portVariable, int defaultPort, String database) {
     }
 
@@ -38,9 +39,12 @@ public final class LocalSystem implements AutoCloseable {
             new ServiceDefinition("alert-ingest-service", "ALERT_INGEST_PORT", 8081, "alert_ingest");
     private static final ServiceDefinition INCIDENT =
             new ServiceDefinition("incident-service", "INCIDENT_PORT", 8082, "incidents");
+    private static final ServiceDefinition POSTMORTEM =
+            new ServiceDefinition("postmortem-service", "POSTMORTEM_PORT", 8084, "postmortems");
+    private static final ServiceDefinition WEB_CONSOLE = new ServiceDefinition("web-console", "WEB_CONSOLE_PORT", 8085, null);
     private static final List<ServiceDefinition> SERVICES = List.of(ALERT_INGEST, INCIDENT,
-            new ServiceDefinition("notification-service", "NOTIFICATION_PORT", 8083, "notifications"),
-            new ServiceDefinition("postmortem-service", "POSTMORTEM_PORT", 8084, "postmortems"));
+            new ServiceDefinition("notification-service", "NOTIFICATION_PORT", 8083, "notifications"), POSTMORTEM,
+            WEB_CONSOLE);
 
     private static final String DEMO_ALERT =
             "{\"summary\":\"Checkout latency above 2s\",\"severity\":\"critical\",\"dedupKey\":\"checkout-latency\"}";
@@ -88,7 +92,7 @@ public final class LocalSystem implements AutoCloseable {
     /**
      * Starts everything and prints where it listens; Ctrl-C stops it all. Environment:
      * {@code ALERT_INGEST_PORT} (8081), {@code INCIDENT_PORT} (8082), {@code NOTIFICATION_PORT} (8083),
-     * {@code POSTMORTEM_PORT} (8084), {@code KAFKA_PORT} (9092), {@code MONGODB_PORT} (27017),
+     * {@code POSTMORTEM_PORT} (8084), {@code WEB_CONSOLE_PORT} (8085), {@code KAFKA_PORT} (9092), {@code MONGODB_PORT} (27017),
      * {@code DATA_DIR} (./.data), {@code KAFKA_BOOTSTRAP_SERVERS} and {@code MONGODB_SERVER} (a
      * {@code mongodb://host:port} URI; the database names are appended) to use a running broker or database instead
      * of starting the embedded ones, {@code REPO_DIR} (the working directory, where the service modules are built),
@@ -199,7 +203,8 @@ public final class LocalSystem implements AutoCloseable {
         text.append('\n')
                 .append(String.format(" %-22s %s%n", "Kafka bootstrap", kafkaBootstrapServers))
                 .append(String.format(" %-22s %s (databases: %s)%n", "MongoDB", mongoServerUri,
-                        serviceSet.stream().map(s -> s.definition().database()).collect(Collectors.joining(", "))))
+                        serviceSet.stream().map(s -> s.definition().database()).filter(Objects::nonNull)
+                                .collect(Collectors.joining(", "))))
                 .append(String.format(" %-22s %s%n", "Data dir", dataDir))
                 .append(String.format(" %-22s %s%n", "Logs", logDir()))
                 .append(String.format(" %-22s %s%n", "Slack", slackDescription()))
@@ -215,6 +220,9 @@ public final class LocalSystem implements AutoCloseable {
                 .append(" See its incident (every REST API needs the token):\n")
                 .append(String.format("   curl -s http://%s:%d/incidents -H 'Authorization: Bearer %s'%n%n",
                         Ports.HOST, portOf(INCIDENT), apiToken))
+                .append(serviceSet.stream().anyMatch(s -> s.definition() == WEB_CONSOLE)
+                        ? String.format(" Or open the web console, http://%s:%d, and sign in with the admin API token.%n%n",
+                                Ports.HOST, portOf(WEB_CONSOLE)) : "")
                 .append(" Ctrl-C stops everything.\n")
                 .append(rule);
         return text.toString();
@@ -259,7 +267,9 @@ public final class LocalSystem implements AutoCloseable {
             Map<String, String> env = new HashMap<>(environment);
             env.put("SERVER_PORT", String.valueOf(service.port()));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-            env.put("MONGODB_URI", mongoServerUri + "/" + service.definition().database());
+            if (service.definition().database() != null) {
+                env.put("MONGODB_URI", mongoServerUri + "/" + service.definition().database());
+            }
             env.put("DEMO_SEED", "true");
             env.put("DEMO_INTEGRATION_KEY", integrationKey);
             // One admin token for people and for the services' calls to each other (SECURITY.md).
@@ -272,6 +282,10 @@ public final class LocalSystem implements AutoCloseable {
             env.put("ONCALLHQ_SECURITY_APITOKENS_0_SHA256", sha256Hex(demoResponderToken));
             env.put("DEMO_SLACK_USER_ID", environment.getOrDefault("DEMO_SLACK_USER_ID", "U0DEMO0001"));
             env.put("INCIDENT_SERVICE_URL", incidentServiceUrl);
+            // The web console calls the services' APIs for the person signed in.
+            env.put("ALERT_INGEST_API_URL", "http://" + Ports.HOST + ":" + portOf(ALERT_INGEST));
+            env.put("INCIDENT_SERVICE_API_URL", incidentServiceUrl);
+            env.put("POSTMORTEM_SERVICE_API_URL", "http://" + Ports.HOST + ":" + portOf(POSTMORTEM));
             String name = service.definition().module();
             ServiceProcess process = ServiceProcess.start(name, List.of("-jar", service.jar().toString()),
                     service.port(), env, logDir().resolve(name + ".log"), echo);

@@ -20,11 +20,12 @@ import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher with real Kafka and MongoDB, and {@link StandInService} jars in place of the four services. */
+/** The launcher with real Kafka and MongoDB, and {@link StandInService} jars in place of the services and the console. */
 class LocalSystemTest {
 
     private static final List<String> MODULES =
-            List.of("alert-ingest-service", "incident-service", "notification-service", "postmortem-service");
+            List.of("alert-ingest-service", "incident-service", "notification-service", "postmortem-service",
+                    "web-console");
 
     @TempDir
     Path dir;
@@ -43,7 +44,7 @@ class LocalSystemTest {
                 "SLACK_BOT_TOKEN", "xoxb-passed-through",
                 "SERVICE_JAVA_OPTS", "-Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
         List.of("KAFKA_PORT", "MONGODB_PORT", "ALERT_INGEST_PORT", "INCIDENT_PORT", "NOTIFICATION_PORT",
-                "POSTMORTEM_PORT").forEach(variable -> env.put(variable, String.valueOf(Ports.free())));
+                "POSTMORTEM_PORT", "WEB_CONSOLE_PORT").forEach(variable -> env.put(variable, String.valueOf(Ports.free())));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         String key;
@@ -60,7 +61,8 @@ class LocalSystemTest {
                             + "/generic",
                     "\"dedupKey\":\"checkout-latency\"",
                     "real Slack",
-                    "Demo responder token   " + responderToken + " (Alex Rivera, responder alex");
+                    "Demo responder token   " + responderToken + " (Alex Rivera, responder alex",
+                    "web console, http://localhost:" + env.get("WEB_CONSOLE_PORT") + ", and sign in with the admin API token");
         }
 
         Path logs = dir.resolve("data/logs");
@@ -76,6 +78,11 @@ class LocalSystemTest {
                 "ONCALLHQ_SECURITY_APITOKENS_0_RESPONDERID=alex",
                 "ONCALLHQ_SECURITY_APITOKENS_0_SHA256=" + HexFormat.of().formatHex(
                         MessageDigest.getInstance("SHA-256").digest(responderToken.getBytes(StandardCharsets.UTF_8))));
+        assertThat(Files.readAllLines(logs.resolve("web-console.log"))).contains(
+                "SERVER_PORT=" + env.get("WEB_CONSOLE_PORT"),
+                "ALERT_INGEST_API_URL=http://localhost:" + env.get("ALERT_INGEST_PORT"),
+                "INCIDENT_SERVICE_API_URL=http://localhost:" + env.get("INCIDENT_PORT"),
+                "POSTMORTEM_SERVICE_API_URL=http://localhost:" + env.get("POSTMORTEM_PORT"));
         for (String module : MODULES) {
             assertThat(Files.readAllLines(logs.resolve(module + ".log"))).contains("stopped gracefully");
         }

@@ -72,6 +72,8 @@ abstract class AlertToPostmortemScenario {
         Map<String, String> environment = new HashMap<>(infrastructure());
         ports.forEach((variable, port) -> environment.put(variable, String.valueOf(port)));
         environment.put("REPO_DIR", System.getProperty("repo.dir", ".."));
+        // The web console has browser tests of its own (WebConsoleBrowserIT); this scenario needs only the services.
+        environment.put("LOCAL_SERVICES", "alert-ingest-service,incident-service,notification-service,postmortem-service");
         environment.put("DATA_DIR", dataDir.toString());
         environment.put("DEMO_INTEGRATION_KEY", INTEGRATION_KEY);
         environment.put("API_TOKEN", Http.API_TOKEN);

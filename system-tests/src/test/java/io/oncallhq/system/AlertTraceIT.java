@@ -56,6 +56,8 @@ class AlertTraceIT {
             environment.put(port, String.valueOf(Ports.free()));
         }
         environment.put("REPO_DIR", System.getProperty("repo.dir", ".."));
+        // The web console has browser tests of its own (WebConsoleBrowserIT); this scenario needs only the services.
+        environment.put("LOCAL_SERVICES", "alert-ingest-service,incident-service,notification-service,postmortem-service");
         environment.put("DATA_DIR", Files.createTempDirectory("oncallhq-trace-test").toString());
         environment.put("DEMO_INTEGRATION_KEY", INTEGRATION_KEY);
         environment.put("API_TOKEN", Http.API_TOKEN);

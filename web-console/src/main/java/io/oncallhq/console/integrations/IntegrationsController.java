@@ -1,0 +1,112 @@
+package io.oncallhq.console.integrations;
+
+import io.oncallhq.console.config.ConsoleProperties;
+import io.oncallhq.console.services.Service;
+import io.oncallhq.console.services.ServiceApi;
+import io.oncallhq.console.services.ServiceCalls;
+import io.oncallhq.console.services.ServiceDownException;
+import io.oncallhq.console.services.ServiceRefusedException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Integrations, for admins: list, create and rotate (the new key shown once, with the URLs to paste into the
+ * monitoring system), revoke a key. A new key is rendered straight into the answer, never kept in the session.
+ */
+@Controller
+@RequestMapping("/integrations")
+class IntegrationsController {
+
+    private final ServiceCalls services;
+    private final ConsoleProperties properties;
+
+    IntegrationsController(ServiceCalls services, ConsoleProperties properties) {
+        this.services = services;
+        this.properties = properties;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        try {
+            model.addAttribute("integrations", ingest().get(new ParameterizedTypeReference<List<Integration>>() {},
+                    "/integrations"));
+        } catch (ServiceDownException down) {
+            model.addAttribute("unavailable", down.getMessage());
+        } catch (ServiceRefusedException refused) {
+            model.addAttribute("unavailable", refused.detail());
+        }
+        return "integrations";
+    }
+
+    @PostMapping
+    String create(@RequestParam String serviceId, @RequestParam String name, @RequestParam String type,
+                  Model model, HttpServletResponse response) {
+        try {
+            JsonNode created = ingest().post("/integrations",
+                    Map.of("serviceId", serviceId, "name", name, "type", type));
+            return showNewKey(created.path("integration").path("id").asString(), created.path("key"), model, response);
+        } catch (ServiceRefusedException refused) {
+            model.addAttribute("failure", refused.detail());
+        } catch (ServiceDownException down) {
+            model.addAttribute("failure", down.getMessage());
+        }
+        return list(model);
+    }
+
+    /** Rotation: a new key beside the old ones, which keep working until revoked. */
+    @PostMapping("/{id}/keys")
+    String rotate(@PathVariable String id, Model model, HttpServletResponse response) {
+        try {
+            return showNewKey(id, ingest().post("/integrations/{id}/keys", null, id), model, response);
+        } catch (ServiceRefusedException refused) {
+            model.addAttribute("failure", refused.detail());
+        } catch (ServiceDownException down) {
+            model.addAttribute("failure", down.getMessage());
+        }
+        return list(model);
+    }
+
+    @PostMapping("/{id}/keys/{keyId}/revoke")
+    String revoke(@PathVariable String id, @PathVariable String keyId, RedirectAttributes flash) {
+        try {
+            ingest().delete("/integrations/{id}/keys/{keyId}", id, keyId);
+            flash.addFlashAttribute("done", "Key " + keyId + " revoked: it stops working within a second.");
+        } catch (ServiceRefusedException refused) {
+            flash.addFlashAttribute("failure", refused.detail());
+        } catch (ServiceDownException down) {
+            flash.addFlashAttribute("failure", down.getMessage());
+        }
+        return "redirect:/integrations";
+    }
+
+    private String showNewKey(String integrationId, JsonNode key, Model model, HttpServletResponse response) {
+        // The secret is in this page only: no browser or proxy may keep a copy.
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        String secret = key.path("secret").asString();
+        String base = properties.alertIngestPublicUrl() + "/integrations/" + secret;
+        model.addAttribute("newKey", new Integration.NewKey(key.path("id").asString(), secret, null));
+        model.addAttribute("newKeyIntegration", integrationId);
+        model.addAttribute("pasteUrls", Map.of("Alertmanager (webhook_configs url)", base + "/alertmanager",
+                "Grafana (webhook contact point)", base + "/grafana",
+                "Generic JSON webhook", base + "/generic",
+                "PagerDuty Events API v2 tools (routing key)", secret));
+        return list(model);
+    }
+
+    private ServiceApi ingest() {
+        return services.to(Service.ALERT_INGEST);
+    }
+}
