@@ -28,6 +28,9 @@ public final class ApiAccess {
     private static final List<String> ALWAYS_OPEN =
             List.of("/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html");
 
+    /** Who the token belongs to ({@link CallerController}): any role may ask. */
+    private static final String CALLER = "/me";
+
     private final List<Rule> rules = new ArrayList<>();
 
     private ApiAccess() {
@@ -107,6 +110,7 @@ public final class ApiAccess {
     /** First match wins, as in Spring Security; the list ends in deny. */
     void applyTo(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry registry) {
         registry.requestMatchers(HttpMethod.GET, ALWAYS_OPEN.toArray(String[]::new)).permitAll();
+        registry.requestMatchers(HttpMethod.GET, CALLER).hasAuthority(Role.VIEWER.authority());
         for (Rule rule : rules) {
             var matched = registry.requestMatchers(rule.method(), rule.patterns().toArray(String[]::new));
             if (rule.role() == null) {

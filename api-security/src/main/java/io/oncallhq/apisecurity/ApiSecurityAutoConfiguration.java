@@ -60,6 +60,12 @@ public class ApiSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    CallerController callerController() {
+        return new CallerController();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     ActorFieldRefusal actorFieldRefusal() {
         return new ActorFieldRefusal();
     }

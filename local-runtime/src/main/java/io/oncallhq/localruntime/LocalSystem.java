@@ -221,8 +221,8 @@ public final class LocalSystem implements AutoCloseable {
                 .append(String.format("   curl -s http://%s:%d/incidents -H 'Authorization: Bearer %s'%n%n",
                         Ports.HOST, portOf(INCIDENT), apiToken))
                 .append(serviceSet.stream().anyMatch(s -> s.definition() == WEB_CONSOLE)
-                        ? String.format(" Or open the web console, http://%s:%d, and sign in with the admin API token.%n%n",
-                                Ports.HOST, portOf(WEB_CONSOLE)) : "")
+                        ? String.format(" Or open the web console, http://%s:%d, and sign in with the demo responder token"
+                                + " (or the admin API token).%n%n", Ports.HOST, portOf(WEB_CONSOLE)) : "")
                 .append(" Ctrl-C stops everything.\n")
                 .append(rule);
         return text.toString();

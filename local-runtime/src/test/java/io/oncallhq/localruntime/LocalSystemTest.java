@@ -62,7 +62,8 @@ class LocalSystemTest {
                     "\"dedupKey\":\"checkout-latency\"",
                     "real Slack",
                     "Demo responder token   " + responderToken + " (Alex Rivera, responder alex",
-                    "web console, http://localhost:" + env.get("WEB_CONSOLE_PORT") + ", and sign in with the admin API token");
+                    "web console, http://localhost:" + env.get("WEB_CONSOLE_PORT")
+                            + ", and sign in with the demo responder token (or the admin API token)");
         }
 
         Path logs = dir.resolve("data/logs");

@@ -46,6 +46,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class WebConsoleBrowserIT {
 
     private static final String INTEGRATION_KEY = "browser-test-integration-key-01";
+    private static final String ALEX_TOKEN = "browser-test-alex-token";
     private static final String REVIEWER_TOKEN = "browser-test-reviewer-token";
     private static final String VIEWER_TOKEN = "browser-test-viewer-token";
     private static final String EDIT = "The connection pool was exhausted by a **retry storm** after the deploy.";
@@ -75,9 +76,11 @@ class WebConsoleBrowserIT {
         environment.put("DATA_DIR", Files.createTempDirectory("oncallhq-browser-test").toString());
         environment.put("DEMO_INTEGRATION_KEY", INTEGRATION_KEY);
         environment.put("API_TOKEN", Http.API_TOKEN);
-        // Two more people: a reviewer (responder) and a viewer, as static tokens known by their SHA-256 only.
-        staticToken(environment, 0, "reviewer", "responder", REVIEWER_TOKEN);
-        staticToken(environment, 1, "viewer", "viewer", VIEWER_TOKEN);
+        // Alex, the demo responder, with the token the local run gives them; and two more people: Sam, Alex's
+        // teammate, who reviews, and a viewer, as static tokens known by their SHA-256 only (index 0 is Alex's).
+        environment.put("DEMO_RESPONDER_TOKEN", ALEX_TOKEN);
+        staticToken(environment, 1, "Sam Okafor", "responder", "sam", REVIEWER_TOKEN);
+        staticToken(environment, 2, "Vic Viewer", "viewer", null, VIEWER_TOKEN);
         // Quick list refreshes: the test waits for the incident to appear, it does not time it.
         environment.put("CONSOLE_REFRESH_INTERVAL", "1s");
         system = new LocalSystem(environment, new PrintStream(System.out, true));
@@ -100,8 +103,8 @@ class WebConsoleBrowserIT {
     @Test
     @Order(1)
     void anAlertsIncidentAppearsOnTheOpenListWithoutAReload() {
-        signIn(responder, Http.API_TOKEN, "alex");
-        assertThat(responder.findElement(By.id("signed-in-as")).getText()).isEqualTo("alex (admin)");
+        signIn(responder, ALEX_TOKEN);
+        assertThat(responder.findElement(By.id("signed-in-as")).getText()).isEqualTo("Alex Rivera (responder)");
         ((JavascriptExecutor) responder).executeScript("window.loadedOnce = 'yes';");
 
         Http.Response accepted = Http.postJson(url("ALERT_INGEST_PORT", "/integrations/" + INTEGRATION_KEY + "/generic"),
@@ -164,7 +167,7 @@ class WebConsoleBrowserIT {
         submit(responder, By.id("add-action-item"));
         assertThat(responder.findElement(By.id("action-items")).getText()).contains("Cap client retries with jitter");
 
-        replaceText(responder.findElement(By.id("reviewer-ids")), "reviewer");
+        replaceText(responder.findElement(By.id("reviewer-ids")), "sam");
         submit(responder, By.id("set-reviewers"));
         screenshot(responder, "postmortem");
         submit(responder, By.id("submit-review"));
@@ -175,8 +178,8 @@ class WebConsoleBrowserIT {
     @Test
     @Order(5)
     void aReviewerInAnotherSessionPublishesAndTheExportHasTheEdit() {
-        signIn(reviewer, REVIEWER_TOKEN, "reviewer");
-        assertThat(reviewer.findElement(By.id("signed-in-as")).getText()).isEqualTo("reviewer (responder)");
+        signIn(reviewer, REVIEWER_TOKEN);
+        assertThat(reviewer.findElement(By.id("signed-in-as")).getText()).isEqualTo("Sam Okafor (responder)");
         reviewer.get(postmortemUrl);
 
         submit(reviewer, By.id("publish"));
@@ -233,7 +236,7 @@ class WebConsoleBrowserIT {
     @Order(8)
     void aViewerSeesNoActionButtonsAndTheirForgedPostIsRefused() {
         WebDriver viewer = browsers.open();
-        signIn(viewer, VIEWER_TOKEN, "vic");
+        signIn(viewer, VIEWER_TOKEN);
         viewer.get(incidentUrl);
         assertThat(viewer.findElements(By.cssSelector("main button"))).isEmpty();
 
@@ -262,11 +265,10 @@ class WebConsoleBrowserIT {
         assertThat(responder.getCurrentUrl()).endsWith("/sign-in");
     }
 
-    private void signIn(WebDriver browser, String token, String name) {
+    private void signIn(WebDriver browser, String token) {
         browser.get(url("WEB_CONSOLE_PORT", "/sign-in"));
         screenshotOnce(browser, "sign-in");
         browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.id("name")).sendKeys(name);
         submit(browser, By.id("sign-in"));
         waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
     }
@@ -307,10 +309,14 @@ class WebConsoleBrowserIT {
         return "http://localhost:" + ports.get(portVariable) + path;
     }
 
-    private static void staticToken(Map<String, String> environment, int index, String name, String role, String token) {
+    private static void staticToken(Map<String, String> environment, int index, String name, String role,
+                                    String responderId, String token) {
         String prefix = "ONCALLHQ_SECURITY_APITOKENS_" + index + "_";
         environment.put(prefix + "NAME", name);
         environment.put(prefix + "ROLE", role);
+        if (responderId != null) {
+            environment.put(prefix + "RESPONDERID", responderId);
+        }
         environment.put(prefix + "SHA256", sha256(token));
     }
 

@@ -12,8 +12,8 @@ public final class SignedIn {
     private SignedIn() {
     }
 
-    public static MockHttpSession session(MockMvc mvc, String token, String name) throws Exception {
-        return (MockHttpSession) mvc.perform(post("/sign-in").with(csrf()).param("token", token).param("name", name))
+    public static MockHttpSession session(MockMvc mvc, String token) throws Exception {
+        return (MockHttpSession) mvc.perform(post("/sign-in").with(csrf()).param("token", token))
                 .andReturn().getRequest().getSession(false);
     }
 }

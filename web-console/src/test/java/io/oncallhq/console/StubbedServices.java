@@ -5,11 +5,9 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -45,13 +43,13 @@ public final class StubbedServices {
     /** Forgets every stub and request, then knows the three tokens again. */
     public static void reset() {
         SERVER.resetAll();
-        SERVER.stubFor(get(urlPathEqualTo("/incidents")).atPriority(10).willReturn(aResponse().withStatus(401)));
+        SERVER.stubFor(get(urlPathEqualTo("/me")).atPriority(10).willReturn(aResponse().withStatus(401)));
         for (String token : new String[]{VIEWER_TOKEN, RESPONDER_TOKEN, ADMIN_TOKEN}) {
             SERVER.stubFor(as(token, get(urlPathEqualTo("/incidents"))).atPriority(9).willReturn(okJson("[]")));
         }
-        stubRole(VIEWER_TOKEN, 403, 403);
-        stubRole(RESPONDER_TOKEN, 404, 403);
-        stubRole(ADMIN_TOKEN, 404, 404);
+        stubCaller(VIEWER_TOKEN, "Vic Viewer", null, "viewer");
+        stubCaller(RESPONDER_TOKEN, "Sam Lee", "sam", "responder");
+        stubCaller(ADMIN_TOKEN, "admin", null, "admin");
     }
 
     /** The request as a token sends it. */
@@ -59,10 +57,9 @@ public final class StubbedServices {
         return request.withHeader("Authorization", equalTo("Bearer " + token));
     }
 
-    private static void stubRole(String token, int acknowledgeStatus, int endSilenceStatus) {
-        SERVER.stubFor(as(token, post(urlPathEqualTo("/incidents/console-role-probe/acknowledge")))
-                .willReturn(aResponse().withStatus(acknowledgeStatus)));
-        SERVER.stubFor(as(token, delete(urlPathEqualTo("/silences/console-role-probe")))
-                .willReturn(aResponse().withStatus(endSilenceStatus)));
+    private static void stubCaller(String token, String name, String responderId, String role) {
+        String responder = responderId == null ? "null" : "\"" + responderId + "\"";
+        SERVER.stubFor(as(token, get(urlPathEqualTo("/me"))).willReturn(okJson(
+                "{\"name\":\"%s\",\"responderId\":%s,\"role\":\"%s\"}".formatted(name, responder, role))));
     }
 }

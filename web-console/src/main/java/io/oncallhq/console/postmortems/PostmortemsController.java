@@ -5,7 +5,6 @@ import io.oncallhq.console.services.ServiceApi;
 import io.oncallhq.console.services.ServiceCalls;
 import io.oncallhq.console.services.ServiceDownException;
 import io.oncallhq.console.services.ServiceRefusedException;
-import io.oncallhq.console.signin.SignedInPeople;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +34,7 @@ import java.util.stream.Collectors;
 /**
  * Post-mortem review: the list, a post-mortem's page (facts, timeline, sections as Markdown with a sanitised preview,
  * comments, action items, the review steps), the Markdown export, and the merge view when a save meets a newer
- * version. Every write names the signed-in person as {@code by}; a JWT's own name wins at postmortem-service.
+ * version. Every write acts as the signed-in person: postmortem-service takes who acts from their token.
  */
 @Controller
 @RequestMapping("/postmortems")
@@ -49,13 +48,11 @@ class PostmortemsController {
             "request-changes", "Changes requested: it is a draft again.", "publish", "Published.");
 
     private final ServiceCalls services;
-    private final SignedInPeople people;
     private final Markdown markdown;
     private final Clock clock = Clock.systemUTC();
 
-    PostmortemsController(ServiceCalls services, SignedInPeople people, Markdown markdown) {
+    PostmortemsController(ServiceCalls services, Markdown markdown) {
         this.services = services;
-        this.people = people;
         this.markdown = markdown;
     }
 
@@ -122,7 +119,7 @@ class PostmortemsController {
                        @RequestParam long version, Model model, RedirectAttributes flash) {
         try {
             postmortems().patch("/postmortems/{id}/sections/{section}", "\"" + version + "\"",
-                    Map.of("text", text, "by", me()), id, section);
+                    Map.of("text", text), id, section);
             flash.addFlashAttribute("done", "Section saved.");
         } catch (ServiceRefusedException refused) {
             if (refused.status() != 412) {
@@ -146,7 +143,7 @@ class PostmortemsController {
     String comment(@PathVariable String id, @PathVariable String section, @RequestParam String text,
                    RedirectAttributes flash) {
         return change(id, flash, api -> {
-            api.post("/postmortems/{id}/sections/{section}/comments", Map.of("by", me(), "text", text), id, section);
+            api.post("/postmortems/{id}/sections/{section}/comments", Map.of("text", text), id, section);
             return "Comment added.";
         });
     }
@@ -180,7 +177,7 @@ class PostmortemsController {
     String reviewers(@PathVariable String id, @RequestParam String reviewers, RedirectAttributes flash) {
         List<String> ids = Arrays.stream(reviewers.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
         return change(id, flash, api -> {
-            api.put("/postmortems/{id}/reviewers", Map.of("reviewers", ids, "by", me()), id);
+            api.put("/postmortems/{id}/reviewers", Map.of("reviewers", ids), id);
             return "Reviewers set.";
         });
     }
@@ -189,7 +186,6 @@ class PostmortemsController {
     String review(@PathVariable String id, @PathVariable String step,
                   @RequestParam(required = false) String comment, RedirectAttributes flash) {
         Map<String, Object> body = new HashMap<>();
-        body.put("by", me());
         body.put("comment", comment == null || comment.isBlank() ? null : comment);
         return change(id, flash, api -> {
             api.post("/postmortems/{id}/" + step, body, id);
@@ -231,10 +227,6 @@ class PostmortemsController {
             flash.addFlashAttribute("failure", refused.detail());
         }
         return redirectTo(id);
-    }
-
-    private String me() {
-        return people.current().name();
     }
 
     private ServiceApi postmortems() {

@@ -34,7 +34,7 @@ class ConsoleSecurity {
     static final String OIDC_REGISTRATION = "oidc";
 
     @Bean
-    SecurityFilterChain console(HttpSecurity http, RoleProbe roles,
+    SecurityFilterChain console(HttpSecurity http, CallerLookup callers,
                                 ObjectProvider<ClientRegistrationRepository> oidcProvider) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/sign-in", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
@@ -51,7 +51,7 @@ class ConsoleSecurity {
                 .exceptionHandling(errors -> errors.accessDeniedPage("/error/forbidden"));
         ClientRegistrationRepository oidc = oidcProvider.getIfAvailable();
         if (oidc == null) {
-            http.authenticationProvider(new TokenSignIn(roles))
+            http.authenticationProvider(new TokenSignIn(callers))
                     .formLogin(form -> form.loginPage("/sign-in").usernameParameter("name")
                             .passwordParameter("token").defaultSuccessUrl("/incidents", true));
         } else {
@@ -60,7 +60,7 @@ class ConsoleSecurity {
             withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
             http.oauth2Login(login -> login.loginPage("/sign-in").defaultSuccessUrl("/incidents", true)
                     .authorizationEndpoint(authorization -> authorization.authorizationRequestResolver(withPkce))
-                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcSignIn(roles))));
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcSignIn(callers))));
         }
         return http.build();
     }

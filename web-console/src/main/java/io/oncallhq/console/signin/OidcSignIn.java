@@ -6,23 +6,22 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * After the provider's redirect back: the person is the ID token's {@code preferred_username} (else {@code sub}), as
- * the services name them, and the role is what the services say about the access token.
+ * After the provider's redirect back: who the person is and their role are what the services say about the access
+ * token (its {@code preferred_username}, else {@code sub}).
  */
 class OidcSignIn implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     private final OidcUserService provider = new OidcUserService();
-    private final RoleProbe roles;
+    private final CallerLookup callers;
 
-    OidcSignIn(RoleProbe roles) {
-        this.roles = roles;
+    OidcSignIn(CallerLookup callers) {
+        this.callers = callers;
     }
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = provider.loadUser(request);
-        Role role = roles.roleOf(request.getAccessToken().getTokenValue());
-        String name = user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getSubject();
-        return new OidcPerson(role.authorities(), user.getIdToken(), user.getUserInfo(), new Person(name, role));
+        Person person = callers.personOf(request.getAccessToken().getTokenValue());
+        return new OidcPerson(person.role().authorities(), user.getIdToken(), user.getUserInfo(), person);
     }
 }

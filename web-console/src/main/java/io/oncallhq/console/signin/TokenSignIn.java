@@ -6,15 +6,15 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 
 /**
- * The sign-in form: an API token (the form's password field) and the name post-mortems should record (its user
- * field, optional). The services decide the role; the token stays in the server-side session's principal.
+ * The sign-in form: an API token (the form's password field). The services say whom it belongs to and its role; the
+ * token stays in the server-side session's principal.
  */
 class TokenSignIn implements AuthenticationProvider {
 
-    private final RoleProbe roles;
+    private final CallerLookup callers;
 
-    TokenSignIn(RoleProbe roles) {
-        this.roles = roles;
+    TokenSignIn(CallerLookup callers) {
+        this.callers = callers;
     }
 
     @Override
@@ -23,10 +23,9 @@ class TokenSignIn implements AuthenticationProvider {
         if (token.isEmpty()) {
             throw new BadCredentialsException("Enter an API token.");
         }
-        Role role = roles.roleOf(token);
-        String name = form.getName() == null || form.getName().isBlank() ? "api-token" : form.getName().strip();
-        TokenHolder holder = new TokenHolder(new Person(name, role), token);
-        return UsernamePasswordAuthenticationToken.authenticated(holder, null, role.authorities());
+        Person person = callers.personOf(token);
+        TokenHolder holder = new TokenHolder(person, token);
+        return UsernamePasswordAuthenticationToken.authenticated(holder, null, person.role().authorities());
     }
 
     @Override

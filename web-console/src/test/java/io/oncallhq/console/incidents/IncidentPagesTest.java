@@ -41,7 +41,7 @@ class IncidentPagesTest extends ConsolePageTest {
                          {"id":"old-open","number":8,"title":"<script>alert(1)</script>","status":"TRIGGERED",
                           "severity":"CRITICAL","serviceId":"checkout-api","triggeredAt":"2026-12-01T09:00:00Z","alertCount":1}]""")));
 
-        Document list = page("/incidents", session(mvc, RESPONDER_TOKEN, "sam"));
+        Document list = page("/incidents", session(mvc, RESPONDER_TOKEN));
 
         assertThat(list.select("#incident-rows tbody tr").eachAttr("data-incident-id"))
                 .containsExactly("old-open", "new-resolved");
@@ -51,7 +51,7 @@ class IncidentPagesTest extends ConsolePageTest {
 
     @Test
     void theListPassesItsFiltersOnAndRefreshesItsRowsWithThem() throws Exception {
-        MockHttpSession session = session(mvc, RESPONDER_TOKEN, "sam");
+        MockHttpSession session = session(mvc, RESPONDER_TOKEN);
 
         Document list = page("/incidents?status=triggered&serviceId=checkout-api", session);
 
@@ -67,7 +67,7 @@ class IncidentPagesTest extends ConsolePageTest {
     void anIncidentShowsItsAlertsPagesAndTimelineAndTheResponderItsActions() throws Exception {
         StubbedServices.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/incidents/inc-1")).willReturn(WireMock.okJson(TRIGGERED)));
 
-        Document incident = page("/incidents/inc-1", session(mvc, RESPONDER_TOKEN, "sam"));
+        Document incident = page("/incidents/inc-1", session(mvc, RESPONDER_TOKEN));
 
         assertThat(incident.select("h1").text()).isEqualTo("#7 Checkout latency <b>above</b> 2s");
         assertThat(incident.text()).contains("p99 2.4s").contains("Alex Rivera: level 1 of the escalation policy")
@@ -79,7 +79,7 @@ class IncidentPagesTest extends ConsolePageTest {
     @Test
     void aViewerSeesNoActionsAndAForgedPostNeverReachesTheService() throws Exception {
         StubbedServices.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/incidents/inc-1")).willReturn(WireMock.okJson(TRIGGERED)));
-        MockHttpSession viewer = session(mvc, VIEWER_TOKEN, "vic");
+        MockHttpSession viewer = session(mvc, VIEWER_TOKEN);
 
         Document incident = page("/incidents/inc-1", viewer);
         mvc.perform(post("/incidents/inc-1/resolve").with(csrf()).session(viewer)).andExpect(status().isForbidden());
@@ -92,7 +92,7 @@ class IncidentPagesTest extends ConsolePageTest {
     void acknowledgingCallsTheServiceWithThePersonsTokenAndSaysSo() throws Exception {
         StubbedServices.server().stubFor(as(RESPONDER_TOKEN, WireMock.post(WireMock.urlPathEqualTo("/incidents/inc-1/acknowledge")))
                 .willReturn(WireMock.okJson("{\"id\":\"inc-1\",\"notice\":\"already acknowledged by Alex Rivera at 10:02 UTC\"}")));
-        MockHttpSession session = session(mvc, RESPONDER_TOKEN, "sam");
+        MockHttpSession session = session(mvc, RESPONDER_TOKEN);
 
         String flash = mvc.perform(post("/incidents/inc-1/acknowledge").with(csrf()).session(session))
                 .andExpect(redirectedUrl("/incidents/inc-1")).andReturn().getFlashMap().get("done").toString();
@@ -107,14 +107,14 @@ class IncidentPagesTest extends ConsolePageTest {
                 .withBody("{\"title\":\"Conflict\",\"detail\":\"incident inc-1 is resolved\"}")));
 
         Object failure = mvc.perform(post("/incidents/inc-1/acknowledge").with(csrf())
-                .session(session(mvc, RESPONDER_TOKEN, "sam"))).andReturn().getFlashMap().get("failure");
+                .session(session(mvc, RESPONDER_TOKEN))).andReturn().getFlashMap().get("failure");
 
         assertThat(failure).isEqualTo("incident inc-1 is resolved");
     }
 
     @Test
     void whenIncidentServiceIsDownTheListSaysSoInsteadOfFailing() throws Exception {
-        MockHttpSession session = session(mvc, RESPONDER_TOKEN, "sam");
+        MockHttpSession session = session(mvc, RESPONDER_TOKEN);
         StubbedServices.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/incidents")).atPriority(1)
                 .willReturn(WireMock.aResponse().withStatus(503)));
 

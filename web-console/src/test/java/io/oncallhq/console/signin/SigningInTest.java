@@ -21,10 +21,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SigningInTest extends ConsolePageTest {
 
     @Test
-    void eachTokenGetsTheRoleTheServicesGrantIt() throws Exception {
-        assertThat(signedInAs(VIEWER_TOKEN)).contains("sam (viewer)");
-        assertThat(signedInAs(RESPONDER_TOKEN)).contains("sam (responder)");
-        assertThat(signedInAs(ADMIN_TOKEN)).contains("sam (admin)");
+    void eachTokenIsWhomAndWhatTheServicesSayItIs() throws Exception {
+        assertThat(signedInAs(VIEWER_TOKEN)).contains("Vic Viewer (viewer)");
+        assertThat(signedInAs(RESPONDER_TOKEN)).contains("Sam Lee (responder)");
+        assertThat(signedInAs(ADMIN_TOKEN)).contains("admin (admin)");
     }
 
     @Test
@@ -58,7 +58,7 @@ class SigningInTest extends ConsolePageTest {
 
     @Test
     void signingOutEndsTheSession() throws Exception {
-        MockHttpSession session = session(mvc, RESPONDER_TOKEN, "sam");
+        MockHttpSession session = session(mvc, RESPONDER_TOKEN);
 
         mvc.perform(post("/sign-out").with(csrf()).session(session)).andExpect(redirectedUrl("/sign-in?signed-out"));
 
@@ -77,15 +77,15 @@ class SigningInTest extends ConsolePageTest {
 
     @Test
     void theTokenNeverReachesTheBrowser() throws Exception {
-        MockHttpSession session = session(mvc, ADMIN_TOKEN, "sam");
+        MockHttpSession session = session(mvc, ADMIN_TOKEN);
 
         String page = mvc.perform(get("/incidents").session(session)).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("sam (admin)").doesNotContain(ADMIN_TOKEN);
+        assertThat(page).contains("admin (admin)").doesNotContain(ADMIN_TOKEN);
     }
 
     private String signedInAs(String token) throws Exception {
-        MockHttpSession session = session(mvc, token, "sam");
+        MockHttpSession session = session(mvc, token);
         return mvc.perform(get("/incidents").session(session)).andReturn().getResponse().getContentAsString();
     }
 }
