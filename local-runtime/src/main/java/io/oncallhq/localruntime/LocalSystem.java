@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -236,25 +238,14 @@ public final class LocalSystem implements AutoCloseable {
         out.println("Stopped.");
     }
 
-    private List<ServiceProcess> launchServices() throws IOException {
+    private List<ServiceProcess> launchServices() throws IOException, InterruptedException {
         boolean echo = Boolean.parseBoolean(environment.getOrDefault("SERVICE_LOGS_TO_CONSOLE", "false"));
-        String incidentServiceUrl = "http://" + Ports.HOST + ":" + portOf(INCIDENT);
+        Map<Service, StartupArchive> archives = readyArchives();
         List<ServiceProcess> launched = new ArrayList<>();
         for (Service service : serviceSet) {
-            Map<String, String> env = new HashMap<>(environment);
-            env.put("SERVER_PORT", String.valueOf(service.port()));
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-            env.put("MONGODB_URI", mongoServerUri + "/" + service.definition().database());
-            env.put("DEMO_SEED", "true");
-            env.put("DEMO_INTEGRATION_KEY", integrationKey);
-            // One admin token for people and for the services' calls to each other (SECURITY.md).
-            env.put("API_TOKEN", apiToken);
-            env.put("SERVICE_API_TOKEN", apiToken);
-            env.put("DEMO_SLACK_USER_ID", environment.getOrDefault("DEMO_SLACK_USER_ID", "U0DEMO0001"));
-            env.put("INCIDENT_SERVICE_URL", incidentServiceUrl);
             String name = service.definition().module();
-            ServiceProcess process = ServiceProcess.start(name, List.of("-jar", service.jar().toString()),
-                    service.port(), env, logDir().resolve(name + ".log"), echo);
+            ServiceProcess process = ServiceProcess.start(name, archives.get(service).javaArguments(),
+                    service.port(), serviceEnvironment(service), logDir().resolve(name + ".log"), echo);
             synchronized (this) {
                 services.add(process);
             }
@@ -262,6 +253,64 @@ public final class LocalSystem implements AutoCloseable {
             launched.add(process);
         }
         return launched;
+    }
+
+    /**
+     * Each service's start-up archive ({@code SERVICE_STARTUP_ARCHIVE}), trained first where it is missing or from
+     * another build: once per build, all at once, with the broker and database up. A service whose training fails
+     * starts without; one line says so.
+     */
+    private Map<Service, StartupArchive> readyArchives() throws InterruptedException {
+        StartupArchive.Kind kind = StartupArchive.Kind.parse(environment.get("SERVICE_STARTUP_ARCHIVE"));
+        List<String> jvmOptions = ServiceProcess.jvmOptions(environment);
+        Map<Service, StartupArchive> archives = new LinkedHashMap<>();
+        serviceSet.forEach(service -> archives.put(service, new StartupArchive(service.jar(), kind, jvmOptions)));
+        if (kind == StartupArchive.Kind.NONE) {
+            return archives;
+        }
+        long step = System.nanoTime();
+        try (ExecutorService training = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> runs = new ArrayList<>();
+            archives.forEach((service, archive) -> runs.add(training.submit(() -> {
+                String name = service.definition().module();
+                StartupArchive.State state = archive.state();
+                if (state == StartupArchive.State.USABLE) {
+                    return null;
+                }
+                out.printf("%s: %s %s, training it (once per build; log in %s)%n", name, kind,
+                        state == StartupArchive.State.MISSING ? "missing" : "from another build", trainingLog(name));
+                archive.train(serviceEnvironment(service), trainingLog(name)).ifPresentOrElse(
+                        failure -> out.printf("%s starts without its %s: %s%n", name, kind, failure),
+                        () -> out.printf("%s: %s trained (%s)%n", name, kind, format(since(step))));
+                return null;
+            })));
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Training a start-up archive failed", e.getCause());
+        }
+        return archives;
+    }
+
+    /** The service's settings: the launcher's environment plus where the broker, its database and the others are. */
+    private Map<String, String> serviceEnvironment(Service service) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("SERVER_PORT", String.valueOf(service.port()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        env.put("MONGODB_URI", mongoServerUri + "/" + service.definition().database());
+        env.put("DEMO_SEED", "true");
+        env.put("DEMO_INTEGRATION_KEY", integrationKey);
+        // One admin token for people and for the services' calls to each other (SECURITY.md).
+        env.put("API_TOKEN", apiToken);
+        env.put("SERVICE_API_TOKEN", apiToken);
+        env.put("DEMO_SLACK_USER_ID", environment.getOrDefault("DEMO_SLACK_USER_ID", "U0DEMO0001"));
+        env.put("INCIDENT_SERVICE_URL", "http://" + Ports.HOST + ":" + portOf(INCIDENT));
+        return env;
+    }
+
+    private Path trainingLog(String service) {
+        return logDir().resolve(service + "-training.log");
     }
 
     /** Waits for all services at once and fails as soon as any one of them fails. */
