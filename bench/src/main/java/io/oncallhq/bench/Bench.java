@@ -1,6 +1,6 @@
 package io.oncallhq.bench;
 
-/** Entry point of {@code bench/run.sh}: {@code paging}, {@code storm}, {@code ingest} or {@code correlation}. */
+/** Entry point of {@code bench/run.sh}: {@code paging}, {@code storm}, {@code ingest} or {@code correlation} or {@code startup}. */
 public final class Bench {
 
     private Bench() {
@@ -14,8 +14,9 @@ public final class Bench {
             case "storm" -> PagingStorm.run();
             case "ingest" -> IngestThroughput.run();
             case "correlation" -> CorrelationThroughput.run();
+            case "startup" -> StartupTimes.run();
             default -> {
-                System.err.println("usage: bench/run.sh paging|storm|ingest|correlation");
+                System.err.println("usage: bench/run.sh paging|storm|ingest|correlation|startup");
                 System.exit(2);
             }
         }

@@ -60,6 +60,7 @@ public final class LocalSystem implements AutoCloseable {
     private boolean closed;
     private LocalMongo mongo;
     private LocalKafka kafka;
+    private ExecutorService trainingRuns;
     private final List<ServiceProcess> services = new ArrayList<>();
 
     /**
@@ -215,6 +216,9 @@ public final class LocalSystem implements AutoCloseable {
         LocalMongo mongoToStop;
         synchronized (this) {
             closed = true;
+            if (trainingRuns != null) {
+                trainingRuns.shutdownNow(); // interrupts the waits, which stop their training runs
+            }
             servicesToStop = List.copyOf(services);
             services.clear();
             kafkaToStop = kafka;
@@ -269,7 +273,11 @@ public final class LocalSystem implements AutoCloseable {
             return archives;
         }
         long step = System.nanoTime();
-        try (ExecutorService training = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService training = Executors.newVirtualThreadPerTaskExecutor();
+        synchronized (this) {
+            trainingRuns = training;
+        }
+        try {
             List<Future<?>> runs = new ArrayList<>();
             archives.forEach((service, archive) -> runs.add(training.submit(() -> {
                 String name = service.definition().module();
@@ -289,6 +297,8 @@ public final class LocalSystem implements AutoCloseable {
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("Training a start-up archive failed", e.getCause());
+        } finally {
+            training.shutdownNow(); // after a failure or close(): a training run still going is stopped
         }
         return archives;
     }

@@ -68,7 +68,7 @@ public final class StartupArchive {
     /** Why a service starts without its archive, or that it has one. */
     public enum State { USABLE, MISSING, FROM_ANOTHER_BUILD }
 
-    static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
+    static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path jar;
     private final Kind kind;
@@ -80,10 +80,15 @@ public final class StartupArchive {
      * @param jvmOptions the options the service runs with; an archive made with others is not used
      */
     public StartupArchive(Path jar, Kind kind, List<String> jvmOptions) {
+        this(jar, jar.toAbsolutePath().resolveSibling("startup"), kind, jvmOptions);
+    }
+
+    /** An archive in {@code directory}; a {@code jar} in it counts as extracted already (an image's). */
+    StartupArchive(Path jar, Path directory, Kind kind, List<String> jvmOptions) {
         this.jar = jar.toAbsolutePath();
         this.kind = kind;
         this.jvmOptions = List.copyOf(jvmOptions);
-        this.extractedDir = this.jar.resolveSibling("startup");
+        this.extractedDir = directory.toAbsolutePath();
     }
 
     public Kind kind() {
@@ -125,7 +130,7 @@ public final class StartupArchive {
     public Optional<String> train(Map<String, String> environment, Path log) throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         Files.deleteIfExists(buildFile());
-        if (!extractedJarMatchesJar()) {
+        if (!extractedJar().equals(jar) && !extractedJarMatchesJar()) {
             deleteRecursively(extractedDir);
             Optional<String> failure = run(List.of("-Djarmode=tools", "-jar", jar.toString(), "extract",
                     "--destination", extractedDir.toString()), Map.of(), log);
