@@ -92,7 +92,8 @@ public final class LocalSystem implements AutoCloseable {
      * of starting the embedded ones, {@code REPO_DIR} (the working directory, where the service modules are built),
      * {@code DEMO_INTEGRATION_KEY} and {@code API_TOKEN} (the admin bearer token, also the services' token for their
      * calls to each other; each generated once, kept in the data dir), {@code DEMO_SLACK_USER_ID}
-     * (U0DEMO0001), {@code SERVICE_JAVA_OPTS}, {@code SERVICE_LOGS_TO_CONSOLE} (false), and the services' own
+     * (U0DEMO0001), {@code SERVICE_JAVA_OPTS}, {@code SERVICE_STARTUP_ARCHIVE} ({@code aot} on JDK 24+, else
+     * {@code cds}; {@code none}), {@code SERVICE_LOGS_TO_CONSOLE} (false), and the services' own
      * settings such as {@code SLACK_BOT_TOKEN}, which are passed through.
      */
     public static void main(String[] args) throws InterruptedException {
