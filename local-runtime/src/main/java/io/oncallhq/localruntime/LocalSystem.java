@@ -286,6 +286,11 @@ public final class LocalSystem implements AutoCloseable {
                 if (state == StartupArchive.State.USABLE) {
                     return null;
                 }
+                if (state == StartupArchive.State.TRAINING_FAILED) {
+                    out.printf("%s starts without its %s: its training run failed for this build (see %s)%n", name,
+                            kind, trainingLog(name));
+                    return null;
+                }
                 out.printf("%s: %s %s, training it (once per build; log in %s)%n", name, kind,
                         state == StartupArchive.State.MISSING ? "missing" : "from another build", trainingLog(name));
                 archive.train(serviceEnvironment(service), trainingLog(name)).ifPresentOrElse(

@@ -66,9 +66,10 @@ public final class StartupArchive {
     }
 
     /** Why a service starts without its archive, or that it has one. */
-    public enum State { USABLE, MISSING, FROM_ANOTHER_BUILD }
+    public enum State { USABLE, MISSING, FROM_ANOTHER_BUILD, TRAINING_FAILED }
 
     static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
+    private static final String FAILED = "training failed for\n";
 
     private final Path jar;
     private final Kind kind;
@@ -99,11 +100,16 @@ public final class StartupArchive {
         return extractedDir.resolve(serviceName() + kind.extension);
     }
 
+    /** {@link State#TRAINING_FAILED} when the training run of this very build failed: it is not tried again. */
     public State state() throws IOException {
+        Path build = buildFile();
+        if (kind != Kind.NONE && Files.isRegularFile(build)
+                && Files.readString(build).equals(FAILED + buildDescription())) {
+            return State.TRAINING_FAILED;
+        }
         if (kind == Kind.NONE || !Files.isRegularFile(file())) {
             return State.MISSING;
         }
-        Path build = buildFile();
         return Files.isRegularFile(build) && Files.readString(build).equals(buildDescription())
                 ? State.USABLE : State.FROM_ANOTHER_BUILD;
     }
@@ -144,6 +150,7 @@ public final class StartupArchive {
             Optional<String> failure = run(step, environment, log);
             if (failure.isPresent()) {
                 Files.deleteIfExists(file()); // the JVM writes what it has even when the service failed to start
+                Files.writeString(buildFile(), FAILED + buildDescription());
                 return failure.map(why -> "its training run " + why);
             }
         }

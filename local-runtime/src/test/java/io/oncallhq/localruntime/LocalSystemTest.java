@@ -83,6 +83,15 @@ class LocalSystemTest {
                 + StartupArchive.Kind.forThisJdk() + ": its training run exited with code 1").contains("healthy");
         assertThat(Files.readAllLines(dir.resolve("data/logs/incident-service.log")))
                 .contains("java.class.path=" + dir.resolve("repo/incident-service/target/incident-service.jar"));
+
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        env.put("LOCAL_SERVICES", "incident-service");
+        try (LocalSystem system = new LocalSystem(env, new PrintStream(again, true))) {
+            system.start();
+        }
+        assertThat(again.toString()).as("the same build is not trained again").doesNotContain("training it")
+                .containsOnlyOnce("incident-service starts without its " + StartupArchive.Kind.forThisJdk()
+                        + ": its training run failed for this build");
     }
 
     @Test
