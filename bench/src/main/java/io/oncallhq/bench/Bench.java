@@ -1,8 +1,8 @@
 package io.oncallhq.bench;
 
 /**
- * Entry point of {@code bench/run.sh}: {@code paging}, {@code storm}, {@code ingest}, {@code correlation} or
- * {@code big-incident}.
+ * Entry point of {@code bench/run.sh}: {@code paging}, {@code storm}, {@code ingest}, {@code correlation},
+ * {@code big-incident} or {@code startup}.
  */
 public final class Bench {
 
@@ -18,8 +18,9 @@ public final class Bench {
             case "ingest" -> IngestThroughput.run();
             case "correlation" -> CorrelationThroughput.run();
             case "big-incident" -> BigIncident.run();
+            case "startup" -> StartupTimes.run();
             default -> {
-                System.err.println("usage: bench/run.sh paging|storm|ingest|correlation|big-incident");
+                System.err.println("usage: bench/run.sh paging|storm|ingest|correlation|big-incident|startup");
                 System.exit(2);
             }
         }

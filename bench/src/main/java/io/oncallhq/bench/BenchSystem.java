@@ -38,6 +38,8 @@ final class BenchSystem implements AutoCloseable {
     final HttpSenders senders = new HttpSenders(Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "8")));
     private final Process system;
     private final Path output;
+    /** From starting the launcher's JVM to its ready banner. */
+    final Duration readyAfter;
 
     BenchSystem(String services) throws IOException, InterruptedException {
         this(services, Map.of());
@@ -45,6 +47,12 @@ final class BenchSystem implements AutoCloseable {
 
     /** @param settings further environment of the services, for what one benchmark needs to differ */
     BenchSystem(String services, Map<String, String> settings) throws IOException, InterruptedException {
+        this(services, settings, START_TIMEOUT);
+    }
+
+    /** @param startTimeout how long the launcher may take to its banner, training included */
+    BenchSystem(String services, Map<String, String> settings, Duration startTimeout)
+            throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("oncallhq-bench");
         Path repoDir = Path.of(System.getenv().getOrDefault("REPO_DIR", ".")).toAbsolutePath();
         int kafkaPort = Ports.free();
@@ -74,8 +82,10 @@ final class BenchSystem implements AutoCloseable {
         ProcessBuilder launcher = new ProcessBuilder(javaCommand(repoDir.resolve("local-runtime/target/local-runtime.jar")))
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         launcher.environment().putAll(environment);
+        long launched = System.nanoTime();
         system = launcher.start();
-        awaitReady();
+        awaitReady(startTimeout);
+        readyAfter = Duration.ofNanos(System.nanoTime() - launched);
     }
 
     /** The JVM running the benchmark, with the launcher's jar, as {@code ./run.sh} starts it. */
@@ -90,8 +100,8 @@ final class BenchSystem implements AutoCloseable {
         return command;
     }
 
-    private void awaitReady() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    private void awaitReady(Duration startTimeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + startTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             String log = Files.readString(output);
             if (log.contains(READY)) {
@@ -104,7 +114,25 @@ final class BenchSystem implements AutoCloseable {
             Thread.sleep(250);
         }
         close();
-        throw new IllegalStateException("the local system was not ready within " + START_TIMEOUT + "; see " + output);
+        throw new IllegalStateException("the local system was not ready within " + startTimeout + "; see " + output);
+    }
+
+    /** What the launcher printed so far: its progress, each service's time to healthy, the banner. */
+    String launcherOutput() throws IOException {
+        return Files.readString(output);
+    }
+
+    /** The resident memory of a service's JVM ({@code VmRSS}), in MB. */
+    long residentMegabytes(String module) throws IOException {
+        ProcessHandle service = system.toHandle().descendants()
+                .filter(process -> process.info().commandLine().orElse("").contains("/" + module + ".jar"))
+                .findFirst().orElseThrow(() -> new IllegalStateException(module + " is not running"));
+        String status = Files.readString(Path.of("/proc", String.valueOf(service.pid()), "status"));
+        Matcher rss = Pattern.compile("VmRSS:\\s+(\\d+) kB").matcher(status);
+        if (!rss.find()) {
+            throw new IllegalStateException("no VmRSS for " + module + " (pid " + service.pid() + ")");
+        }
+        return Long.parseLong(rss.group(1)) / 1024;
     }
 
     /** The MongoDB server the services use: {@code MONGODB_SERVER} when set (a real one), else the embedded one. */

@@ -40,13 +40,24 @@ final class PagingStorm {
     }
 
     static void run() throws Exception {
+        try (BenchSystem bench = new BenchSystem("alert-ingest-service,incident-service,notification-service",
+                slackPace())) {
+            storm(bench);
+        }
+    }
+
+    /** The service's environment for Slack's pace: {@code SLACK_CHANNEL_MESSAGE_INTERVAL} (1100ms). */
+    static Map<String, String> slackPace() {
+        return Map.of("SLACK_CHANNEL_MESSAGE_INTERVAL",
+                System.getenv().getOrDefault("SLACK_CHANNEL_MESSAGE_INTERVAL", "1100ms"));
+    }
+
+    /** The storm on a running system of at least alert-ingest, incident- and notification-service at Slack's pace. */
+    static void storm(BenchSystem bench) throws Exception {
         int alerts = Integer.parseInt(System.getenv().getOrDefault("BENCH_STORM_ALERTS", "2000"));
         int clients = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENTS", "8"));
         String stormPath = "/integrations/" + BenchSystem.INTEGRATION_KEY + "/generic";
-        try (BenchSystem bench = new BenchSystem("alert-ingest-service,incident-service,notification-service",
-                Map.of("SLACK_CHANNEL_MESSAGE_INTERVAL",
-                        System.getenv().getOrDefault("SLACK_CHANNEL_MESSAGE_INTERVAL", "1100ms")));
-             EventTopics topics = new EventTopics(bench.kafkaBootstrapServers, "bench")) {
+        try (EventTopics topics = new EventTopics(bench.kafkaBootstrapServers, "bench")) {
             String criticalPath = "/integrations/" + bench.addService(CRITICAL_SERVICE, "Inventory API") + "/generic";
             String run = Long.toString(System.nanoTime(), 36);
             AtomicInteger accepted = new AtomicInteger();

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
@@ -67,6 +69,7 @@ public final class LocalSystem implements AutoCloseable {
     private boolean closed;
     private LocalMongo mongo;
     private LocalKafka kafka;
+    private ExecutorService trainingRuns;
     private final List<ServiceProcess> services = new ArrayList<>();
 
     /**
@@ -98,8 +101,9 @@ public final class LocalSystem implements AutoCloseable {
      * of starting the embedded ones, {@code REPO_DIR} (the working directory, where the service modules are built),
      * {@code DEMO_INTEGRATION_KEY} and {@code API_TOKEN} (the admin bearer token, also the services' token for their
      * calls to each other), {@code DEMO_RESPONDER_TOKEN} (the demo responder's own token; each generated once, kept
-     * in the data dir), {@code DEMO_SLACK_USER_ID}
-     * (U0DEMO0001), {@code SERVICE_JAVA_OPTS}, {@code SERVICE_LOGS_TO_CONSOLE} (false), and the services' own
+     * in the data dir), {@code DEMO_SLACK_USER_ID} (U0DEMO0001), {@code SERVICE_JAVA_OPTS},
+     * {@code SERVICE_STARTUP_ARCHIVE} ({@code aot} on JDK 24+, else {@code cds}; {@code none}),
+     * {@code SERVICE_LOGS_TO_CONSOLE} (false), and the services' own
      * settings such as {@code SLACK_BOT_TOKEN}, which are passed through.
      */
     public static void main(String[] args) throws InterruptedException {
@@ -236,6 +240,9 @@ public final class LocalSystem implements AutoCloseable {
         LocalMongo mongoToStop;
         synchronized (this) {
             closed = true;
+            if (trainingRuns != null) {
+                trainingRuns.shutdownNow(); // interrupts the waits, which stop their training runs
+            }
             servicesToStop = List.copyOf(services);
             services.clear();
             kafkaToStop = kafka;
@@ -259,36 +266,14 @@ public final class LocalSystem implements AutoCloseable {
         out.println("Stopped.");
     }
 
-    private List<ServiceProcess> launchServices() throws IOException {
+    private List<ServiceProcess> launchServices() throws IOException, InterruptedException {
         boolean echo = Boolean.parseBoolean(environment.getOrDefault("SERVICE_LOGS_TO_CONSOLE", "false"));
-        String incidentServiceUrl = "http://" + Ports.HOST + ":" + portOf(INCIDENT);
+        Map<Service, StartupArchive> archives = readyArchives();
         List<ServiceProcess> launched = new ArrayList<>();
         for (Service service : serviceSet) {
-            Map<String, String> env = new HashMap<>(environment);
-            env.put("SERVER_PORT", String.valueOf(service.port()));
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
-            if (service.definition().database() != null) {
-                env.put("MONGODB_URI", mongoServerUri + "/" + service.definition().database());
-            }
-            env.put("DEMO_SEED", "true");
-            env.put("DEMO_INTEGRATION_KEY", integrationKey);
-            // One admin token for people and for the services' calls to each other (SECURITY.md).
-            env.put("API_TOKEN", apiToken);
-            env.put("SERVICE_API_TOKEN", apiToken);
-            // Who acts comes from the token, so the demo responder of the seeded on-call model has one of their own.
-            env.put("ONCALLHQ_SECURITY_APITOKENS_0_NAME", "Alex Rivera");
-            env.put("ONCALLHQ_SECURITY_APITOKENS_0_ROLE", "responder");
-            env.put("ONCALLHQ_SECURITY_APITOKENS_0_RESPONDERID", "alex");
-            env.put("ONCALLHQ_SECURITY_APITOKENS_0_SHA256", sha256Hex(demoResponderToken));
-            env.put("DEMO_SLACK_USER_ID", environment.getOrDefault("DEMO_SLACK_USER_ID", "U0DEMO0001"));
-            env.put("INCIDENT_SERVICE_URL", incidentServiceUrl);
-            // The web console calls the services' APIs for the person signed in.
-            env.put("ALERT_INGEST_API_URL", "http://" + Ports.HOST + ":" + portOf(ALERT_INGEST));
-            env.put("INCIDENT_SERVICE_API_URL", incidentServiceUrl);
-            env.put("POSTMORTEM_SERVICE_API_URL", "http://" + Ports.HOST + ":" + portOf(POSTMORTEM));
             String name = service.definition().module();
-            ServiceProcess process = ServiceProcess.start(name, List.of("-jar", service.jar().toString()),
-                    service.port(), env, logDir().resolve(name + ".log"), echo);
+            ServiceProcess process = ServiceProcess.start(name, archives.get(service).javaArguments(),
+                    service.port(), serviceEnvironment(service), logDir().resolve(name + ".log"), echo);
             synchronized (this) {
                 services.add(process);
             }
@@ -296,6 +281,87 @@ public final class LocalSystem implements AutoCloseable {
             launched.add(process);
         }
         return launched;
+    }
+
+    /**
+     * Each service's start-up archive ({@code SERVICE_STARTUP_ARCHIVE}), trained first where it is missing or from
+     * another build: once per build, all at once, with the broker and database up. A service whose training fails
+     * starts without; one line says so.
+     */
+    private Map<Service, StartupArchive> readyArchives() throws InterruptedException {
+        StartupArchive.Kind kind = StartupArchive.Kind.parse(environment.get("SERVICE_STARTUP_ARCHIVE"));
+        List<String> jvmOptions = ServiceProcess.jvmOptions(environment);
+        Map<Service, StartupArchive> archives = new LinkedHashMap<>();
+        serviceSet.forEach(service -> archives.put(service, new StartupArchive(service.jar(), kind, jvmOptions)));
+        if (kind == StartupArchive.Kind.NONE) {
+            return archives;
+        }
+        long step = System.nanoTime();
+        ExecutorService training = Executors.newVirtualThreadPerTaskExecutor();
+        synchronized (this) {
+            trainingRuns = training;
+        }
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            archives.forEach((service, archive) -> runs.add(training.submit(() -> {
+                String name = service.definition().module();
+                StartupArchive.State state = archive.state();
+                if (state == StartupArchive.State.USABLE) {
+                    return null;
+                }
+                if (state == StartupArchive.State.TRAINING_FAILED) {
+                    out.printf("%s starts without its %s: its training run failed for this build (see %s)%n", name,
+                            kind, trainingLog(name));
+                    return null;
+                }
+                out.printf("%s: %s %s, training it (once per build; log in %s)%n", name, kind,
+                        state == StartupArchive.State.MISSING ? "missing" : "from another build", trainingLog(name));
+                archive.train(serviceEnvironment(service), trainingLog(name)).ifPresentOrElse(
+                        failure -> out.printf("%s starts without its %s: %s%n", name, kind, failure),
+                        () -> out.printf("%s: %s trained (%s)%n", name, kind, format(since(step))));
+                return null;
+            })));
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Training a start-up archive failed", e.getCause());
+        } finally {
+            training.shutdownNow(); // after a failure or close(): a training run still going is stopped
+        }
+        return archives;
+    }
+
+    /** The service's settings: the launcher's environment plus where the broker, its database and the others are. */
+    private Map<String, String> serviceEnvironment(Service service) {
+        String incidentServiceUrl = "http://" + Ports.HOST + ":" + portOf(INCIDENT);
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("SERVER_PORT", String.valueOf(service.port()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        if (service.definition().database() != null) {
+            env.put("MONGODB_URI", mongoServerUri + "/" + service.definition().database());
+        }
+        env.put("DEMO_SEED", "true");
+        env.put("DEMO_INTEGRATION_KEY", integrationKey);
+        // One admin token for people and for the services' calls to each other (SECURITY.md).
+        env.put("API_TOKEN", apiToken);
+        env.put("SERVICE_API_TOKEN", apiToken);
+        // Who acts comes from the token, so the demo responder of the seeded on-call model has one of their own.
+        env.put("ONCALLHQ_SECURITY_APITOKENS_0_NAME", "Alex Rivera");
+        env.put("ONCALLHQ_SECURITY_APITOKENS_0_ROLE", "responder");
+        env.put("ONCALLHQ_SECURITY_APITOKENS_0_RESPONDERID", "alex");
+        env.put("ONCALLHQ_SECURITY_APITOKENS_0_SHA256", sha256Hex(demoResponderToken));
+        env.put("DEMO_SLACK_USER_ID", environment.getOrDefault("DEMO_SLACK_USER_ID", "U0DEMO0001"));
+        env.put("INCIDENT_SERVICE_URL", incidentServiceUrl);
+        // The web console calls the services' APIs for the person signed in.
+        env.put("ALERT_INGEST_API_URL", "http://" + Ports.HOST + ":" + portOf(ALERT_INGEST));
+        env.put("INCIDENT_SERVICE_API_URL", incidentServiceUrl);
+        env.put("POSTMORTEM_SERVICE_API_URL", "http://" + Ports.HOST + ":" + portOf(POSTMORTEM));
+        return env;
+    }
+
+    private Path trainingLog(String service) {
+        return logDir().resolve(service + "-training.log");
     }
 
     /** Waits for all services at once and fails as soon as any one of them fails. */

@@ -9,14 +9,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,19 +32,8 @@ class LocalSystemTest {
 
     @Test
     void startsEverythingWithItsSettingsAndStopsServicesGracefully() throws Exception {
-        Path repo = dir.resolve("repo");
-        Path jar = standInJar();
-        for (String module : MODULES) {
-            Path target = Files.createDirectories(repo.resolve(module).resolve("target"));
-            Files.copy(jar, target.resolve(module + ".jar"));
-        }
-        Map<String, String> env = new HashMap<>(Map.of(
-                "REPO_DIR", repo.toString(),
-                "DATA_DIR", dir.resolve("data").toString(),
-                "SLACK_BOT_TOKEN", "xoxb-passed-through",
-                "SERVICE_JAVA_OPTS", "-Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
-        List.of("KAFKA_PORT", "MONGODB_PORT", "ALERT_INGEST_PORT", "INCIDENT_PORT", "NOTIFICATION_PORT",
-                "POSTMORTEM_PORT", "WEB_CONSOLE_PORT").forEach(variable -> env.put(variable, String.valueOf(Ports.free())));
+        Map<String, String> env = standInSystem();
+        env.put("SLACK_BOT_TOKEN", "xoxb-passed-through");
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         String key;
@@ -89,7 +78,73 @@ class LocalSystemTest {
         }
         assertThat(Files.readString(dir.resolve("data/demo-integration-key")).strip()).isEqualTo(key);
         assertThat(Files.readString(dir.resolve("data/demo-responder-token")).strip()).isEqualTo(responderToken);
-        assertThat(progress.toString()).contains("Kafka ready", "MongoDB ready", "postmortem-service healthy");
+        assertThat(progress.toString()).contains("Kafka ready", "MongoDB ready", "postmortem-service healthy",
+                "postmortem-service: " + StartupArchive.Kind.forThisJdk() + " missing, training it");
+        assertThat(Files.readAllLines(logs.resolve("postmortem-service.log")))
+                .as("started from the extracted jar, with its archive").contains("java.class.path="
+                        + dir.resolve("repo/postmortem-service/target/startup/postmortem-service.jar"));
+    }
+
+    @Test
+    void servicesStartWithoutTheirArchivesWhenTheirTrainingFailsAndSaySoOnce() throws Exception {
+        Map<String, String> env = standInSystem();
+        env.put("STAND_IN_TRAINING_FAILS", "true");
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        try (LocalSystem system = new LocalSystem(env, new PrintStream(progress, true))) {
+            system.start();
+        }
+
+        String incidentServiceLines = progress.toString().lines()
+                .filter(line -> line.startsWith("incident-service")).collect(Collectors.joining("\n"));
+        assertThat(incidentServiceLines).containsOnlyOnce("incident-service starts without its "
+                + StartupArchive.Kind.forThisJdk() + ": its training run exited with code 1").contains("healthy");
+        assertThat(Files.readAllLines(dir.resolve("data/logs/incident-service.log")))
+                .contains("java.class.path=" + dir.resolve("repo/incident-service/target/incident-service.jar"));
+
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        env.put("LOCAL_SERVICES", "incident-service");
+        try (LocalSystem system = new LocalSystem(env, new PrintStream(again, true))) {
+            system.start();
+        }
+        assertThat(again.toString()).as("the same build is not trained again").doesNotContain("training it")
+                .containsOnlyOnce("incident-service starts without its " + StartupArchive.Kind.forThisJdk()
+                        + ": its training run failed for this build");
+    }
+
+    @Test
+    void anArchiveOfAnotherBuildIsTrainedAgainOnce() throws Exception {
+        Map<String, String> env = standInSystem();
+        env.put("LOCAL_SERVICES", "incident-service");
+        try (LocalSystem first = new LocalSystem(env, new PrintStream(OutputStream.nullOutputStream()))) {
+            first.start();
+        }
+        StandInJars.create(dir.resolve("repo/incident-service/target/incident-service.jar")); // built again
+        Files.setLastModifiedTime(dir.resolve("repo/incident-service/target/incident-service.jar"),
+                FileTime.from(Instant.now().plusSeconds(60)));
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        try (LocalSystem second = new LocalSystem(env, new PrintStream(progress, true))) {
+            second.start();
+        }
+
+        assertThat(progress.toString()).containsOnlyOnce("incident-service: " + StartupArchive.Kind.forThisJdk()
+                + " from another build, training it").doesNotContain("starts without");
+    }
+
+    /** Stand-in jars as the services' and the console's jars, free ports and a data folder: the launcher's environment. */
+    private Map<String, String> standInSystem() throws Exception {
+        Path repo = dir.resolve("repo");
+        for (String module : MODULES) {
+            StandInJars.create(repo.resolve(module).resolve("target").resolve(module + ".jar"));
+        }
+        Map<String, String> env = new HashMap<>(Map.of(
+                "REPO_DIR", repo.toString(),
+                "DATA_DIR", dir.resolve("data").toString(),
+                "SERVICE_JAVA_OPTS", "-Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
+        List.of("KAFKA_PORT", "MONGODB_PORT", "ALERT_INGEST_PORT", "INCIDENT_PORT", "NOTIFICATION_PORT",
+                "POSTMORTEM_PORT").forEach(variable -> env.put(variable, String.valueOf(Ports.free())));
+        return env;
     }
 
     @Test
@@ -103,19 +158,5 @@ class LocalSystemTest {
                 .withMessageContaining(dir.resolve("incident-service/target/incident-service.jar").toString())
                 .withMessageContaining("./mvnw -q -B -DskipTests install");
         assertThat(dir.resolve("data")).doesNotExist();
-    }
-
-    /** A jar that runs {@link StandInService} from the test classes, as {@code java -jar} needs. */
-    private Path standInJar() throws Exception {
-        Path classes = Path.of(StandInService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, StandInService.class.getName());
-        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classes.toUri().toString());
-        Path jar = dir.resolve("stand-in.jar");
-        try (JarOutputStream ignored = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-            // The manifest is all the jar holds.
-        }
-        return jar;
     }
 }
