@@ -71,8 +71,10 @@ class WebhookChannelTest {
                 "Checkout API", 1,
                 "http://localhost:8082/incidents/inc-1", new PageTarget("alex", "Alex Rivera", null, "U0ALEX"),
                 PAGED_AT, List.of(changes));
+        // The body is what is checked here, not the request timeout: a cold receiver on a loaded machine can take
+        // longer than a production timeout to answer its first request, which would fail the send, not the body.
         new WebhookChannel(URI.create(RECEIVER.baseUrl() + "/pages"), new WebhookSignature(List.of("whsec-test")),
-                Duration.ofSeconds(2), Clock.fixed(PAGED_AT, ZoneOffset.UTC)).send(page, null);
+                Duration.ofSeconds(30), Clock.fixed(PAGED_AT, ZoneOffset.UTC)).send(page, null);
     }
 
     private static JsonNode lastBody(String pageId) {
