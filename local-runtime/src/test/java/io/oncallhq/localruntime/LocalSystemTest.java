@@ -143,7 +143,8 @@ class LocalSystemTest {
                 "DATA_DIR", dir.resolve("data").toString(),
                 "SERVICE_JAVA_OPTS", "-Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
         List.of("KAFKA_PORT", "MONGODB_PORT", "ALERT_INGEST_PORT", "INCIDENT_PORT", "NOTIFICATION_PORT",
-                "POSTMORTEM_PORT").forEach(variable -> env.put(variable, String.valueOf(Ports.free())));
+                "POSTMORTEM_PORT", "WEB_CONSOLE_PORT")
+                .forEach(variable -> env.put(variable, String.valueOf(Ports.free())));
         return env;
     }
 
