@@ -76,10 +76,10 @@ class WebConsoleBrowserIT {
         environment.put("DATA_DIR", Files.createTempDirectory("oncallhq-browser-test").toString());
         environment.put("DEMO_INTEGRATION_KEY", INTEGRATION_KEY);
         environment.put("API_TOKEN", Http.API_TOKEN);
-        // Alex, the demo responder, with the token the local run gives them; and two more people: Sam, Alex's
+        // Alex, the demo responder, with the token the local run gives them; and two more people: Noor, Alex's
         // teammate, who reviews, and a viewer, as static tokens known by their SHA-256 only (index 0 is Alex's).
         environment.put("DEMO_RESPONDER_TOKEN", ALEX_TOKEN);
-        staticToken(environment, 1, "Sam Okafor", "responder", "sam", REVIEWER_TOKEN);
+        staticToken(environment, 1, "Noor Haddad", "responder", "noor", REVIEWER_TOKEN);
         staticToken(environment, 2, "Vic Viewer", "viewer", null, VIEWER_TOKEN);
         // Quick list refreshes: the test waits for the incident to appear, it does not time it.
         environment.put("CONSOLE_REFRESH_INTERVAL", "1s");
@@ -167,7 +167,7 @@ class WebConsoleBrowserIT {
         submit(responder, By.id("add-action-item"));
         assertThat(responder.findElement(By.id("action-items")).getText()).contains("Cap client retries with jitter");
 
-        replaceText(responder.findElement(By.id("reviewer-ids")), "sam");
+        replaceText(responder.findElement(By.id("reviewer-ids")), "noor");
         submit(responder, By.id("set-reviewers"));
         screenshot(responder, "postmortem");
         submit(responder, By.id("submit-review"));
@@ -179,7 +179,7 @@ class WebConsoleBrowserIT {
     @Order(5)
     void aReviewerInAnotherSessionPublishesAndTheExportHasTheEdit() {
         signIn(reviewer, REVIEWER_TOKEN);
-        assertThat(reviewer.findElement(By.id("signed-in-as")).getText()).isEqualTo("Sam Okafor (responder)");
+        assertThat(reviewer.findElement(By.id("signed-in-as")).getText()).isEqualTo("Noor Haddad (responder)");
         reviewer.get(postmortemUrl);
 
         submit(reviewer, By.id("publish"));

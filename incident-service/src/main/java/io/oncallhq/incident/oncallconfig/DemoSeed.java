@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Applies the bundled on-call configuration {@code demo-oncall.yaml} when {@code DEMO_SEED=true}, through the same
  * code as {@code POST /oncall-config} (without prune): team {@code payments}, responder {@code alex} (Slack user
- * id from {@code DEMO_SLACK_USER_ID}) on call and {@code sam} as a teammate who can review, schedule {@code payments-primary}, service {@code checkout-api}. Applying is
+ * id from {@code DEMO_SLACK_USER_ID}) on call and {@code noor} as a teammate who can review, schedule {@code payments-primary}, service {@code checkout-api}. Applying is
  * idempotent, so restarts change nothing. Runs before the consumers start, so the first demo alert finds its
  * service.
  */
