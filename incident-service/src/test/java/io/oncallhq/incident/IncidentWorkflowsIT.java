@@ -28,14 +28,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -65,14 +60,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Manual incidents, reassignment, severity and priority, reopen, flap control, grouping windows, silences, the
  * filtered incident list and response metrics, on a real KRaft broker and an in-memory MongoDB-wire server.
  */
-@SpringBootTest(properties = {
-        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "oncallhq.demo.seed=false"})
-@EmbeddedKafka(partitions = 1,
-        topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
-@ContextConfiguration(initializers = InMemoryMongo.class)
-@AutoConfigureMockMvc
-@Import(AsAdmin.class)
+@RunningIncidentService
 class IncidentWorkflowsIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -44,7 +44,7 @@ class ArchitectureTest {
 
     @Test
     void outboxMessagesAreMadeByTheOutboxOnly() {
-        // Frozen until the outbox module owns the write side (issue 16, item 1).
+        // Frozen: these write their outbox messages by hand until the outbox module owns the write side.
         onlyTheOutboxWritesOutboxMessages(CLASSES, SERVICE, SERVICE + ".paging.PageDeliveries").check(CLASSES);
     }
 }

@@ -5,22 +5,16 @@ import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageUnroutable;
-import io.oncallhq.incident.AsAdmin;
-import io.oncallhq.incident.InMemoryMongo;
+import io.oncallhq.incident.RunningIncidentService;
 import io.oncallhq.incident.oncall.Responder;
 import io.oncallhq.localruntime.EventTopics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -45,14 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Coverage gaps found ahead (GET /services/{id}/coverage, warnings on on-call writes) are the gaps paging then runs
  * into, on a real KRaft broker and an in-memory MongoDB-wire server.
  */
-@SpringBootTest(properties = {
-        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "oncallhq.demo.seed=false"})
-@EmbeddedKafka(partitions = 1,
-        topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
-@ContextConfiguration(initializers = InMemoryMongo.class)
-@AutoConfigureMockMvc
-@Import(AsAdmin.class)
+@RunningIncidentService
 class CoverageIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -1,23 +1,16 @@
 package io.oncallhq.incident.incident;
 
 import io.oncallhq.apisecurity.TestTokens;
-import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.incident.IncidentResolved;
-import io.oncallhq.incident.AsAdmin;
-import io.oncallhq.incident.InMemoryMongo;
+import io.oncallhq.incident.RunningIncidentService;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,14 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The alerts of an incident stored beside it, through the store the service runs on (the in-memory MongoDB-wire
  * server): redeliveries, the paged list, an incident of 100,000 alerts, and incidents stored the old way.
  */
-@SpringBootTest(properties = {
-        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "oncallhq.demo.seed=false"})
-@EmbeddedKafka(partitions = 1,
-        topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
-@ContextConfiguration(initializers = InMemoryMongo.class)
-@AutoConfigureMockMvc
-@Import(AsAdmin.class)
+@RunningIncidentService
 class StoredAlertsIT {
 
     @DynamicPropertySource

@@ -6,8 +6,7 @@ import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PagedBecause;
-import io.oncallhq.incident.AsAdmin;
-import io.oncallhq.incident.InMemoryMongo;
+import io.oncallhq.incident.RunningIncidentService;
 import io.oncallhq.incident.oncall.EscalationPolicy;
 import io.oncallhq.incident.oncall.Responder;
 import io.oncallhq.incident.oncall.TechnicalService;
@@ -21,14 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -56,14 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Each page says how its responder was chosen, on the page request, the timeline and the incident's pages: a layer's
  * shift, an override, a reassignment, a level named directly and reached by escalation.
  */
-@SpringBootTest(properties = {
-        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "oncallhq.demo.seed=false"})
-@EmbeddedKafka(partitions = 1,
-        topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
-@ContextConfiguration(initializers = InMemoryMongo.class)
-@AutoConfigureMockMvc
-@Import(AsAdmin.class)
+@RunningIncidentService
 class WhyPagedIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
