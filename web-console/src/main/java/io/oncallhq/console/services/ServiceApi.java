@@ -38,16 +38,16 @@ public final class ServiceApi {
     }
 
     public <T> T get(Class<T> type, String path, Object... variables) {
-        return call(spec -> spec.get().uri(path, variables).retrieve(), spec -> spec.body(type));
+        return call(client -> client.get().uri(path, variables), response -> response.body(type));
     }
 
     public <T> T get(ParameterizedTypeReference<T> type, String path, Object... variables) {
-        return call(spec -> spec.get().uri(path, variables).retrieve(), spec -> spec.body(type));
+        return call(client -> client.get().uri(path, variables), response -> response.body(type));
     }
 
     /** {@code GET path?name=value...}, leaving out blank values. */
     public <T> T get(ParameterizedTypeReference<T> type, String path, Map<String, String> query, Object... variables) {
-        return call(spec -> spec.get().uri(builder -> {
+        return call(client -> client.get().uri(builder -> {
             builder.path(path);
             query.forEach((name, value) -> {
                 if (value != null && !value.isBlank()) {
@@ -55,42 +55,44 @@ public final class ServiceApi {
                 }
             });
             return builder.build(variables);
-        }).retrieve(), spec -> spec.body(type));
+        }), response -> response.body(type));
     }
 
     /** The document in another representation than JSON (a post-mortem as Markdown). */
     public String getText(MediaType accept, String path, Object... variables) {
-        return call(spec -> spec.get().uri(path, variables).accept(accept).retrieve(), spec -> spec.body(String.class));
+        return call(client -> client.get().uri(path, variables).accept(accept), response -> response.body(String.class));
     }
 
     public JsonNode post(String path, Object body, Object... variables) {
-        return call(spec -> spec.post().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
-                .body(body == null ? Map.of() : body).retrieve(), spec -> spec.body(JsonNode.class));
+        return call(client -> client.post().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
+                .body(body == null ? Map.of() : body), response -> response.body(JsonNode.class));
     }
 
     /** @param ifMatch the version the change was made against; null for resources without versions */
     public JsonNode patch(String path, String ifMatch, Object body, Object... variables) {
-        return call(spec -> spec.patch().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
+        return call(client -> client.patch().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
                 .headers(headers -> {
                     if (ifMatch != null) {
                         headers.setIfMatch(ifMatch);
                     }
-                }).body(body).retrieve(), spec -> spec.body(JsonNode.class));
+                }).body(body), response -> response.body(JsonNode.class));
     }
 
     public JsonNode put(String path, Object body, Object... variables) {
-        return call(spec -> spec.put().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
-                .body(body).retrieve(), spec -> spec.body(JsonNode.class));
+        return call(client -> client.put().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
+                .body(body), response -> response.body(JsonNode.class));
     }
 
     public void delete(String path, Object... variables) {
-        call(spec -> spec.delete().uri(path, variables).retrieve(), spec -> spec.toBodilessEntity());
+        call(client -> client.delete().uri(path, variables), RestClient.ResponseSpec::toBodilessEntity);
     }
 
-    private <T> T call(Function<RestClient, RestClient.ResponseSpec> request, Function<RestClient.ResponseSpec, T> read) {
+    /** The request as built, with the person's token added to it (the shared client carries nobody's token). */
+    private <T> T call(Function<RestClient, RestClient.RequestHeadersSpec<?>> request,
+                       Function<RestClient.ResponseSpec, T> read) {
         try {
-            RestClient.ResponseSpec response = request.apply(client.mutate()
-                    .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken.get()).build());
+            RestClient.ResponseSpec response = request.apply(client)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken.get()).retrieve();
             return read.apply(response
                     .onStatus(HttpStatusCode::is5xxServerError, (req, res) -> {
                         throw new ServiceDownException(service);
