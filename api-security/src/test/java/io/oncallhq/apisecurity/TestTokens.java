@@ -11,6 +11,8 @@ public final class TestTokens {
     public static final String VIEWER = "it-viewer-token";
     public static final String RESPONDER = "it-responder-token";
     public static final String ADMIN = "it-admin-token";
+    /** The name {@link #ADMIN} acts as: what its writes are credited to. */
+    public static final String ADMIN_NAME = StaticApiTokens.LOCAL_ADMIN;
     /** What a service under test sends when it calls another one. */
     public static final String SERVICE = "it-service-token";
 

@@ -89,7 +89,7 @@ final class ContractExamples {
                         new PagedBecause(PagedBecause.SCHEDULE,
                                 "on call in Payments primary, layer Weekly, Nov 16 09:00 – Nov 23 09:00 UTC",
                                 "payments-primary", "Payments primary", "Weekly", Instant.parse("2026-11-16T09:00:00Z"),
-                                Instant.parse("2026-11-23T09:00:00Z"), null, null)),
+                                Instant.parse("2026-11-23T09:00:00Z"), null, null, null)),
                 new PageUnroutable(INCIDENT, 42, "checkout-api", "Checkout API", "Checkout latency above 2s",
                         Severity.CRITICAL, 1, PageUnroutable.SCHEDULE_GAP,
                         "nobody on call in Payments primary from 02:00 to 06:00 UTC", "payments-primary",

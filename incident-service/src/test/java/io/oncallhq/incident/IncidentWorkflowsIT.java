@@ -271,7 +271,7 @@ class IncidentWorkflowsIT {
         Instant gapEnd = now.plus(1, ChronoUnit.HOURS);
         schedules.save(new Schedule("gap-primary", "Gap primary", "UTC", List.of(), List.of(
                 new ScheduleOverride("alex", gapStart.minus(8, ChronoUnit.HOURS), gapStart),
-                new ScheduleOverride("alex", gapEnd, gapEnd.plus(8, ChronoUnit.HOURS)))));
+                new ScheduleOverride("alex", gapEnd, gapEnd.plus(8, ChronoUnit.HOURS)))), "it");
         mongo.save(new TechnicalService("gap-api", "Gap API", "payments", new EscalationPolicy(List.of(
                 new EscalationPolicy.Level(List.of(), List.of("gap-primary"), 30),
                 new EscalationPolicy.Level(List.of("blake"), 30))), true, null, null));

@@ -171,7 +171,7 @@ class NotificationServiceIT extends RunningService {
                 new PageTarget("alex", "Alex Rivera", "alex@example.com", ALEX_SLACK_ID),
                 "http://localhost:8082/incidents/" + incidentId, Instant.now(), null, List.of(),
                 new PagedBecause(PagedBecause.SCHEDULE, why, "payments-primary", "Payments primary", "Weekly",
-                        Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-14T09:00:00Z"), null, null));
+                        Instant.parse("2026-12-07T09:00:00Z"), Instant.parse("2026-12-14T09:00:00Z"), null, null, null));
 
         kafka.publish(Topics.PAGES, page, "event-" + UUID.randomUUID());
         awaitOutcome(page.pageId());

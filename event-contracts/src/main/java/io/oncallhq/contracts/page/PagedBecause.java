@@ -19,9 +19,12 @@ import java.time.Instant;
  * @param by           for a reassignment, who reassigned; for a level reached by escalation, who escalated
  *                     ({@code escalation} when a timer did, or a level before paged nobody); by name; null when
  *                     the level was paged first
+ * @param overrideBy   for an override, who added it to the schedule, by name; null when not known (overrides added
+ *                     before authors were kept) or for other kinds. Added to v1 as an optional field: earlier payloads
+ *                     have none
  */
 public record PagedBecause(String kind, String summary, String scheduleId, String scheduleName, String layer,
-                           Instant start, Instant end, String standsInFor, String by) {
+                           Instant start, Instant end, String standsInFor, String by, String overrideBy) {
 
     public static final String SCHEDULE = "schedule";
     public static final String OVERRIDE = "override";

@@ -18,6 +18,12 @@ public final class ApiClients {
         return ApiCaller.current().map(ApiClients::actor).orElse(new Actor(Actor.API, "api", "API"));
     }
 
+    /** The caller's name as people read it: what a write is credited to. */
+    public static String currentName() {
+        Actor actor = current();
+        return actor.name() != null ? actor.name() : actor.id();
+    }
+
     private static Actor actor(ApiCaller caller) {
         return caller.isResponder() ? Actor.responder(caller.responderId(), caller.name())
                 : new Actor(Actor.API, caller.name(), caller.name());

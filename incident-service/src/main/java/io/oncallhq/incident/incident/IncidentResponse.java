@@ -143,11 +143,12 @@ record IncidentResponse(
 
     /** As {@code page.requested.v1}'s {@code because} (see {@link PagedBecause}). */
     record BecauseResponse(String kind, String summary, String scheduleId, String scheduleName, String layer,
-                           Instant start, Instant end, String standsInFor, String by) {
+                           Instant start, Instant end, String standsInFor, String by, String overrideBy) {
 
         static BecauseResponse of(PagedBecause because) {
             return new BecauseResponse(because.kind(), because.summary(), because.scheduleId(), because.scheduleName(),
-                    because.layer(), because.start(), because.end(), because.standsInFor(), because.by());
+                    because.layer(), because.start(), because.end(), because.standsInFor(), because.by(),
+                    because.overrideBy());
         }
     }
 

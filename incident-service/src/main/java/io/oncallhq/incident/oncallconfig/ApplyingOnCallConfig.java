@@ -55,8 +55,11 @@ public class ApplyingOnCallConfig {
         this.coverage = coverage;
     }
 
-    /** @throws InvalidRequestException listing every fault of the document */
-    public List<Change> apply(OnCallConfigDocument document, boolean dryRun, boolean prune) {
+    /**
+     * @param by who applies the document (a name): new overrides are credited to them
+     * @throws InvalidRequestException listing every fault of the document
+     */
+    public List<Change> apply(OnCallConfigDocument document, boolean dryRun, boolean prune, String by) {
         List<FieldProblem> problems = OnCallConfigValidation.problems(document, validator, directory, prune);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
@@ -78,7 +81,7 @@ public class ApplyingOnCallConfig {
         changes.addAll(OnCallDiff.of(SERVICE, stored(directory.allServices(), TechnicalService::id, ServiceRequest::of),
                 services, prune));
         if (!dryRun) {
-            write(changes, responders, teams, wantedSchedules, services);
+            write(changes, responders, teams, wantedSchedules, services, by);
         }
         return changes;
     }
@@ -104,13 +107,14 @@ public class ApplyingOnCallConfig {
 
     /** Creates and changes in reference order (responders first), then deletes in reverse (services first). */
     private void write(List<Change> changes, Map<String, ResponderRequest> responders, Map<String, TeamRequest> teams,
-                       Map<String, ScheduleRequest> wantedSchedules, Map<String, ServiceRequest> services) {
+                       Map<String, ScheduleRequest> wantedSchedules, Map<String, ServiceRequest> services,
+                       String by) {
         for (Change change : changes) {
             if (change.action() == Action.CREATED || change.action() == Action.CHANGED) {
                 switch (change.kind()) {
                     case RESPONDER -> directory.saveResponder(responders.get(change.id()).toResponder(change.id()));
                     case TEAM -> directory.saveTeam(teams.get(change.id()).toTeam(change.id()));
-                    case SCHEDULE -> schedules.save(wantedSchedules.get(change.id()).toSchedule(change.id()));
+                    case SCHEDULE -> schedules.save(wantedSchedules.get(change.id()).toSchedule(change.id()), by);
                     default -> directory.saveService(services.get(change.id()).toService(change.id()));
                 }
             }

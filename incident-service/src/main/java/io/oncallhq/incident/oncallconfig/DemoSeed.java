@@ -24,6 +24,8 @@ import java.util.List;
 class DemoSeed implements InitializingBean {
 
     static final String DOCUMENT = "demo-oncall.yaml";
+    /** Who the demo's overrides are credited to. */
+    private static final String SEED_AUTHOR = "demo seed";
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
 
@@ -44,7 +46,7 @@ class DemoSeed implements InitializingBean {
             throw new UncheckedIOException("cannot read the bundled " + DOCUMENT, e);
         }
         List<OnCallDiff.Change> changes = applying.apply(
-                OnCallConfigYaml.parse(yaml).withSlackUserId("alex", properties.slackUserId()), false, false);
+                OnCallConfigYaml.parse(yaml).withSlackUserId("alex", properties.slackUserId()), false, false, SEED_AUTHOR);
         log.info("Demo on-call model applied from {} (alex's Slack user id {}): {}", DOCUMENT,
                 properties.slackUserId(), changes.stream()
                         .map(change -> change.kind() + " " + change.id() + " " + change.action().name().toLowerCase(java.util.Locale.ROOT))

@@ -1,5 +1,6 @@
 package io.oncallhq.incident.oncallconfig;
 
+import io.oncallhq.incident.config.ApiClients;
 import io.oncallhq.incident.coverage.GapResponse;
 import io.oncallhq.incident.oncallconfig.OnCallDiff.Action;
 import io.oncallhq.incident.oncallconfig.OnCallDiff.Change;
@@ -30,7 +31,7 @@ class OnCallConfigController {
     ApplyResponse apply(@RequestBody String yaml, @RequestParam(defaultValue = "false") boolean dryRun,
                         @RequestParam(defaultValue = "false") boolean prune) {
         OnCallConfigDocument document = OnCallConfigYaml.parse(yaml);
-        List<Change> changes = applying.apply(document, dryRun, prune);
+        List<Change> changes = applying.apply(document, dryRun, prune, ApiClients.currentName());
         return new ApplyResponse(dryRun, prune, new Summary(count(changes, Action.CREATED),
                 count(changes, Action.CHANGED), count(changes, Action.UNCHANGED), count(changes, Action.DELETED)),
                 changes.stream().map(change -> new ChangeResponse(change.kind(), change.id(),

@@ -38,10 +38,23 @@ public record Schedule(String id, String name, String timeZone, List<RotationLay
                 String standsInFor = layerShiftAt(at).map(OnCall::responderId)
                         .filter(covered -> !covered.equals(override.responderId())).orElse(null);
                 return Optional.of(new OnCall(override.responderId(), override.start(), override.end(), null,
-                        standsInFor));
+                        standsInFor, override.addedBy()));
             }
         }
         return layerShiftAt(at);
+    }
+
+    /**
+     * This schedule as it replaces {@code before}: an override {@code before} had already (same responder and window)
+     * keeps who added it and when; every other override is credited to {@code by} at {@code at}. A schedule is written
+     * whole, so this is how an override keeps its author through later edits of the schedule.
+     */
+    public Schedule creditingNewOverrides(Optional<Schedule> before, String by, Instant at) {
+        List<ScheduleOverride> earlier = before.map(Schedule::overrides).orElse(List.of());
+        return new Schedule(id, name, timeZone, layers, overrides.stream()
+                .map(override -> earlier.stream().filter(override::sameCoverAs).findFirst()
+                        .orElseGet(() -> override.addedBy(by, at)))
+                .toList());
     }
 
     private Optional<OnCall> layerShiftAt(Instant at) {
@@ -50,7 +63,7 @@ public record Schedule(String id, String name, String timeZone, List<RotationLay
             if (shift.isPresent()) {
                 String layer = layers.get(i).name() == null ? "layer " + (i + 1) : layers.get(i).name();
                 return Optional.of(new OnCall(shift.get().responderId(), shift.get().start(), shift.get().end(), layer,
-                        null));
+                        null, null));
             }
         }
         return Optional.empty();

@@ -1,6 +1,7 @@
 package io.oncallhq.incident.schedule;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.oncallhq.incident.config.ApiClients;
 import io.oncallhq.incident.config.InvalidRequestException;
 import io.oncallhq.incident.config.InvalidRequestException.FieldProblem;
 import io.oncallhq.incident.coverage.CoverageWarnings;
@@ -62,7 +63,7 @@ class ScheduleController {
             throw new InvalidRequestException(problems);
         }
         Schedule schedule = request.toSchedule(id);
-        schedules.save(schedule);
+        schedules.save(schedule, ApiClients.currentName());
         return ScheduleResponse.of(schedule).withWarnings(coverage.forSchedule(id));
     }
 

@@ -7,6 +7,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -22,9 +23,11 @@ public class Schedules {
     static final String COLLECTION = "schedules";
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    Schedules(MongoTemplate mongo) {
+    Schedules(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     public Optional<Schedule> find(String id) {
@@ -39,8 +42,12 @@ public class Schedules {
         return mongo.findAll(ScheduleDocument.class).stream().map(ScheduleDocument::toSchedule).toList();
     }
 
-    public void save(Schedule schedule) {
-        mongo.save(ScheduleDocument.of(schedule));
+    /**
+     * Creates or replaces the schedule, written by {@code by} (a name): overrides it did not have before are
+     * credited to them ({@link Schedule#creditingNewOverrides}).
+     */
+    public void save(Schedule schedule, String by) {
+        mongo.save(ScheduleDocument.of(schedule.creditingNewOverrides(find(schedule.id()), by, clock.instant())));
     }
 
     public void delete(String id) {

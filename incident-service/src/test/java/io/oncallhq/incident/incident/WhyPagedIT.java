@@ -12,7 +12,6 @@ import io.oncallhq.incident.oncall.Responder;
 import io.oncallhq.incident.oncall.TechnicalService;
 import io.oncallhq.incident.schedule.RotationLayer;
 import io.oncallhq.incident.schedule.Schedule;
-import io.oncallhq.incident.schedule.ScheduleOverride;
 import io.oncallhq.incident.schedule.Schedules;
 import io.oncallhq.incident.schedule.ShiftUnit;
 import io.oncallhq.localruntime.EventTopics;
@@ -44,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -90,7 +90,8 @@ class WhyPagedIT {
     @Test
     void aPageThroughALayerNamesTheScheduleLayerAndShiftAndAReassignmentAndAnEscalationNameWhoDidIt()
             throws Exception {
-        schedules.save(new Schedule("weekly-primary", "Weekly primary", "UTC", List.of(weekly("alex")), List.of()));
+        schedules.save(new Schedule("weekly-primary", "Weekly primary", "UTC", List.of(weekly("alex")), List.of()),
+                "it");
         saveService("layer-api", "weekly-primary");
         String id = openIncident("layer-api");
 
@@ -115,10 +116,15 @@ class WhyPagedIT {
     }
 
     @Test
-    void aPageThroughAnOverrideNamesItsWindowAndWhomItStandsInFor() throws Exception {
+    void aPageThroughAnOverrideNamesItsWindowWhomItStandsInForAndWhoAddedIt() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        schedules.save(new Schedule("covered-primary", "Covered primary", "UTC", List.of(weekly("alex")),
-                List.of(new ScheduleOverride("blake", now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.HOURS)))));
+        // Written as an admin does it, through the API: the override is credited to the token's name.
+        call(put("/schedules/{id}", "covered-primary"), """
+                {"name": "Covered primary", "timeZone": "UTC",
+                 "layers": [{"name": "Weekly", "participants": ["alex"], "shiftLength": 1, "unit": "WEEKS",
+                             "handoffTime": "09:00", "startDate": "%s"}],
+                 "overrides": [{"responderId": "blake", "start": "%s", "end": "%s"}]}""".formatted(ROTATION_START,
+                now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.HOURS)), 200);
         saveService("override-api", "covered-primary");
         String id = openIncident("override-api");
 
@@ -127,12 +133,14 @@ class WhyPagedIT {
         assertThat(page.because().kind()).isEqualTo(PagedBecause.OVERRIDE);
         assertThat(page.because().start()).isEqualTo(now.minus(1, ChronoUnit.HOURS));
         assertThat(page.because().standsInFor()).isEqualTo("alex");
+        assertThat(page.because().overrideBy()).isEqualTo(TestTokens.ADMIN_NAME);
 
         JsonNode incident = call(get("/incidents/{id}", id), null, 200);
         assertThat(pageLines(incident)).singleElement().asString()
                 .startsWith("Paging Blake Chen (level 1): override in Covered primary from ")
-                .endsWith(" UTC, standing in for Alex Rivera");
+                .endsWith(" UTC, standing in for Alex Rivera, added by " + TestTokens.ADMIN_NAME);
         assertThat(incident.get("pages").get(0).get("because").get("standsInFor").asString()).isEqualTo("alex");
+        assertThat(incident.get("pages").get(0).get("because").get("overrideBy").asString()).isEqualTo(TestTokens.ADMIN_NAME);
     }
 
     private static RotationLayer weekly(String... participants) {

@@ -105,7 +105,7 @@ class LevelOnCallTest {
         assertThat(because).isEqualTo(new PagedBecause(PagedBecause.SCHEDULE,
                 "on call in Payments primary, layer Weekly, Nov 16 09:00 – Nov 23 09:00 UTC", "payments-primary",
                 "Payments primary", "Weekly", Instant.parse("2026-11-16T09:00:00Z"), Instant.parse("2026-11-23T09:00:00Z"),
-                null, null));
+                null, null, null));
     }
 
     @Test
