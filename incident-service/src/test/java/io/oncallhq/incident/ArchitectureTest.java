@@ -23,24 +23,24 @@ class ArchitectureTest {
     @Test
     void theDomainIsPlainJava() {
         domainIsPlainJava(CLASSES,
-                SERVICE + ".incident.Incident",
-                SERVICE + ".incident.Triage",
-                SERVICE + ".incident.IncidentAlerts",
-                SERVICE + ".incident.IncidentAlert",
-                SERVICE + ".incident.Escalation",
-                SERVICE + ".incident.EscalationStep",
-                SERVICE + ".incident.PageHistory",
-                SERVICE + ".incident.PageLog",
-                SERVICE + ".incident.Timeline",
-                SERVICE + ".incident.TimelineEntry",
-                SERVICE + ".incident.Assignee",
-                SERVICE + ".incident.IncidentStatus",
+                SERVICE + ".lifecycle.Incident",
+                SERVICE + ".lifecycle.Triage",
+                SERVICE + ".lifecycle.IncidentAlerts",
+                SERVICE + ".lifecycle.IncidentAlert",
+                SERVICE + ".lifecycle.Escalation",
+                SERVICE + ".lifecycle.EscalationStep",
+                SERVICE + ".lifecycle.PageHistory",
+                SERVICE + ".lifecycle.PageLog",
+                SERVICE + ".lifecycle.Timeline",
+                SERVICE + ".lifecycle.TimelineEntry",
+                SERVICE + ".lifecycle.Assignee",
+                SERVICE + ".lifecycle.IncidentStatus",
                 SERVICE + ".correlation.Correlator",
                 SERVICE + ".correlation.CorrelationDecision",
-                SERVICE + ".oncall.EscalationPolicy",
-                SERVICE + ".oncall.ContactRule",
-                SERVICE + ".oncall.WorkingHours",
-                SERVICE + ".oncall.LevelOnCall",
+                SERVICE + ".directory.EscalationPolicy",
+                SERVICE + ".directory.ContactRule",
+                SERVICE + ".directory.WorkingHours",
+                SERVICE + ".directory.LevelOnCall",
                 SERVICE + ".schedule.Schedule",
                 SERVICE + ".schedule.RotationLayer",
                 SERVICE + ".schedule.Shift",
@@ -52,17 +52,17 @@ class ArchitectureTest {
 
     @Test
     void controllersAndTheirRequestsArePackagePrivate() {
-        // Public on purpose: oncallconfig reads on-call configuration as code into the same records as the REST API.
+        // Public on purpose: configascode reads on-call configuration as code into the same records as the REST API.
         controllersAndRequestsArePackagePrivate(CLASSES, SERVICE,
-                SERVICE + ".oncall.ResponderRequest",
-                SERVICE + ".oncall.ServiceRequest",
-                SERVICE + ".oncall.TeamRequest",
+                SERVICE + ".directory.ResponderRequest",
+                SERVICE + ".directory.ServiceRequest",
+                SERVICE + ".directory.TeamRequest",
                 SERVICE + ".schedule.ScheduleRequest").check(CLASSES);
     }
 
     @Test
     void outboxMessagesAreMadeByTheOutboxOnly() {
         // Frozen: these write their outbox messages by hand until the outbox module owns the write side.
-        onlyTheOutboxWritesOutboxMessages(CLASSES, SERVICE, SERVICE + ".incident.Incidents").check(CLASSES);
+        onlyTheOutboxWritesOutboxMessages(CLASSES, SERVICE, SERVICE + ".lifecycle.Incidents").check(CLASSES);
     }
 }

@@ -17,7 +17,7 @@ import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.contracts.page.PageDelivered;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
-import io.oncallhq.incident.oncall.Responder;
+import io.oncallhq.incident.directory.Responder;
 import io.oncallhq.localruntime.EventTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -61,9 +61,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The service on a real KRaft broker and an in-memory MongoDB-wire server, driven through Kafka and HTTP. */
 @SpringBootTest(properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "oncallhq.demo.seed=true",
-        "oncallhq.demo.slack-user-id=" + IncidentServiceIT.ALEX_SLACK_ID,
-        "oncallhq.paging.incident-service-url=http://incidents.example"})
+        "incident.demo.seed=true",
+        "incident.demo.slack-user-id=" + IncidentServiceIT.ALEX_SLACK_ID,
+        "incident.paging.incident-service-url=http://incidents.example"})
 @EmbeddedKafka(partitions = 1, // KRaft: spring-kafka 4 has no ZooKeeper mode, hence no kraft attribute
         topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
 @ContextConfiguration(initializers = InMemoryMongo.class)

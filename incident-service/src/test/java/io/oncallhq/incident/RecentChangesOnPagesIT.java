@@ -10,9 +10,9 @@ import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.RecentChange;
-import io.oncallhq.incident.oncall.EscalationPolicy;
-import io.oncallhq.incident.oncall.Responder;
-import io.oncallhq.incident.oncall.TechnicalService;
+import io.oncallhq.incident.directory.EscalationPolicy;
+import io.oncallhq.incident.directory.Responder;
+import io.oncallhq.incident.directory.TechnicalService;
 import io.oncallhq.localruntime.EventTopics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -54,7 +54,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         // a loaded test machine must not turn a slow lookup into a page without changes (RecentChangesIT covers that)
         "incident.recent-changes.page-lookup-limit=10s",
-        "oncallhq.demo.seed=false"})
+        "incident.demo.seed=false"})
 @EmbeddedKafka(partitions = 1,
         topics = {Topics.ALERTS, Topics.CHANGES, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES,
                 Topics.INCIDENT_COMMANDS})

@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "oncallhq.demo.seed=false"})
+        "incident.demo.seed=false"})
 @EmbeddedKafka(partitions = 1,
         topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
 @ContextConfiguration(initializers = InMemoryMongo.class)

@@ -1,9 +1,9 @@
 package io.oncallhq.incident.config;
 
 import io.oncallhq.apisecurity.ApiProblems;
-import io.oncallhq.incident.incident.IllegalTransitionException;
-import io.oncallhq.incident.incident.IncidentNotFoundException;
-import io.oncallhq.incident.oncall.ServiceNotFoundException;
+import io.oncallhq.incident.lifecycle.IllegalTransitionException;
+import io.oncallhq.incident.lifecycle.IncidentNotFoundException;
+import io.oncallhq.incident.directory.ServiceNotFoundException;
 import io.oncallhq.incident.schedule.ScheduleNotFoundException;
 import io.oncallhq.incident.silence.SilenceNotFoundException;
 import org.springframework.http.ResponseEntity;

@@ -8,13 +8,13 @@ import io.oncallhq.contracts.alert.AlertResolved;
 import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.incident.escalation.Escalating;
-import io.oncallhq.incident.incident.IllegalTransitionException;
-import io.oncallhq.incident.incident.Incident;
-import io.oncallhq.incident.incident.IncidentAlert;
-import io.oncallhq.incident.incident.Incidents;
-import io.oncallhq.incident.incident.ServiceRef;
-import io.oncallhq.incident.oncall.OnCallDirectory;
-import io.oncallhq.incident.oncall.TechnicalService;
+import io.oncallhq.incident.lifecycle.IllegalTransitionException;
+import io.oncallhq.incident.lifecycle.Incident;
+import io.oncallhq.incident.lifecycle.IncidentAlert;
+import io.oncallhq.incident.lifecycle.Incidents;
+import io.oncallhq.incident.lifecycle.ServiceRef;
+import io.oncallhq.incident.directory.OnCallDirectory;
+import io.oncallhq.incident.directory.TechnicalService;
 import io.oncallhq.incident.silence.Silence;
 import io.oncallhq.incident.silence.Silences;
 import org.slf4j.Logger;
@@ -59,7 +59,7 @@ class CorrelatingAlerts {
         this.clock = clock;
     }
 
-    /** @throws io.oncallhq.incident.oncall.ServiceNotFoundException for an unknown service (dead-lettered) */
+    /** @throws io.oncallhq.incident.directory.ServiceNotFoundException for an unknown service (dead-lettered) */
     void handle(ReceivedEvent<AlertEvent> event) {
         TechnicalService service = directory.service(event.data().serviceId());
         if (incidents.tookAlertEvent(event.id())) {

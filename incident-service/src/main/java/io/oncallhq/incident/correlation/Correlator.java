@@ -1,6 +1,6 @@
 package io.oncallhq.incident.correlation;
 
-import io.oncallhq.incident.incident.Incident;
+import io.oncallhq.incident.lifecycle.Incident;
 
 import java.time.Duration;
 import java.time.Instant;

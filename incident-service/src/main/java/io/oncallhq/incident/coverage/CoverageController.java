@@ -1,6 +1,6 @@
 package io.oncallhq.incident.coverage;
 
-import io.oncallhq.incident.oncall.OnCallDirectory;
+import io.oncallhq.incident.directory.OnCallDirectory;
 import io.oncallhq.incident.schedule.Schedules;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;

@@ -1,7 +1,7 @@
 package io.oncallhq.incident.coverage;
 
-import io.oncallhq.incident.oncall.OnCallDirectory;
-import io.oncallhq.incident.oncall.TechnicalService;
+import io.oncallhq.incident.directory.OnCallDirectory;
+import io.oncallhq.incident.directory.TechnicalService;
 import io.oncallhq.incident.schedule.Schedule;
 import io.oncallhq.incident.schedule.Schedules;
 import org.springframework.stereotype.Component;

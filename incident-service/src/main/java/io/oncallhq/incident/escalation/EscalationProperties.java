@@ -11,6 +11,6 @@ import java.time.Duration;
  *                       (the instance stopped between saving the incident and storing the timer)
  * @param instanceId     this instance's name on the leases it holds; a random one when blank
  */
-@ConfigurationProperties("oncallhq.escalation")
+@ConfigurationProperties("incident.escalation")
 public record EscalationProperties(Duration pollInterval, Duration lease, Duration repairInterval, String instanceId) {
 }

@@ -2,7 +2,7 @@ package io.oncallhq.incident.escalation;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.oncallhq.incident.incident.EscalationStep;
+import io.oncallhq.incident.lifecycle.EscalationStep;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;

@@ -1,7 +1,7 @@
 package io.oncallhq.incident.escalation;
 
-import io.oncallhq.incident.incident.IncidentNotFoundException;
-import io.oncallhq.incident.incident.Incidents;
+import io.oncallhq.incident.lifecycle.IncidentNotFoundException;
+import io.oncallhq.incident.lifecycle.Incidents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static io.oncallhq.incident.incident.Incidents.changed;
-import static io.oncallhq.incident.incident.Incidents.unchanged;
+import static io.oncallhq.incident.lifecycle.Incidents.changed;
+import static io.oncallhq.incident.lifecycle.Incidents.unchanged;
 
 /**
  * Claims due timers and fires them. Exactly-once paging does not rest on the lease (a stalled claimer may lose it

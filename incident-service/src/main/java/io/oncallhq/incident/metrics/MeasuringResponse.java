@@ -1,11 +1,11 @@
 package io.oncallhq.incident.metrics;
 
-import io.oncallhq.incident.incident.Incident;
-import io.oncallhq.incident.incident.IncidentFilter;
-import io.oncallhq.incident.incident.Incidents;
-import io.oncallhq.incident.incident.PageLog;
-import io.oncallhq.incident.oncall.OnCallDirectory;
-import io.oncallhq.incident.oncall.Responder;
+import io.oncallhq.incident.lifecycle.Incident;
+import io.oncallhq.incident.lifecycle.IncidentFilter;
+import io.oncallhq.incident.lifecycle.Incidents;
+import io.oncallhq.incident.lifecycle.PageLog;
+import io.oncallhq.incident.directory.OnCallDirectory;
+import io.oncallhq.incident.directory.Responder;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;

@@ -32,7 +32,7 @@ class ResponseGauges implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ResponseGauges.class);
 
     /** Defaults: the last 7 days, refreshed every minute. */
-    @ConfigurationProperties("oncallhq.metrics")
+    @ConfigurationProperties("incident.metrics")
     record Properties(Duration window, Duration refresh) {
 
         Properties {

@@ -1,8 +1,8 @@
 package io.oncallhq.incident.metrics;
 
-import io.oncallhq.incident.incident.Incident;
-import io.oncallhq.incident.incident.PageLog;
-import io.oncallhq.incident.oncall.Responder;
+import io.oncallhq.incident.lifecycle.Incident;
+import io.oncallhq.incident.lifecycle.PageLog;
+import io.oncallhq.incident.directory.Responder;
 
 import java.time.Duration;
 import java.time.Instant;

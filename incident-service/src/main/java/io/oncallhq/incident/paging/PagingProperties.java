@@ -3,7 +3,7 @@ package io.oncallhq.incident.paging;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** @param incidentServiceUrl the base of incident links in pages ({@code INCIDENT_SERVICE_URL}) */
-@ConfigurationProperties("oncallhq.paging")
+@ConfigurationProperties("incident.paging")
 public record PagingProperties(String incidentServiceUrl) {
 
     String incidentUrl(String incidentId) {

@@ -6,7 +6,7 @@ import io.oncallhq.incident.config.InvalidRequestException;
 import io.oncallhq.incident.config.InvalidRequestException.FieldProblem;
 import io.oncallhq.incident.coverage.CoverageWarnings;
 import io.oncallhq.incident.coverage.GapResponse;
-import io.oncallhq.incident.oncall.OnCallDirectory;
+import io.oncallhq.incident.directory.OnCallDirectory;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;

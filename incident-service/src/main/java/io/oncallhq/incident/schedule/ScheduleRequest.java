@@ -1,7 +1,7 @@
 package io.oncallhq.incident.schedule;
 
 import io.oncallhq.incident.config.InvalidRequestException.FieldProblem;
-import io.oncallhq.incident.oncall.KnownIds;
+import io.oncallhq.incident.directory.KnownIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;

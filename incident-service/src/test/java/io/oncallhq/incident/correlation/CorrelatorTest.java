@@ -1,17 +1,17 @@
 package io.oncallhq.incident.correlation;
 
-import io.oncallhq.incident.incident.Incident;
+import io.oncallhq.incident.lifecycle.Incident;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import static io.oncallhq.incident.incident.IncidentFixtures.ALEX;
-import static io.oncallhq.incident.incident.IncidentFixtures.OPENED_AT;
-import static io.oncallhq.incident.incident.IncidentFixtures.incidentOfGroup;
-import static io.oncallhq.incident.incident.IncidentFixtures.resolvedIncident;
-import static io.oncallhq.incident.incident.IncidentFixtures.triggeredIncident;
+import static io.oncallhq.incident.lifecycle.IncidentFixtures.ALEX;
+import static io.oncallhq.incident.lifecycle.IncidentFixtures.OPENED_AT;
+import static io.oncallhq.incident.lifecycle.IncidentFixtures.incidentOfGroup;
+import static io.oncallhq.incident.lifecycle.IncidentFixtures.resolvedIncident;
+import static io.oncallhq.incident.lifecycle.IncidentFixtures.triggeredIncident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CorrelatorTest {

@@ -6,7 +6,7 @@ import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageUnroutable;
 import io.oncallhq.incident.RunningIncidentService;
-import io.oncallhq.incident.oncall.Responder;
+import io.oncallhq.incident.directory.Responder;
 import io.oncallhq.localruntime.EventTopics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,8 +1,8 @@
 package io.oncallhq.incident.coverage;
 
 import io.oncallhq.contracts.page.PageUnroutable;
-import io.oncallhq.incident.oncall.EscalationPolicy;
-import io.oncallhq.incident.oncall.TechnicalService;
+import io.oncallhq.incident.directory.EscalationPolicy;
+import io.oncallhq.incident.directory.TechnicalService;
 import io.oncallhq.incident.schedule.Schedule;
 import io.oncallhq.incident.schedule.ScheduleOverride;
 import org.junit.jupiter.api.Test;

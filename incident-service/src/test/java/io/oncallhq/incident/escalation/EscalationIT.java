@@ -7,9 +7,9 @@ import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.incident.IncidentServiceApplication;
-import io.oncallhq.incident.oncall.EscalationPolicy;
-import io.oncallhq.incident.oncall.Responder;
-import io.oncallhq.incident.oncall.TechnicalService;
+import io.oncallhq.incident.directory.EscalationPolicy;
+import io.oncallhq.incident.directory.Responder;
+import io.oncallhq.incident.directory.TechnicalService;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalKafka;
 import io.oncallhq.localruntime.LocalMongo;
@@ -157,8 +157,8 @@ class EscalationIT {
                 .run("--server.port=0",
                         "--spring.mongodb.uri=" + mongoServer.connectionString("incidents"),
                         "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBroker.bootstrapServers(),
-                        "--oncallhq.escalation.poll-interval=200ms",
-                        "--oncallhq.escalation.instance-id=" + name,
+                        "--incident.escalation.poll-interval=200ms",
+                        "--incident.escalation.instance-id=" + name,
                         "--oncallhq.security.api-token=" + TestTokens.ADMIN);
         running.add(context);
         return context;

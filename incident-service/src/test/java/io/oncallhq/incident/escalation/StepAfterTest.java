@@ -1,7 +1,7 @@
 package io.oncallhq.incident.escalation;
 
-import io.oncallhq.incident.incident.EscalationStep;
-import io.oncallhq.incident.oncall.EscalationPolicy;
+import io.oncallhq.incident.lifecycle.EscalationStep;
+import io.oncallhq.incident.directory.EscalationPolicy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -3,9 +3,9 @@ package io.oncallhq.incident.metrics;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
-import io.oncallhq.incident.incident.Incident;
-import io.oncallhq.incident.oncall.Responder;
-import io.oncallhq.incident.oncall.WorkingHours;
+import io.oncallhq.incident.lifecycle.Incident;
+import io.oncallhq.incident.directory.Responder;
+import io.oncallhq.incident.directory.WorkingHours;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import static io.oncallhq.incident.incident.IncidentFixtures.ALEX;
-import static io.oncallhq.incident.incident.IncidentFixtures.OPENED_AT;
-import static io.oncallhq.incident.incident.IncidentFixtures.triggeredIncident;
+import static io.oncallhq.incident.lifecycle.IncidentFixtures.ALEX;
+import static io.oncallhq.incident.lifecycle.IncidentFixtures.OPENED_AT;
+import static io.oncallhq.incident.lifecycle.IncidentFixtures.triggeredIncident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResponseReportTest {

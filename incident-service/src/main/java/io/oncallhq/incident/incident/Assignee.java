@@ -1,5 +1,0 @@
-package io.oncallhq.incident.incident;
-
-/** The responder an incident was handed to by a reassignment. */
-public record Assignee(String responderId, String name) {
-}

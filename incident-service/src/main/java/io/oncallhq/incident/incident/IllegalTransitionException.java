@@ -1,9 +1,0 @@
-package io.oncallhq.incident.incident;
-
-/** The incident's status does not allow what was asked (acknowledging a resolved incident, for one). */
-public class IllegalTransitionException extends RuntimeException {
-
-    public IllegalTransitionException(String message) {
-        super(message);
-    }
-}

@@ -1,5 +1,0 @@
-package io.oncallhq.incident.incident;
-
-public enum IncidentStatus {
-    TRIGGERED, ACKNOWLEDGED, RESOLVED
-}

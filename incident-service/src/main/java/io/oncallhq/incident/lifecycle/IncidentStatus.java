@@ -1,0 +1,5 @@
+package io.oncallhq.incident.lifecycle;
+
+public enum IncidentStatus {
+    TRIGGERED, ACKNOWLEDGED, RESOLVED
+}
