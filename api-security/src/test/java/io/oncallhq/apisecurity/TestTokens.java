@@ -1,8 +1,12 @@
 package io.oncallhq.apisecurity;
 
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One token of each role for the services' integration tests, registered as the service's static API tokens. */
@@ -21,17 +25,34 @@ public final class TestTokens {
 
     /** The admin token as {@code API_TOKEN} (acting as {@code admin}); viewer and responder as hashed tokens. */
     public static void register(DynamicPropertyRegistry registry) {
-        registry.add("oncallhq.security.api-token", () -> ADMIN);
-        registry.add("oncallhq.security.service-api-token", () -> SERVICE);
-        register(registry, 0, "it-viewer", Role.VIEWER, VIEWER);
-        register(registry, 1, "it-responder", Role.RESPONDER, RESPONDER);
+        properties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
-    private static void register(DynamicPropertyRegistry registry, int index, String name, Role role, String token) {
+    /**
+     * {@link #register} for a context initializer: test classes that declare the same initializers share one cached
+     * context, where a {@code @DynamicPropertySource} method of each class would make a context per class.
+     */
+    public static final class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of(properties()).applyTo(context);
+        }
+    }
+
+    private static Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("oncallhq.security.api-token", ADMIN);
+        properties.put("oncallhq.security.service-api-token", SERVICE);
+        properties.putAll(token(0, "it-viewer", Role.VIEWER, VIEWER));
+        properties.putAll(token(1, "it-responder", Role.RESPONDER, RESPONDER));
+        return properties;
+    }
+
+    private static Map<String, String> token(int index, String name, Role role, String token) {
         String prefix = "oncallhq.security.api-tokens[" + index + "].";
-        registry.add(prefix + "name", () -> name);
-        registry.add(prefix + "role", role::name);
-        registry.add(prefix + "sha256", () -> HexFormat.of().formatHex(StaticApiTokens.sha256(token)));
+        return Map.of(prefix + "name", name, prefix + "role", role.name(),
+                prefix + "sha256", HexFormat.of().formatHex(StaticApiTokens.sha256(token)));
     }
 
     /**
@@ -41,7 +62,8 @@ public final class TestTokens {
     public static void registerResponders(DynamicPropertyRegistry registry, String... responderIds) {
         for (int i = 0; i < responderIds.length; i++) {
             String responderId = responderIds[i];
-            register(registry, 2 + i, responderId, Role.RESPONDER, of(responderId));
+            token(2 + i, responderId, Role.RESPONDER, of(responderId))
+                    .forEach((name, value) -> registry.add(name, () -> value));
             registry.add("oncallhq.security.api-tokens[" + (2 + i) + "].responder-id", () -> responderId);
         }
     }

@@ -1,5 +1,6 @@
 package io.oncallhq.incident;
 
+import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Topics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -14,7 +15,8 @@ import java.lang.annotation.Target;
 
 /**
  * The whole service on a real KRaft broker and an in-memory MongoDB-wire server, without the demo seed, driven through
- * MockMvc as an admin; the test class registers the tokens ({@code TestTokens.register}).
+ * MockMvc as an admin, with the test tokens. Every class so annotated (and declaring nothing that changes the context)
+ * shares one context, one broker and one database: each test makes its own services and incidents.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +25,7 @@ import java.lang.annotation.Target;
         "incident.demo.seed=false"})
 @EmbeddedKafka(partitions = 1,
         topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
-@ContextConfiguration(initializers = InMemoryMongo.class)
+@ContextConfiguration(initializers = {InMemoryMongo.class, TestTokens.Initializer.class})
 @AutoConfigureMockMvc
 @Import(AsAdmin.class)
 public @interface RunningIncidentService {

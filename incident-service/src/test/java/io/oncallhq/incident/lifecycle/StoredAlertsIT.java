@@ -1,6 +1,5 @@
 package io.oncallhq.incident.lifecycle;
 
-import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.incident.IncidentResolved;
@@ -11,8 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -44,10 +41,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @RunningIncidentService
 class StoredAlertsIT {
 
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry registry) {
-        TestTokens.register(registry);
-    }
 
     @Autowired
     MockMvc mvc;
