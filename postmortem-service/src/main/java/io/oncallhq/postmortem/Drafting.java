@@ -4,6 +4,7 @@ import io.oncallhq.postmortem.change.ChangeWindow;
 import io.oncallhq.postmortem.change.ServiceChange;
 import io.oncallhq.postmortem.change.ServiceChanges;
 import io.oncallhq.postmortem.config.PostmortemProperties;
+import io.oncallhq.postmortem.history.IncidentAlerts;
 import io.oncallhq.postmortem.history.IncidentHistories;
 import io.oncallhq.postmortem.history.IncidentHistory;
 import io.oncallhq.postmortem.template.Templates;
@@ -38,16 +39,18 @@ class Drafting {
 
     private final Postmortems postmortems;
     private final IncidentHistories histories;
+    private final IncidentAlerts alerts;
     private final ServiceChanges changes;
     private final Templates templates;
     private final Duration changesLookback;
     private final int changesLimit;
     private final Clock clock;
 
-    Drafting(Postmortems postmortems, IncidentHistories histories, ServiceChanges changes, Templates templates,
-             PostmortemProperties properties, Clock clock) {
+    Drafting(Postmortems postmortems, IncidentHistories histories, IncidentAlerts alerts, ServiceChanges changes,
+             Templates templates, PostmortemProperties properties, Clock clock) {
         this.postmortems = postmortems;
         this.histories = histories;
+        this.alerts = alerts;
         this.changes = changes;
         this.templates = templates;
         this.changesLookback = properties.changesLookback();
@@ -81,7 +84,8 @@ class Drafting {
             Optional<Postmortem> existing = postmortems.findByIncidentId(incidentId);
             IncidentHistory history = histories.find(incidentId).orElseThrow(() ->
                     new IllegalStateException("no history of incident " + incidentId));
-            IncidentFacts facts = IncidentFacts.of(history, changesAround(history));
+            IncidentFacts facts = IncidentFacts.of(history, alerts.first(incidentId, IncidentFacts.ALERTS_LISTED),
+                    changesAround(history));
             if (existing.isEmpty()) {
                 Postmortem draft = Postmortem.draft(UUID.randomUUID().toString(), incidentId, facts,
                         templates.forTeam(facts.teamId()).sectionsFor(facts.severity()), clock.instant());

@@ -73,7 +73,7 @@ final class GeneratedText {
             return facts.startedAt() == null ? "" : "The incident was opened at " + at(facts.startedAt()) + ".";
         }
         IncidentAlert first = facts.alerts().getFirst();
-        String alerts = facts.alerts().size() == 1 ? "1 alert" : facts.alerts().size() + " alerts";
+        String alerts = facts.alertCount() == 1 ? "1 alert" : String.format(Locale.ROOT, "%,d alerts", facts.alertCount());
         return "The first signal was the alert \"" + first.summary() + "\""
                 + (first.source() == null ? "" : " from " + first.source())
                 + (first.startedAt() == null ? "" : " at " + at(first.startedAt()))

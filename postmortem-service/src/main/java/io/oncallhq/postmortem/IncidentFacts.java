@@ -27,9 +27,13 @@ import java.util.stream.Stream;
  * @param suppression       why nobody was paged, when a silence matched
  * @param responders        every page: who, at which escalation level, with its latest outcome
  * @param participants      everyone who acted on the incident or was paged for it
+ * @param alerts            the first {@value #ALERTS_LISTED} alerts by start ({@code IncidentAlert.ORDER}); an
+ *                          incident of a large group has thousands, which the document would not hold
+ * @param alertCount        all of the incident's alerts
  * @param changes           the changes to the service in the incident's window ({@code ChangeWindow}), oldest
  *                          first
- * @param timeline          the incident's events and those changes, in the order they happened
+ * @param timeline          the incident's events (alerts attached in a burst on one line) and those changes, in
+ *                          the order they happened
  */
 public record IncidentFacts(
         Long incidentNumber,
@@ -52,23 +56,32 @@ public record IncidentFacts(
         List<PagedResponder> responders,
         List<Participant> participants,
         List<IncidentAlert> alerts,
+        Integer alertCount,
         List<ServiceChange> changes,
         List<TimelineEntry> timeline) {
+
+    /** How many alerts a post-mortem lists. */
+    public static final int ALERTS_LISTED = 50;
 
     public IncidentFacts {
         responders = List.copyOf(responders);
         participants = participants == null ? List.of() : List.copyOf(participants);
-        alerts = List.copyOf(alerts);
+        // Facts stored before the count list every alert, in order: the count is theirs, the list their first ones.
+        alertCount = Math.max(alertCount == null ? 0 : alertCount, alerts.size());
+        alerts = alerts.stream().limit(ALERTS_LISTED).toList();
         // Facts stored before changes were listed have none until their next refresh.
         changes = changes == null ? List.of() : List.copyOf(changes);
         timeline = List.copyOf(timeline);
     }
 
-    /** @param changes the changes to the incident's service in its window, in any order */
-    public static IncidentFacts of(IncidentHistory history, List<ServiceChange> changes) {
+    /**
+     * @param firstAlerts the incident's first {@value #ALERTS_LISTED} alerts ({@code IncidentAlerts.first})
+     * @param changes     the changes to the incident's service in its window, in any order
+     */
+    public static IncidentFacts of(IncidentHistory history, List<IncidentAlert> firstAlerts, List<ServiceChange> changes) {
         Instant startedAt = history.startedAt().orElse(null);
         List<ServiceChange> oldestFirst = changes.stream().sorted(ServiceChange.ORDER).toList();
-        List<TimelineEntry> timeline = Stream.concat(history.entries().stream(),
+        List<TimelineEntry> timeline = Stream.concat(history.timeline().stream(),
                 oldestFirst.stream().map(ServiceChange::timelineEntry)).sorted(TimelineEntry.ORDER).toList();
         return new IncidentFacts(
                 history.number(),
@@ -90,7 +103,8 @@ public record IncidentFacts(
                 history.suppression(),
                 history.responders(),
                 history.participants(),
-                history.alerts(),
+                firstAlerts,
+                history.alertCount(),
                 oldestFirst,
                 timeline);
     }
@@ -101,7 +115,7 @@ public record IncidentFacts(
         return new IncidentFacts(incidentNumber, title, serviceId, serviceName, teamId, severity, startedAt,
                 acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, at, priority, timeToAcknowledge,
                 TimeSpan.between(startedAt, at).orElse(null), timeToResolve, suppression, responders, participants,
-                alerts, changes, timeline);
+                alerts, alertCount, changes, timeline);
     }
 
     private static String titleOf(IncidentHistory history) {

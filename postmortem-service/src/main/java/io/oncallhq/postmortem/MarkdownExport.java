@@ -16,13 +16,10 @@ import java.util.stream.Collectors;
 /**
  * A post-mortem as a Markdown document for a wiki or a git repository: title, a facts table, the sections in
  * template order (the action-items section lists the tracked items), the responders, the changes to the service and
- * the alerts with their links (the first {@value #ALERTS_LISTED}, and how many more), and the timeline as curated (hidden entries left out, highlighted ones in bold,
+ * the alerts with their links (the first {@value IncidentFacts#ALERTS_LISTED}, and how many more), and the timeline as curated (hidden entries left out, highlighted ones in bold,
  * annotations in italics, the mitigation marked).
  */
 final class MarkdownExport {
-
-    /** An incident of a large group has thousands of alerts; a document for people lists the first ones. */
-    static final int ALERTS_LISTED = 50;
 
     private MarkdownExport() {
     }
@@ -70,8 +67,8 @@ final class MarkdownExport {
         }
         if (!facts.alerts().isEmpty()) {
             md.append("## Alerts\n\n");
-            facts.alerts().stream().limit(ALERTS_LISTED).forEach(alert -> md.append("- ").append(alert(alert)).append('\n'));
-            int more = facts.alerts().size() - ALERTS_LISTED;
+            facts.alerts().forEach(alert -> md.append("- ").append(alert(alert)).append('\n'));
+            int more = facts.alertCount() - facts.alerts().size();
             if (more > 0) {
                 md.append(String.format(Locale.ROOT, "- _and %,d more alert%s_%n", more, more == 1 ? "" : "s"));
             }

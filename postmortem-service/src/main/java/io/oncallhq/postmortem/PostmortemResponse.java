@@ -6,6 +6,7 @@ import io.oncallhq.postmortem.history.IncidentAlert;
 import io.oncallhq.postmortem.history.Link;
 import io.oncallhq.postmortem.history.PagedResponder;
 import io.oncallhq.postmortem.template.Template;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.List;
  * A post-mortem as the REST API shows it: the generated facts, the sections (also {@code summary},
  * {@code impact} and {@code rootCause} on their own, as the first drafts showed them), the action items and
  * the review state. {@code changes} are the changes to the service from the lookback before the incident began
- * until it was resolved, oldest first; each is on the timeline too.
+ * until it was resolved, oldest first; each is on the timeline too. {@code alerts} are the first
+ * {@value IncidentFacts#ALERTS_LISTED} by start and {@code alertCount} all of them, so the answer stays small
+ * for an incident of thousands of alerts.
  */
 record PostmortemResponse(
         String id,
@@ -41,7 +44,11 @@ record PostmortemResponse(
         String pagingSuppressed,
         List<ResponderResponse> responders,
         List<ParticipantResponse> participants,
+        @Schema(description = "The incident's first " + IncidentFacts.ALERTS_LISTED
+                + " alerts by start (earliest first, those without a start last); alertCount says how many there are")
         List<AlertResponse> alerts,
+        @Schema(description = "How many alerts the incident has, one per dedup key, listed in alerts or not")
+        int alertCount,
         List<ChangeResponse> changes,
         List<TimelineEntryResponse> timeline,
         String summary,
@@ -83,7 +90,8 @@ record PostmortemResponse(
 
     /**
      * {@code kind} {@code added} marks an entry people added, {@code change} a change to the service; the others
-     * were projected from the incident's events.
+     * were projected from the incident's events, {@code alert-attached} one per burst of attached alerts (with the
+     * {@code eventId} of its earliest).
      */
     record TimelineEntryResponse(String eventId, Instant at, String kind, String actor, String text, boolean hidden,
                                  boolean highlighted, String annotation) {
@@ -107,7 +115,7 @@ record PostmortemResponse(
                 facts.suppression() == null ? null : facts.suppression().sentence(),
                 facts.responders().stream().map(PostmortemResponse::responder).toList(),
                 facts.participants().stream().map(p -> new ParticipantResponse(p.id(), p.name())).toList(),
-                facts.alerts().stream().map(PostmortemResponse::alert).toList(),
+                facts.alerts().stream().map(PostmortemResponse::alert).toList(), facts.alertCount(),
                 facts.changes().stream().map(PostmortemResponse::change).toList(),
                 postmortem.curatedTimeline().stream().map(PostmortemResponse::entry).toList(),
                 text(postmortem, Template.SUMMARY), text(postmortem, Template.IMPACT),

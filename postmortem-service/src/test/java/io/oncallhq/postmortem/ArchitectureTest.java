@@ -38,6 +38,8 @@ class ArchitectureTest {
                 SERVICE + ".IncidentFacts",
                 SERVICE + ".TimeSpan",
                 SERVICE + ".history.IncidentHistory",
+                SERVICE + ".history.IncidentAlert",
+                SERVICE + ".history.AlertBurst",
                 SERVICE + ".history.Timeline",
                 SERVICE + ".history.TimelineEntry",
                 SERVICE + ".template.Template",

@@ -2,7 +2,6 @@ package io.oncallhq.postmortem;
 
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.incident.AlertAttached;
-import io.oncallhq.postmortem.history.IncidentHistory;
 import io.oncallhq.postmortem.template.Template;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +17,7 @@ import java.util.List;
 
 import static io.oncallhq.postmortem.RecordedChange.deployed;
 import static io.oncallhq.postmortem.RecordedIncident.STARTED_AT;
-import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckoutHistory;
+import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,7 +30,7 @@ class MarkdownExportTest {
 
     @Test
     void aReviewedPostmortemExportsAsTheSnapshot() throws IOException {
-        IncidentFacts facts = IncidentFacts.of(resolvedCheckoutHistory("inc-1"), List.of(deployed("ch-1", "checkout-api",
+        IncidentFacts facts = resolvedCheckout("inc-1").facts(List.of(deployed("ch-1", "checkout-api",
                 "2026.11.20-1", STARTED_AT.minus(Duration.ofMinutes(10))).stored()));
         Postmortem postmortem = Postmortem.draft("pm-1", "inc-1", facts, Template.builtIn().high(), NOW)
                 .withSectionText(Template.IMPACT, "About 2% of checkouts took longer than 5 s.\nNo payment was lost.",
@@ -52,14 +51,13 @@ class MarkdownExportTest {
 
     @Test
     void anIncidentOfManyAlertsListsTheFirstFiftyAndSaysHowManyMore() {
-        IncidentHistory history = resolvedCheckoutHistory("inc-1");
+        ProjectedIncident incident = resolvedCheckout("inc-1");
         for (int i = 1; i <= 1_200; i++) {
-            history = history.apply("inc-1-alert-" + i, new AlertAttached("inc-1", "am:" + i, "alertmanager",
+            incident.record("inc-1-alert-" + i, new AlertAttached("inc-1", "am:" + i, "alertmanager",
                     "Checkout latency above 2s on pod " + i, Severity.CRITICAL, null, List.of(),
-                    STARTED_AT.plusSeconds(i), STARTED_AT.plusSeconds(i))).orElse(history);
+                    STARTED_AT.plusSeconds(i), STARTED_AT.plusSeconds(i)));
         }
-        Postmortem postmortem = Postmortem.draft("pm-1", "inc-1", IncidentFacts.of(history, List.of()),
-                Template.builtIn().high(), NOW);
+        Postmortem postmortem = Postmortem.draft("pm-1", "inc-1", incident.facts(), Template.builtIn().high(), NOW);
 
         String markdown = MarkdownExport.render(postmortem, List.of(), "http://incidents.test/incidents/inc-1");
 
@@ -67,6 +65,8 @@ class MarkdownExportTest {
         assertThat(alerts.lines().filter(line -> line.startsWith("- Checkout latency"))).hasSize(50);
         assertThat(alerts).contains("- Checkout latency above 2s on pod 49\n")
                 .doesNotContain("on pod 50\n").endsWith("- _and 1,151 more alerts_\n\n");
+        assertThat(markdown).contains("| 2026-11-20 09:58 UTC | 1,201 alerts attached between 09:58 and 10:18 UTC |")
+                .doesNotContain("Alert attached");
     }
 
     private static ActionItem item(String id, String title, ActionItemStatus status, String issueUrl) {

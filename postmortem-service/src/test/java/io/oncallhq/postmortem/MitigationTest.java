@@ -1,15 +1,13 @@
 package io.oncallhq.postmortem;
 
-import io.oncallhq.postmortem.history.IncidentHistory;
 import io.oncallhq.postmortem.template.Template;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.List;
 
 import static io.oncallhq.postmortem.RecordedIncident.resolvedAgain;
+import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckout;
 import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckoutFacts;
-import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckoutIncident;
 import static io.oncallhq.postmortem.RecordedIncident.reopened;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,16 +50,15 @@ class MitigationTest {
     @Test
     void theMarkSurvivesAReopenAndSecondResolution() {
         Postmortem marked = draft().withMitigation(ROLLBACK_NOTE, null, "alex", NOW);
-        IncidentHistory history = historyOf("inc-1");
-        history = history.apply("e-reopen", reopened("inc-1", "e-reopen", 40 * 60).event()).orElseThrow();
-        history = history.apply("e-again", resolvedAgain("inc-1", "e-again", 50 * 60).event()).orElseThrow();
+        IncidentFacts resolvedAgain = resolvedCheckout("inc-1")
+                .record("e-reopen", reopened("inc-1", "e-reopen", 40 * 60).event())
+                .record("e-again", resolvedAgain("inc-1", "e-again", 50 * 60).event()).facts();
 
-        Postmortem refreshed = marked.refreshedWith(IncidentFacts.of(history, List.of()), NOW.plusSeconds(60))
-                .orElseThrow();
+        Postmortem refreshed = marked.refreshedWith(resolvedAgain, NOW.plusSeconds(60)).orElseThrow();
 
         assertThat(refreshed.facts().timeToMitigate().seconds()).isEqualTo(12 * 60);
         assertThat(refreshed.facts().timeToResolve().seconds()).isEqualTo(52 * 60);
-        assertThat(marked.refreshedWith(IncidentFacts.of(historyOf("inc-1"), List.of()), NOW)).isEmpty();
+        assertThat(marked.refreshedWith(resolvedCheckoutFacts("inc-1"), NOW)).isEmpty();
     }
 
     @Test
@@ -74,14 +71,6 @@ class MitigationTest {
                 .isInstanceOf(InvalidMitigationException.class);
         assertThatThrownBy(() -> draft().withMitigation("no-such-entry", null, "sam", NOW))
                 .isInstanceOf(UnknownTimelineEntryException.class);
-    }
-
-    private static IncidentHistory historyOf(String incidentId) {
-        IncidentHistory history = IncidentHistory.empty(incidentId);
-        for (RecordedIncident.Recorded recorded : resolvedCheckoutIncident(incidentId)) {
-            history = history.apply(recorded.id(), recorded.event()).orElse(history);
-        }
-        return history;
     }
 
     private static Postmortem draft() {

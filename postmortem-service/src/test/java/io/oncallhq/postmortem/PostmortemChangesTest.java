@@ -17,7 +17,7 @@ import static io.oncallhq.postmortem.RecordedChange.configured;
 import static io.oncallhq.postmortem.RecordedChange.deployed;
 import static io.oncallhq.postmortem.RecordedIncident.STARTED_AT;
 import static io.oncallhq.postmortem.RecordedIncident.TRIGGERED_AT;
-import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckoutHistory;
+import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The changes to the incident's service in its post-mortem: where they are listed, and what a late one changes. */
@@ -123,6 +123,6 @@ class PostmortemChangesTest {
     }
 
     private static IncidentFacts factsWith(Recorded... changes) {
-        return IncidentFacts.of(resolvedCheckoutHistory(INCIDENT), Stream.of(changes).map(Recorded::stored).toList());
+        return resolvedCheckout(INCIDENT).facts(Stream.of(changes).map(Recorded::stored).toList());
     }
 }

@@ -29,7 +29,7 @@ class PostmortemDraftingTest {
 
     @Test
     void draftCarriesTheIncidentsTimesAndMeasuresFromWhenTheProblemBegan() {
-        IncidentFacts facts = IncidentFacts.of(projected(resolvedCheckoutIncident(INCIDENT)), List.of());
+        IncidentFacts facts = projected(resolvedCheckoutIncident(INCIDENT)).facts();
 
         assertThat(facts.title()).isEqualTo("Post-mortem: #42 Checkout latency above 2s");
         assertThat(facts.serviceName()).isEqualTo("Checkout API");
@@ -52,7 +52,7 @@ class PostmortemDraftingTest {
 
     @Test
     void timelineFollowsTheOrderThingsHappenedIn() {
-        IncidentFacts facts = IncidentFacts.of(projected(resolvedCheckoutIncident(INCIDENT)), List.of());
+        IncidentFacts facts = projected(resolvedCheckoutIncident(INCIDENT)).facts();
 
         assertThat(facts.timeline()).extracting(TimelineEntry::text).containsExactly(
                 "Incident #42 triggered: Checkout latency above 2s",
@@ -73,28 +73,29 @@ class PostmortemDraftingTest {
         List<Recorded> shuffled = new ArrayList<>(inOrder);
         Collections.shuffle(shuffled, new Random(7));
 
-        IncidentFacts expected = IncidentFacts.of(projected(inOrder), List.of());
+        IncidentFacts expected = projected(inOrder).facts();
 
-        assertThat(IncidentFacts.of(projected(reversed), List.of())).isEqualTo(expected);
-        assertThat(IncidentFacts.of(projected(shuffled), List.of())).isEqualTo(expected);
+        assertThat(projected(reversed).facts()).isEqualTo(expected);
+        assertThat(projected(shuffled).facts()).isEqualTo(expected);
     }
 
     @Test
     void aRedeliveredEventChangesNothing() {
         List<Recorded> events = resolvedCheckoutIncident(INCIDENT);
-        IncidentHistory history = projected(events);
+        ProjectedIncident projected = projected(events);
+        IncidentHistory history = projected.history();
+        Postmortem draft = Postmortem.draft("pm-1", INCIDENT, projected.facts(), FULL, DRAFTED_AT);
 
-        for (Recorded redelivered : events) {
-            assertThat(history.apply(redelivered.id(), redelivered.event())).isEmpty();
-        }
-        Postmortem draft = Postmortem.draft("pm-1", INCIDENT, IncidentFacts.of(history, List.of()), FULL, DRAFTED_AT);
-        assertThat(draft.refreshedWith(IncidentFacts.of(history, List.of()), DRAFTED_AT.plusSeconds(60))).isEmpty();
+        events.forEach(redelivered -> projected.record(redelivered.id(), redelivered.event()));
+
+        assertThat(projected.history()).isEqualTo(history);
+        assertThat(draft.refreshedWith(projected.facts(), DRAFTED_AT.plusSeconds(60))).isEmpty();
     }
 
     @Test
     void reopeningAndResolvingAgainRefreshesTheFactsAndKeepsEditedSections() {
         List<Recorded> events = new ArrayList<>(resolvedCheckoutIncident(INCIDENT));
-        Postmortem edited = Postmortem.draft("pm-1", INCIDENT, IncidentFacts.of(projected(events), List.of()), FULL,
+        Postmortem edited = Postmortem.draft("pm-1", INCIDENT, projected(events).facts(), FULL,
                         DRAFTED_AT)
                 .withSectionText(Template.IMPACT, "Some payments took longer", "sam", DRAFTED_AT.plusSeconds(60))
                 .withSectionText(Template.SUMMARY, "Checkout was slow for 30 minutes", "sam", DRAFTED_AT.plusSeconds(90));
@@ -102,7 +103,7 @@ class PostmortemDraftingTest {
 
         events.add(reopened(INCIDENT, "e8", 40 * 60));
         events.add(resolvedAgain(INCIDENT, "e9", 50 * 60));
-        Postmortem refreshed = edited.refreshedWith(IncidentFacts.of(projected(events), List.of()),
+        Postmortem refreshed = edited.refreshedWith(projected(events).facts(),
                 DRAFTED_AT.plusSeconds(3600)).orElseThrow();
 
         assertThat(refreshed.section(Template.SUMMARY)).isEqualTo(edited.section(Template.SUMMARY));
@@ -125,7 +126,7 @@ class PostmortemDraftingTest {
         List<Recorded> events = new ArrayList<>(resolvedCheckoutIncident(INCIDENT));
         events.add(lateNote(INCIDENT, "e8", 5 * 60));
 
-        IncidentFacts facts = IncidentFacts.of(projected(events), List.of());
+        IncidentFacts facts = projected(events).facts();
 
         assertThat(facts.timeline()).extracting(TimelineEntry::text)
                 .containsSubsequence("Acknowledged by Alex Rivera", "Note: Dashboards updated",
@@ -137,15 +138,11 @@ class PostmortemDraftingTest {
     void anIncidentNeverResolvedOwesNoPostmortem() {
         List<Recorded> events = resolvedCheckoutIncident(INCIDENT);
 
-        assertThat(projected(events.subList(0, events.size() - 1)).wasResolved()).isFalse();
-        assertThat(projected(events).wasResolved()).isTrue();
+        assertThat(projected(events.subList(0, events.size() - 1)).history().wasResolved()).isFalse();
+        assertThat(projected(events).history().wasResolved()).isTrue();
     }
 
-    private static IncidentHistory projected(List<Recorded> events) {
-        IncidentHistory history = IncidentHistory.empty(INCIDENT);
-        for (Recorded recorded : events) {
-            history = history.apply(recorded.id(), recorded.event()).orElse(history);
-        }
-        return history;
+    private static ProjectedIncident projected(List<Recorded> events) {
+        return ProjectedIncident.projected(INCIDENT, events);
     }
 }

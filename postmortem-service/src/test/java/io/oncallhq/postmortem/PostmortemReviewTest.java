@@ -2,7 +2,6 @@ package io.oncallhq.postmortem;
 
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.postmortem.RecordedIncident.Recorded;
-import io.oncallhq.postmortem.history.IncidentHistory;
 import io.oncallhq.postmortem.template.SectionTemplate;
 import io.oncallhq.postmortem.template.Template;
 import org.junit.jupiter.api.Test;
@@ -149,11 +148,7 @@ class PostmortemReviewTest {
     }
 
     private static IncidentFacts factsOf(List<Recorded> events) {
-        IncidentHistory history = IncidentHistory.empty("inc-1");
-        for (Recorded recorded : events) {
-            history = history.apply(recorded.id(), recorded.event()).orElse(history);
-        }
-        return IncidentFacts.of(history, List.of());
+        return ProjectedIncident.projected("inc-1", events).facts();
     }
 
     /** Drafted, with rita assigned to review it by sam of the incident's team. */

@@ -71,7 +71,7 @@ class PostmortemServiceIT extends ServiceITSupport {
         JsonNode byId = http.get().uri("/postmortems/{id}", draft.get("id").asString()).retrieve().body(JsonNode.class);
         assertThat(byId.get("incidentId").asString()).isEqualTo(incidentId);
         assertThat(histories.find(incidentId)).hasValueSatisfying(history ->
-                assertThat(history.entries()).hasSize(7));
+                assertThat(history.timeline()).hasSize(7));
     }
 
     @Test

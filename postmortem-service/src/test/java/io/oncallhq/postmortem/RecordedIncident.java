@@ -11,7 +11,6 @@ import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.contracts.incident.NoteAdded;
 import io.oncallhq.contracts.incident.PageRecorded;
-import io.oncallhq.postmortem.history.IncidentHistory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -61,16 +60,12 @@ public final class RecordedIncident {
 
     /** The facts a post-mortem of {@link #resolvedCheckoutIncident} carries when no change was reported around it. */
     public static IncidentFacts resolvedCheckoutFacts(String incidentId) {
-        return IncidentFacts.of(resolvedCheckoutHistory(incidentId), List.of());
+        return resolvedCheckout(incidentId).facts();
     }
 
-    /** The history of {@link #resolvedCheckoutIncident}, every event projected. */
-    public static IncidentHistory resolvedCheckoutHistory(String incidentId) {
-        IncidentHistory history = IncidentHistory.empty(incidentId);
-        for (Recorded recorded : resolvedCheckoutIncident(incidentId)) {
-            history = history.apply(recorded.id(), recorded.event()).orElse(history);
-        }
-        return history;
+    /** {@link #resolvedCheckoutIncident}, every event projected. */
+    public static ProjectedIncident resolvedCheckout(String incidentId) {
+        return ProjectedIncident.projected(incidentId, resolvedCheckoutIncident(incidentId));
     }
 
     public static Recorded reopened(String incidentId, String eventId, int secondsAfterTrigger) {

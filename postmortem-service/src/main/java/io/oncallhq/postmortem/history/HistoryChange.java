@@ -27,9 +27,6 @@ import static io.oncallhq.postmortem.history.Timeline.nameOf;
 /** A working copy of a history while one event is projected into it. */
 final class HistoryChange {
 
-    private static final Comparator<IncidentAlert> ALERT_ORDER = Comparator
-            .comparing(IncidentAlert::startedAt, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(IncidentAlert::dedupKey);
     private static final Comparator<PagedResponder> RESPONDER_ORDER = Comparator
             .comparingInt(PagedResponder::level)
             .thenComparing(PagedResponder::name, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -54,7 +51,10 @@ final class HistoryChange {
     private String priority;
     private Instant prioritySetAt;
     private PagingSuppression suppression;
-    private final List<IncidentAlert> alerts;
+    private int alertCount;
+    private Instant firstAlertStartedAt;
+    private String lastCountedAlertEvent;
+    private final List<AlertBurst> alertBursts;
     private final List<PagedResponder> responders;
     private final List<Participant> participants;
     private final List<TimelineEntry> entries;
@@ -77,7 +77,10 @@ final class HistoryChange {
         priority = base.priority();
         prioritySetAt = base.prioritySetAt();
         suppression = base.suppression();
-        alerts = new ArrayList<>(base.alerts());
+        alertCount = base.alertCount();
+        firstAlertStartedAt = base.firstAlertStartedAt();
+        lastCountedAlertEvent = base.lastCountedAlertEvent();
+        alertBursts = new ArrayList<>(base.alertBursts());
         responders = new ArrayList<>(base.responders());
         participants = new ArrayList<>(base.participants());
         entries = new ArrayList<>(base.entries());
@@ -87,7 +90,8 @@ final class HistoryChange {
         Instant at = atMillis(event.occurredAt());
         switch (event) {
             case IncidentTriggered e -> triggered(e, at);
-            case AlertAttached e -> alertAttached(e);
+            case AlertAttached e -> throw new IllegalArgumentException(
+                    "alert " + e.dedupKey() + " is stored first, then counted with IncidentHistory.attach");
             case SeverityChanged e -> {
                 // A change at the same instant as the trigger still wins: it was decided after it.
                 if (severitySetAt == null || !at.isBefore(severitySetAt)) {
@@ -144,10 +148,46 @@ final class HistoryChange {
         entries.sort(TimelineEntry.ORDER);
     }
 
+    void alertStarted(Instant startedAt) {
+        if (startedAt != null && (firstAlertStartedAt == null || startedAt.isBefore(firstAlertStartedAt))) {
+            firstAlertStartedAt = startedAt;
+        }
+    }
+
+    /** One more alert, attached as this timeline line tells. */
+    void alertCounted(String eventId, TimelineEntry attachment) {
+        alertCount++;
+        lastCountedAlertEvent = eventId;
+        joinBurst(AlertBurst.of(attachment));
+    }
+
+    /** The alerts were kept inside, with a timeline line per attachment: those lines become bursts. */
+    void alertsMovedOut(int alerts) {
+        alertCount += alerts;
+        List<TimelineEntry> attachments = entries.stream()
+                .filter(entry -> entry.kind() == TimelineKind.ALERT_ATTACHED).toList();
+        entries.removeAll(attachments);
+        attachments.forEach(attachment -> joinBurst(AlertBurst.of(attachment)));
+    }
+
+    /** The bursts it touches (at most one on each side, bursts being more than a gap apart) become one with it. */
+    private void joinBurst(AlertBurst attachment) {
+        AlertBurst joined = attachment;
+        for (AlertBurst burst : List.copyOf(alertBursts)) {
+            if (burst.touches(joined)) {
+                joined = joined.joinedWith(burst);
+                alertBursts.remove(burst);
+            }
+        }
+        alertBursts.add(joined);
+        alertBursts.sort(Comparator.comparing(AlertBurst::firstAt));
+    }
+
     IncidentHistory result() {
         return new IncidentHistory(base.id(), number, title, serviceId, serviceName, teamId, severity, severitySetAt,
                 triggeredAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, reopenedAt, priority, prioritySetAt,
-                suppression, alerts, responders, participants, entries, base.version());
+                suppression, alertCount, firstAlertStartedAt, lastCountedAlertEvent, alertBursts, responders,
+                participants, entries, base.version());
     }
 
     private void triggered(IncidentTriggered e, Instant at) {
@@ -183,26 +223,6 @@ final class HistoryChange {
             participants.add(candidate);
             participants.sort(PARTICIPANT_ORDER);
         }
-    }
-
-    private void alertAttached(AlertAttached e) {
-        List<Link> links = e.links() == null ? List.of()
-                : e.links().stream().map(link -> new Link(link.href(), link.text())).toList();
-        IncidentAlert alert = new IncidentAlert(e.dedupKey(), e.summary(), e.severity(), e.source(), links,
-                atMillis(e.startedAt()));
-        // One alert per dedup key: the occurrence that started first describes it.
-        boolean known = alerts.stream().anyMatch(existing -> existing.dedupKey().equals(alert.dedupKey())
-                && !startsLater(existing, alert));
-        if (!known) {
-            alerts.removeIf(existing -> existing.dedupKey().equals(alert.dedupKey()));
-            alerts.add(alert);
-            alerts.sort(ALERT_ORDER);
-        }
-    }
-
-    private static boolean startsLater(IncidentAlert existing, IncidentAlert candidate) {
-        return candidate.startedAt() != null
-                && (existing.startedAt() == null || candidate.startedAt().isBefore(existing.startedAt()));
     }
 
     private void pageRecorded(PageRecorded e, Instant at) {

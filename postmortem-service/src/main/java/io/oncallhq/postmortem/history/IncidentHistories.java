@@ -1,31 +1,47 @@
 package io.oncallhq.postmortem.history;
 
+import io.oncallhq.contracts.incident.AlertAttached;
 import io.oncallhq.contracts.incident.IncidentEvent;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * The stored incident histories (collection {@value #COLLECTION}, one document per incident). Each write is a
- * compare-and-set on the document's version, so two consumers projecting into the same history never lose an
- * event: the loser reloads and projects again.
+ * The stored incident histories (collection {@value #COLLECTION}, one document per incident), their alerts stored
+ * beside them ({@link IncidentAlerts}). Each write is a compare-and-set on the document's version, so two consumers
+ * projecting into the same history never lose an event: the loser reloads and projects again.
  */
 @Component
 public class IncidentHistories {
 
     public static final String COLLECTION = "incident_histories";
+    /** Where one-off changes to stored data note that they ran. */
+    static final String MIGRATIONS = "migrations";
+    static final String ALERTS_MOVED_OUT = "incident-histories-alerts-moved-out:v1";
     private static final int ATTEMPTS = 5;
 
     private final MongoTemplate mongo;
+    private final IncidentAlerts alerts;
 
-    IncidentHistories(MongoTemplate mongo) {
+    IncidentHistories(MongoTemplate mongo, IncidentAlerts alerts) {
         this.mongo = mongo;
+        this.alerts = alerts;
+        if (!mongo.exists(query(where("_id").is(ALERTS_MOVED_OUT)), MIGRATIONS)) {
+            moveAlertsOutOfStoredHistories();
+            mongo.save(new Document("_id", ALERTS_MOVED_OUT).append("at", Instant.now()), MIGRATIONS);
+        }
     }
 
     public Optional<IncidentHistory> find(String incidentId) {
@@ -34,12 +50,30 @@ public class IncidentHistories {
 
     /**
      * Projects the event into its incident's history and returns the history as stored afterwards. An event
-     * whose id the history already holds changes nothing.
+     * whose id the history already holds changes nothing; nor does an attachment of an alert the history counted.
+     *
+     * <p>An attached alert is stored first, then counted in the history, then noted as counted in the store. A
+     * redelivery after a crash between the first two writes counts it; after a crash between the last two, the
+     * history knows it as the last alert it counted (one consumer takes an incident's events in order, since they
+     * are keyed by incident), and after all three, the store says it was counted.
      */
     public IncidentHistory record(String eventId, IncidentEvent event) {
+        if (event instanceof AlertAttached attached) {
+            boolean newAlert = alerts.store(eventId, attached);
+            IncidentHistory recorded = project(eventId, event, history -> history.attach(eventId, attached, newAlert));
+            if (newAlert) {
+                alerts.counted(attached.incidentId(), attached.dedupKey());
+            }
+            return recorded;
+        }
+        return project(eventId, event, history -> history.apply(eventId, event));
+    }
+
+    private IncidentHistory project(String eventId, IncidentEvent event,
+                                    Function<IncidentHistory, Optional<IncidentHistory>> change) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             IncidentHistory current = find(event.incidentId()).orElseGet(() -> IncidentHistory.empty(event.incidentId()));
-            Optional<IncidentHistory> changed = current.apply(eventId, event);
+            Optional<IncidentHistory> changed = change.apply(current);
             if (changed.isEmpty()) {
                 return current;
             }
@@ -64,5 +98,26 @@ public class IncidentHistories {
         long replaced = mongo.replace(query(where("_id").is(history.id()).and("version").is(history.version())),
                 next, COLLECTION).getMatchedCount();
         return replaced == 1 ? Optional.of(next) : Optional.empty();
+    }
+
+    /**
+     * Histories stored with every alert inside (and a timeline line per attachment) get their alerts stored beside
+     * them and their attachments folded into bursts. Runs at start, before any event is taken in; running it again
+     * after an interruption stores the same alerts again and skips the histories already done.
+     */
+    void moveAlertsOutOfStoredHistories() {
+        Query holdingAlerts = query(where("alerts").exists(true));
+        holdingAlerts.fields().include("_id");
+        MongoConverter converter = mongo.getConverter();
+        for (Document idOnly : mongo.find(holdingAlerts, Document.class, COLLECTION)) {
+            Document stored = mongo.findById(idOnly.get("_id"), Document.class, COLLECTION);
+            stored.putIfAbsent("alertCount", 0); // counted from the alerts it holds
+            IncidentHistory history = converter.read(IncidentHistory.class, stored);
+            List<IncidentAlert> held = stored.getList("alerts", Document.class).stream()
+                    .map(alert -> converter.read(IncidentAlert.class, alert)).toList();
+            alerts.storeCounted(history.id(), held);
+            mongo.replace(query(where("_id").is(history.id()).and("version").is(history.version())),
+                    history.withAlertsMovedOut(held).withVersion(history.version() + 1), COLLECTION);
+        }
     }
 }
