@@ -263,6 +263,25 @@ class PostmortemsController {
         });
     }
 
+    /** A published version beside the text as it is now: the lines removed and added since, per section. */
+    @GetMapping("/{id}/versions/{number}")
+    String version(@PathVariable String id, @PathVariable int number, Model model) {
+        model.addAttribute("number", number);
+        try {
+            Postmortem current = postmortems().get(Postmortem.class, "/postmortems/{id}", id);
+            Postmortem published = postmortems().get(Postmortem.class, "/postmortems/{id}/versions/{number}", id,
+                    number);
+            model.addAttribute("postmortem", current);
+            model.addAttribute("comparison", VersionComparison.of(published, current));
+        } catch (ServiceDownException down) {
+            model.addAttribute("unavailable", down.getMessage());
+        } catch (ServiceRefusedException refused) {
+            model.addAttribute("unavailable", refused.status() == 404
+                    ? "There is no such post-mortem or published version." : refused.detail());
+        }
+        return "postmortems/version";
+    }
+
     /** The Markdown document postmortem-service writes, shown as text so it reads in the browser and saves as .md. */
     @GetMapping(value = {"/{id}/export.md", "/{id}/versions/{number}/export.md"})
     ResponseEntity<String> export(@PathVariable String id, @PathVariable(required = false) Integer number) {

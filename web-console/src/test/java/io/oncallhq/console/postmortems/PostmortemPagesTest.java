@@ -241,6 +241,39 @@ class PostmortemPagesTest extends ConsolePageTest {
                 .withQueryParam("severity", WireMock.equalTo("critical")));
     }
 
+    @Test
+    void aPublishedVersionShowsTheLinesChangedSince() throws Exception {
+        stubDraft("Checkout slowed down.\\nA deploy <em>raised</em> the pool size.", true, "\"sam\"", 5);
+        StubbedServices.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/postmortems/pm-1/versions/1"))
+                .willReturn(WireMock.okJson("""
+                        {"id":"pm-1","title":"Checkout slow","status":"published","version":4,"revision":1,
+                         "sections":[{"key":"summary","heading":"Summary","text":"Checkout slowed down.\\nCause unknown."},
+                                     {"key":"luck","heading":"Where we got lucky","text":"Low traffic."}]}""")));
+
+        Document page = page("/postmortems/pm-1/versions/1", session(mvc, VIEWER_TOKEN));
+
+        assertThat(page.select("#title-changes del").text()).isEqualTo("removed: Checkout slow");
+        assertThat(page.select("#title-changes ins").text()).isEqualTo("added: Checkout latency above 2s");
+        assertThat(page.select("#changes-0 h2").text()).isEqualTo("Summary");
+        assertThat(page.select("#changes-0 li").eachText()).containsExactly("Checkout slowed down.",
+                "removed: Cause unknown.", "added: A deploy <em>raised</em> the pool size.");
+        assertThat(page.select("#changes-0 em")).isEmpty();
+        assertThat(page.select("#changes-1 h2").text()).isEqualTo("Where we got lucky");
+        assertThat(page.select("#changes-1 li").eachText()).containsExactly("removed: Low traffic.");
+    }
+
+    @Test
+    void anUnknownVersionIsSaidPlainly() throws Exception {
+        stubDraft("Text", false, null, 3);
+        StubbedServices.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/postmortems/pm-1/versions/9"))
+                .willReturn(WireMock.aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"title\":\"Not Found\"}")));
+
+        Document page = page("/postmortems/pm-1/versions/9", session(mvc, VIEWER_TOKEN));
+
+        assertThat(page.select(".unavailable").text()).isEqualTo("There is no such post-mortem or published version.");
+    }
+
     private void stubDraft(String text, boolean edited, String editedBy, long version) {
         StubbedServices.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/postmortems/pm-1"))
                 .willReturn(WireMock.okJson(DRAFT.formatted(text.replace("\"", "\\\""), edited, editedBy, version))));
