@@ -110,17 +110,17 @@ class IntegrationsController {
     @PostMapping("/{id}/heartbeat")
     String heartbeat(@PathVariable String id, @RequestParam long intervalSeconds,
                      @RequestParam(defaultValue = "0") long graceSeconds, RedirectAttributes flash) {
-        return heartbeatChange(id, flash, api -> api.put("/integrations/{id}/heartbeat/settings",
+        return heartbeatChange(flash, api -> api.put("/integrations/{id}/heartbeat/settings",
                 Map.of("intervalSeconds", intervalSeconds, "graceSeconds", graceSeconds), id));
     }
 
     @PostMapping("/{id}/heartbeat/{action:pause|resume}")
     String pauseOrResume(@PathVariable String id, @PathVariable String action, RedirectAttributes flash) {
-        return heartbeatChange(id, flash, api -> api.post("/integrations/{id}/heartbeat/" + action, null, id));
+        return heartbeatChange(flash, api -> api.post("/integrations/{id}/heartbeat/" + action, null, id));
     }
 
     /** The state alert-ingest answers goes with the redirect: it is the only time the console learns it. */
-    private String heartbeatChange(String id, RedirectAttributes flash, Function<ServiceApi, JsonNode> call) {
+    private String heartbeatChange(RedirectAttributes flash, Function<ServiceApi, JsonNode> call) {
         return change(flash, () -> {
             Integration.Heartbeat heartbeat = Integration.Heartbeat.of(call.apply(ingest()));
             flash.addFlashAttribute("heartbeat", heartbeat);

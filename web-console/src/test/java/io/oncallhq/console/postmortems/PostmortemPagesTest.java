@@ -32,6 +32,7 @@ class PostmortemPagesTest extends ConsolePageTest {
                           "hidden":true},
                          {"eventId":"a1","at":"2026-12-01T10:05:00Z","kind":"added","text":"Rolled back <b>v42</b>",
                           "actor":"sam"}],
+             "mitigation":{"at":"2026-12-01T10:02:00Z","eventId":"e2","by":"sam"},
              "sections":[{"key":"summary","heading":"Summary","text":"%s","edited":%s,"editedBy":%s}],
              "actionItems":[{"id":"ai-1","title":"Add a connection limit","owner":"alex","dueDate":"2020-01-01",
                              "priority":"high","status":"open"}],
@@ -138,6 +139,9 @@ class PostmortemPagesTest extends ConsolePageTest {
         assertThat(responders.select("#timeline li.hidden-entry button").eachText()).contains("Show");
         assertThat(responders.select("#timeline li").get(2).select("form")).isEmpty();
         assertThat(responders.select("#timeline b")).isEmpty();
+        assertThat(responders.select("#timeline li.hidden-entry .mitigated").text()).isEqualTo("impact ended here");
+        assertThat(responders.select("#timeline li.hidden-entry button").eachText()).doesNotContain("Impact ended here");
+        assertThat(responders.select("dl.facts").text()).contains("Impact ended 2026-12-01 10:02 UTC (marked by sam)");
         assertThat(viewers.select("#timeline .entry-text").eachText())
                 .containsExactly("Triggered", "Rolled back <b>v42</b>");
         assertThat(viewers.select("#timeline form, #add-timeline-entry")).isEmpty();
