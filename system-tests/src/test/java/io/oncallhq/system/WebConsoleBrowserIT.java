@@ -11,8 +11,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -166,6 +168,16 @@ class WebConsoleBrowserIT {
         responder.findElement(By.id("item-owner")).sendKeys("alex");
         submit(responder, By.id("add-action-item"));
         assertThat(responder.findElement(By.id("action-items")).getText()).contains("Cap client retries with jitter");
+        // The edit form opens from the keyboard, as a disclosure.
+        responder.findElement(By.cssSelector("#action-items details summary")).sendKeys(Keys.ENTER);
+        replaceText(responder.findElement(By.id("item-owner-0")), "noor");
+        submit(responder, By.id("save-item-0"));
+        assertThat(responder.findElement(By.cssSelector("#action-items tbody tr td:nth-child(2)")).getText())
+                .isEqualTo("noor");
+
+        submit(responder, By.cssSelector("#timeline li:first-child .curation button"));
+        assertThat(responder.findElement(By.cssSelector("#timeline li:first-child")).getAttribute("class"))
+                .isEqualTo("hidden-entry");
 
         replaceText(responder.findElement(By.id("reviewer-ids")), "noor");
         submit(responder, By.id("set-reviewers"));
@@ -214,6 +226,20 @@ class WebConsoleBrowserIT {
 
     @Test
     @Order(7)
+    void thePublishedVersionShowsWhatChangedSince() {
+        responder.get(postmortemUrl);
+
+        submit(responder, By.cssSelector("#versions a"));
+
+        assertThat(responder.findElement(By.tagName("h1")).getText()).isEqualTo("Version 1 against the text now");
+        WebElement impact = responder.findElement(By.xpath("//section[h2='Impact']"));
+        assertThat(impact.findElements(By.cssSelector("li.added .line")))
+                .extracting(WebElement::getText).containsExactly("About one in eight checkouts failed.");
+        screenshot(responder, "version-changes");
+    }
+
+    @Test
+    @Order(8)
     void scriptInASectionStaysInert() {
         responder.get(postmortemUrl);
         replaceText(responder.findElement(By.id("text-summary")), """
@@ -233,7 +259,7 @@ class WebConsoleBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aViewerSeesNoActionButtonsAndTheirForgedPostIsRefused() {
         WebDriver viewer = browsers.open();
         signIn(viewer, VIEWER_TOKEN);
@@ -255,7 +281,18 @@ class WebConsoleBrowserIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
+    void theOnCallPageShowsEachServicesCoverage() {
+        responder.get(url("WEB_CONSOLE_PORT", "/oncall"));
+
+        // The demo's checkout-api pages a schedule that Alex holds around the clock.
+        assertThat(responder.findElement(By.cssSelector("#coverage tbody")).getText())
+                .isEqualTo("Checkout API every level has someone on call throughout");
+        screenshot(responder, "oncall");
+    }
+
+    @Test
+    @Order(11)
     void signingOutEndsTheSession() {
         submit(responder, By.id("sign-out"));
         assertThat(responder.findElement(By.cssSelector("main [role=status]")).getText()).isEqualTo("You are signed out.");
@@ -277,12 +314,30 @@ class WebConsoleBrowserIT {
     private static void submit(WebDriver browser, By button) {
         WebElement clicked = browser.findElement(button);
         clicked.click();
-        waitFor(browser).until(ExpectedConditions.stalenessOf(clicked));
+        waitFor(browser).until(page -> left(clicked));
         waitFor(browser).until(loaded -> "complete".equals(
                 ((JavascriptExecutor) loaded).executeScript("return document.readyState")));
     }
 
-    private String status(WebDriver browser) {
+    /**
+     * Whether the element belongs to a page already left. Chromedriver says so as a stale element, or now and then,
+     * while the next page replaces the document, as an inspector error about a node no longer in it.
+     */
+    private static boolean left(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException error) {
+            if (String.valueOf(error.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw error;
+        }
+    }
+
+        private String status(WebDriver browser) {
         return browser.findElement(By.id("incident-status")).getText();
     }
 

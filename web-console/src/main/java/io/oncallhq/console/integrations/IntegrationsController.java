@@ -21,10 +21,13 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Integrations, for admins: list, create and rotate (the new key shown once, with the URLs to paste into the
- * monitoring system), revoke a key. A new key is rendered straight into the answer, never kept in the session.
+ * monitoring system), revoke a key, change the grouping, start, pause and resume a heartbeat, delete. A new key is
+ * rendered straight into the answer, never kept in the session.
  */
 @Controller
 @RequestMapping("/integrations")
@@ -81,9 +84,53 @@ class IntegrationsController {
 
     @PostMapping("/{id}/keys/{keyId}/revoke")
     String revoke(@PathVariable String id, @PathVariable String keyId, RedirectAttributes flash) {
-        try {
+        return change(flash, () -> {
             ingest().delete("/integrations/{id}/keys/{keyId}", id, keyId);
-            flash.addFlashAttribute("done", "Key " + keyId + " revoked: it stops working within a second.");
+            return "Key " + keyId + " revoked: it stops working within a second.";
+        });
+    }
+
+    @PostMapping("/{id}/grouping")
+    String grouping(@PathVariable String id, @RequestParam String grouping, RedirectAttributes flash) {
+        return change(flash, () -> {
+            JsonNode changed = ingest().patch("/integrations/{id}", null, Map.of("grouping", grouping), id);
+            return changed.path("name").asString() + " now makes one incident per "
+                    + changed.path("grouping").asString() + " for the alerts it receives from now on.";
+        });
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable String id, @RequestParam String name, RedirectAttributes flash) {
+        return change(flash, () -> {
+            ingest().delete("/integrations/{id}", id);
+            return name + " deleted: its keys stop working within a second.";
+        });
+    }
+
+    @PostMapping("/{id}/heartbeat")
+    String heartbeat(@PathVariable String id, @RequestParam long intervalSeconds,
+                     @RequestParam(defaultValue = "0") long graceSeconds, RedirectAttributes flash) {
+        return heartbeatChange(flash, api -> api.put("/integrations/{id}/heartbeat/settings",
+                Map.of("intervalSeconds", intervalSeconds, "graceSeconds", graceSeconds), id));
+    }
+
+    @PostMapping("/{id}/heartbeat/{action:pause|resume}")
+    String pauseOrResume(@PathVariable String id, @PathVariable String action, RedirectAttributes flash) {
+        return heartbeatChange(flash, api -> api.post("/integrations/{id}/heartbeat/" + action, null, id));
+    }
+
+    /** The state alert-ingest answers goes with the redirect: it is the only time the console learns it. */
+    private String heartbeatChange(RedirectAttributes flash, Function<ServiceApi, JsonNode> call) {
+        return change(flash, () -> {
+            Integration.Heartbeat heartbeat = Integration.Heartbeat.of(call.apply(ingest()));
+            flash.addFlashAttribute("heartbeat", heartbeat);
+            return "Heartbeat saved: " + heartbeat.state() + ".";
+        });
+    }
+
+    private String change(RedirectAttributes flash, Supplier<String> call) {
+        try {
+            flash.addFlashAttribute("done", call.get());
         } catch (ServiceRefusedException refused) {
             flash.addFlashAttribute("failure", refused.detail());
         } catch (ServiceDownException down) {

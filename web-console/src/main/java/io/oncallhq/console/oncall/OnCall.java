@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /** incident-service's services, schedules and shifts, and what the on-call page makes of them. */
 final class OnCall {
@@ -73,5 +74,37 @@ final class OnCall {
 
     /** @param onCall responder ids; empty when the level would reach nobody now */
     public record LevelNow(int level, int delayMinutes, List<String> onCall) {
+    }
+
+    /** incident-service's {@code GET /services/{id}/coverage}: when a level of the service's policy pages nobody. */
+    public record Coverage(String serviceId, Instant from, Instant to, List<CoverageGap> gaps) {
+
+        public Coverage {
+            gaps = gaps == null ? List.of() : gaps;
+        }
+    }
+
+    /**
+     * @param reason    {@code schedule-gap} or {@code no-one-on-call}, as incident-service words it
+     * @param schedules the level's schedules, all with nobody on call then; a deleted one has no name
+     */
+    public record CoverageGap(int level, Instant start, Instant end, String reason, List<ScheduleRef> schedules) {
+
+        /** Why nobody would be paged, in words: the schedules with nobody, or a level that names nobody at all. */
+        public String why() {
+            if (schedules == null || schedules.isEmpty()) {
+                return "the level names no responder and no schedule";
+            }
+            return "nobody on call in " + schedules.stream()
+                    .map(schedule -> schedule.name() == null ? schedule.id() + " (deleted)" : schedule.name())
+                    .collect(Collectors.joining(", "));
+        }
+    }
+
+    public record ScheduleRef(String id, String name) {
+    }
+
+    /** A service with the gaps incident-service reports for it. */
+    public record ServiceCoverage(TechnicalService service, List<CoverageGap> gaps) {
     }
 }

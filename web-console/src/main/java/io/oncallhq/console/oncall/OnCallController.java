@@ -17,12 +17,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Who is on call now for each service and level, and each schedule's next two weeks with its gaps. */
+/**
+ * Who is on call now for each service and level, when each service's policy would page nobody in the next two weeks
+ * (incident-service's coverage), and each schedule's next two weeks with its gaps.
+ */
 @Controller
 class OnCallController {
 
     static final Duration AHEAD = Duration.ofDays(14);
     private static final ParameterizedTypeReference<List<OnCall.Shift>> SHIFTS = new ParameterizedTypeReference<>() {
+    };
+
+    private static final ParameterizedTypeReference<OnCall.Coverage> COVERAGE = new ParameterizedTypeReference<>() {
     };
 
     private final ServiceCalls services;
@@ -48,15 +54,33 @@ class OnCallController {
                             now, until, icalUrl(schedule.id())))
                     .toList();
             model.addAttribute("schedules", schedules);
-            model.addAttribute("services", incidents.get(
-                            new ParameterizedTypeReference<List<OnCall.TechnicalService>>() {}, "/services").stream()
+            List<OnCall.TechnicalService> technicalServices = incidents.get(
+                    new ParameterizedTypeReference<List<OnCall.TechnicalService>>() {}, "/services");
+            model.addAttribute("services", technicalServices.stream()
                     .map(service -> OnCall.ServiceNow.of(service, schedules)).toList());
+            coverage(incidents, technicalServices, now, until, model);
         } catch (ServiceDownException down) {
             model.addAttribute("unavailable", down.getMessage());
         } catch (ServiceRefusedException refused) {
             model.addAttribute("unavailable", refused.detail());
         }
         return "oncall";
+    }
+
+    /** Its own part of the page: the rest still shows when coverage cannot be asked for. */
+    private static void coverage(ServiceApi incidents, List<OnCall.TechnicalService> technicalServices,
+                                 Instant from, Instant to, Model model) {
+        try {
+            model.addAttribute("coverage", technicalServices.stream()
+                    .map(service -> new OnCall.ServiceCoverage(service, incidents.get(COVERAGE,
+                            "/services/{id}/coverage", Map.of("from", from.toString(), "to", to.toString()),
+                            service.id()).gaps()))
+                    .toList());
+        } catch (ServiceDownException down) {
+            model.addAttribute("coverageUnavailable", down.getMessage());
+        } catch (ServiceRefusedException refused) {
+            model.addAttribute("coverageUnavailable", "Coverage could not be read: " + refused.detail());
+        }
     }
 
     /** The feed calendar apps subscribe to; the token is the person's to add (a dedicated viewer token, SECURITY.md). */

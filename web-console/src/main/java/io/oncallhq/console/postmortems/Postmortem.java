@@ -9,7 +9,7 @@ import java.util.Locale;
 public record Postmortem(String id, String incidentId, Long incidentNumber, String title, String serviceId,
                          String serviceName, String teamId, String severity, String status, Instant startedAt,
                          Instant acknowledgedAt, String acknowledgedBy, Instant resolvedAt, String resolvedBy,
-                         Instant mitigatedAt, TimeSpan timeToAcknowledge, TimeSpan timeToMitigate,
+                         Instant mitigatedAt, Mitigation mitigation, TimeSpan timeToAcknowledge, TimeSpan timeToMitigate,
                          TimeSpan timeToResolve, List<Responder> responders, List<Change> changes,
                          List<TimelineEntry> timeline, List<Section> sections, List<ActionItem> actionItems,
                          String author, List<String> reviewers, int revision, List<Integer> publishedVersions,
@@ -35,14 +35,23 @@ public record Postmortem(String id, String incidentId, Long incidentNumber, Stri
     public record TimeSpan(String iso, long seconds) {
     }
 
+    /** When the impact ended, as someone marked it: at a timeline entry ({@code eventId}) or at a time. */
+    public record Mitigation(Instant at, String eventId, String by) {
+    }
+
     public record Responder(String responderId, String name, int level, String outcome, String detail) {
     }
 
     public record Change(String id, Instant at, String summary, String source) {
     }
 
+    /** @param kind {@code added} for an entry people added, which cannot be hidden, highlighted or annotated */
     public record TimelineEntry(String eventId, Instant at, String kind, String actor, String text, boolean hidden,
                                 boolean highlighted, String annotation) {
+
+        public boolean added() {
+            return "added".equals(kind);
+        }
     }
 
     public record Section(String key, String heading, String guidance, String text, boolean edited, String editedBy,

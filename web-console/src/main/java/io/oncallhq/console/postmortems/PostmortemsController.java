@@ -7,7 +7,9 @@ import io.oncallhq.console.services.ServiceDownException;
 import io.oncallhq.console.services.ServiceRefusedException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,10 +26,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -60,9 +65,10 @@ class PostmortemsController {
     String list(PostmortemSearch search, Model model) {
         model.addAttribute("search", search);
         try {
-            model.addAttribute("postmortems", postmortems().get(
-                    new ParameterizedTypeReference<PostmortemSearch.Result>() {}, "/postmortems/search", search.query())
-                    .items());
+            PostmortemSearch.Result page = postmortems().get(
+                    new ParameterizedTypeReference<PostmortemSearch.Result>() {}, "/postmortems/search", search.query());
+            model.addAttribute("postmortems", page.items());
+            model.addAttribute("nextPage", page.nextCursor() == null ? null : search.url(page.nextCursor()));
         } catch (ServiceDownException down) {
             model.addAttribute("unavailable", down.getMessage());
         } catch (ServiceRefusedException refused) {
@@ -118,7 +124,7 @@ class PostmortemsController {
     String editSection(@PathVariable String id, @PathVariable String section, @RequestParam String text,
                        @RequestParam long version, Model model, RedirectAttributes flash) {
         try {
-            postmortems().patch("/postmortems/{id}/sections/{section}", "\"" + version + "\"",
+            postmortems().patch("/postmortems/{id}/sections/{section}", etag(version),
                     Map.of("text", text), id, section);
             flash.addFlashAttribute("done", "Section saved.");
         } catch (ServiceRefusedException refused) {
@@ -137,6 +143,52 @@ class PostmortemsController {
             flash.addFlashAttribute("failure", down.getMessage());
         }
         return redirectTo(id);
+    }
+
+    @PostMapping("/{id}/title")
+    String retitle(@PathVariable String id, @RequestParam String title, @RequestParam long version,
+                   RedirectAttributes flash) {
+        return change(id, flash, title, api -> {
+            api.patch("/postmortems/{id}/title", etag(version), Map.of("title", title), id);
+            return "Title saved.";
+        });
+    }
+
+    /** Hides or shows, highlights or not, or annotates one generated entry; a parameter left out keeps its value. */
+    @PostMapping("/{id}/timeline/{eventId}")
+    String markTimelineEntry(@PathVariable String id, @PathVariable String eventId, @RequestParam long version,
+                             @RequestParam(required = false) Boolean hidden,
+                             @RequestParam(required = false) Boolean highlighted,
+                             @RequestParam(required = false) String annotation, RedirectAttributes flash) {
+        Map<String, Object> mark = new HashMap<>();
+        mark.put("hidden", hidden);
+        mark.put("highlighted", highlighted);
+        mark.put("annotation", annotation == null ? null : annotation.strip());
+        mark.values().removeIf(Objects::isNull);
+        return change(id, flash, annotation, api -> {
+            api.patch("/postmortems/{id}/timeline/{eventId}", etag(version), mark, id, eventId);
+            return "Timeline entry saved.";
+        });
+    }
+
+    /** An entry of one's own, such as a decision taken in a call; the form's time is UTC, as every time shown. */
+    @PostMapping("/{id}/timeline")
+    String addTimelineEntry(@PathVariable String id, @RequestParam long version, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at,
+                            @RequestParam String text, RedirectAttributes flash) {
+        return change(id, flash, text, api -> {
+            api.write(HttpMethod.POST, "/postmortems/{id}/timeline", etag(version),
+                    Map.of("at", at.toInstant(ZoneOffset.UTC).toString(), "text", text), id);
+            return "Added to the timeline.";
+        });
+    }
+
+    @PostMapping("/{id}/mitigation")
+    String markMitigation(@PathVariable String id, @RequestParam long version, @RequestParam String eventId,
+                          RedirectAttributes flash) {
+        return change(id, flash, api -> {
+            api.write(HttpMethod.PUT, "/postmortems/{id}/mitigation", etag(version), Map.of("eventId", eventId), id);
+            return "Marked as the moment the impact ended.";
+        });
     }
 
     @PostMapping("/{id}/sections/{section}/comments")
@@ -161,6 +213,24 @@ class PostmortemsController {
         return change(id, flash, api -> {
             api.post("/postmortems/{id}/action-items", item, id);
             return "Action item added.";
+        });
+    }
+
+    /** postmortem-service keeps what a change leaves out, so a blank field keeps its value rather than clearing it. */
+    @PostMapping("/{id}/action-items/{itemId}")
+    String changeActionItem(@PathVariable String id, @PathVariable String itemId,
+                            @RequestParam(required = false) String title, @RequestParam(required = false) String owner,
+                            @RequestParam(required = false) LocalDate dueDate,
+                            @RequestParam(required = false) String priority, RedirectAttributes flash) {
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("title", blankToNull(title));
+        changes.put("owner", blankToNull(owner));
+        changes.put("dueDate", dueDate);
+        changes.put("priority", blankToNull(priority));
+        changes.values().removeIf(Objects::isNull);
+        return change(id, flash, api -> {
+            api.patch("/postmortems/{id}/action-items/{itemId}", null, changes, id, itemId);
+            return "Action item saved.";
         });
     }
 
@@ -193,6 +263,25 @@ class PostmortemsController {
         });
     }
 
+    /** A published version beside the text as it is now: the lines removed and added since, per section. */
+    @GetMapping("/{id}/versions/{number}")
+    String version(@PathVariable String id, @PathVariable int number, Model model) {
+        model.addAttribute("number", number);
+        try {
+            Postmortem current = postmortems().get(Postmortem.class, "/postmortems/{id}", id);
+            Postmortem published = postmortems().get(Postmortem.class, "/postmortems/{id}/versions/{number}", id,
+                    number);
+            model.addAttribute("postmortem", current);
+            model.addAttribute("comparison", VersionComparison.of(published, current));
+        } catch (ServiceDownException down) {
+            model.addAttribute("unavailable", down.getMessage());
+        } catch (ServiceRefusedException refused) {
+            model.addAttribute("unavailable", refused.status() == 404
+                    ? "There is no such post-mortem or published version." : refused.detail());
+        }
+        return "postmortems/version";
+    }
+
     /** The Markdown document postmortem-service writes, shown as text so it reads in the browser and saves as .md. */
     @GetMapping(value = {"/{id}/export.md", "/{id}/versions/{number}/export.md"})
     ResponseEntity<String> export(@PathVariable String id, @PathVariable(required = false) Integer number) {
@@ -219,14 +308,31 @@ class PostmortemsController {
     }
 
     private String change(String id, RedirectAttributes flash, Function<ServiceApi, String> call) {
+        return change(id, flash, null, call);
+    }
+
+    /**
+     * @param entered what the person typed, repeated in the message when the change was refused or could not be made,
+     *                since the page they return to shows the stored text instead
+     */
+    private String change(String id, RedirectAttributes flash, String entered, Function<ServiceApi, String> call) {
+        String yours = entered == null || entered.isBlank() ? "" : " What you entered: \u201C" + entered + "\u201D";
         try {
             flash.addFlashAttribute("done", call.apply(postmortems()));
         } catch (ServiceDownException down) {
-            flash.addFlashAttribute("failure", down.getMessage());
+            flash.addFlashAttribute("failure", down.getMessage() + yours);
         } catch (ServiceRefusedException refused) {
-            flash.addFlashAttribute("failure", refused.detail());
+            flash.addFlashAttribute("failure", refused.detail() + yours);
         }
         return redirectTo(id);
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private ServiceApi postmortems() {

@@ -2,6 +2,7 @@ package io.oncallhq.console.services;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
@@ -10,6 +11,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -49,12 +53,15 @@ public final class ServiceApi {
     public <T> T get(ParameterizedTypeReference<T> type, String path, Map<String, String> query, Object... variables) {
         return call(client -> client.get().uri(builder -> {
             builder.path(path);
+            // Values as variables, which are encoded whole: a '+' in a cursor would otherwise arrive as a space.
+            List<Object> values = new ArrayList<>(Arrays.asList(variables));
             query.forEach((name, value) -> {
                 if (value != null && !value.isBlank()) {
-                    builder.queryParam(name, value);
+                    builder.queryParam(name, "{" + name + "}");
+                    values.add(value);
                 }
             });
-            return builder.build(variables);
+            return builder.build(values.toArray());
         }), response -> response.body(type));
     }
 
@@ -64,23 +71,30 @@ public final class ServiceApi {
     }
 
     public JsonNode post(String path, Object body, Object... variables) {
-        return call(client -> client.post().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
-                .body(body == null ? Map.of() : body), response -> response.body(JsonNode.class));
+        return write(HttpMethod.POST, path, null, body, variables);
     }
 
     /** @param ifMatch the version the change was made against; null for resources without versions */
     public JsonNode patch(String path, String ifMatch, Object body, Object... variables) {
-        return call(client -> client.patch().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
+        return write(HttpMethod.PATCH, path, ifMatch, body, variables);
+    }
+
+    public JsonNode put(String path, Object body, Object... variables) {
+        return write(HttpMethod.PUT, path, null, body, variables);
+    }
+
+    /**
+     * A JSON write (a missing body sent as {@code {}}).
+     *
+     * @param ifMatch the version the change was made against; null for resources without versions
+     */
+    public JsonNode write(HttpMethod method, String path, String ifMatch, Object body, Object... variables) {
+        return call(client -> client.method(method).uri(path, variables).contentType(MediaType.APPLICATION_JSON)
                 .headers(headers -> {
                     if (ifMatch != null) {
                         headers.setIfMatch(ifMatch);
                     }
-                }).body(body), response -> response.body(JsonNode.class));
-    }
-
-    public JsonNode put(String path, Object body, Object... variables) {
-        return call(client -> client.put().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
-                .body(body), response -> response.body(JsonNode.class));
+                }).body(body == null ? Map.of() : body), response -> response.body(JsonNode.class));
     }
 
     public void delete(String path, Object... variables) {

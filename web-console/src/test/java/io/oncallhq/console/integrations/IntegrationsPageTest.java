@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @TestPropertySource(properties = "console.alert-ingest-public-url=https://ingest.example.com")
@@ -26,7 +27,9 @@ class IntegrationsPageTest extends ConsolePageTest {
     void stubs() {
         StubbedServices.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/integrations")).willReturn(WireMock.okJson(
                 "[{\"id\":\"int-1\",\"serviceId\":\"checkout-api\",\"name\":\"Prometheus\",\"type\":\"alertmanager\","
-                        + "\"grouping\":\"group\",\"keys\":[{\"id\":\"k1\",\"createdAt\":\"2026-12-01T10:00:00Z\"}]}]")));
+                        + "\"grouping\":\"group\",\"keys\":[{\"id\":\"k1\",\"createdAt\":\"2026-12-01T10:00:00Z\"}]},"
+                        + "{\"id\":\"int-3\",\"serviceId\":\"checkout-api\",\"name\":\"Nightly <b>backup</b>\","
+                        + "\"type\":\"heartbeat\",\"grouping\":\"alert\",\"keys\":[]}]")));
     }
 
     @Test
@@ -61,5 +64,75 @@ class IntegrationsPageTest extends ConsolePageTest {
                 .getContentAsString();
 
         assertThat(Jsoup.parse(incidents).select("nav a").eachText()).doesNotContain("Integrations");
+    }
+    @Test
+    void groupingIsOfferedWhereTheSenderGroupsAndHeartbeatsOnlyForHeartbeats() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/integrations").session(session(mvc, ADMIN_TOKEN)))
+                .andReturn().getResponse().getContentAsString());
+
+        assertThat(page.select("#integration-0 select[name=grouping] option[selected]").val()).isEqualTo("group");
+        assertThat(page.select("#integration-0 .heartbeat")).isEmpty();
+        assertThat(page.select("#integration-1 select[name=grouping]")).isEmpty();
+        assertThat(page.select("#integration-1 .heartbeat button").eachText())
+                .containsExactly("Start or reschedule", "Pause", "Resume");
+        assertThat(page.select("#integration-1 td").first().text()).isEqualTo("Nightly <b>backup</b>");
+        assertThat(page.select("#integrations b")).isEmpty();
+        assertThat(page.select("#integration-1 form[action$=/delete] input[name=name]").val())
+                .isEqualTo("Nightly <b>backup</b>");
+    }
+
+    @Test
+    void groupingAndDeleteCallAlertIngestsAdminApi() throws Exception {
+        var admin = session(mvc, ADMIN_TOKEN);
+        StubbedServices.server().stubFor(WireMock.patch(WireMock.urlPathEqualTo("/integrations/int-1"))
+                .willReturn(WireMock.okJson("{\"id\":\"int-1\",\"name\":\"Prometheus\",\"grouping\":\"alert\"}")));
+        StubbedServices.server().stubFor(WireMock.delete(WireMock.urlPathEqualTo("/integrations/int-1"))
+                .willReturn(WireMock.noContent()));
+
+        var grouped = mvc.perform(post("/integrations/int-1/grouping").with(csrf()).session(admin)
+                .param("grouping", "alert")).andExpect(redirectedUrl("/integrations")).andReturn().getFlashMap();
+        var deleted = mvc.perform(post("/integrations/int-1/delete").with(csrf()).session(admin)
+                .param("name", "Prometheus")).andExpect(redirectedUrl("/integrations")).andReturn().getFlashMap();
+
+        assertThat(grouped.get("done")).isEqualTo(
+                "Prometheus now makes one incident per alert for the alerts it receives from now on.");
+        assertThat(deleted.get("done")).isEqualTo("Prometheus deleted: its keys stop working within a second.");
+        StubbedServices.server().verify(WireMock.patchRequestedFor(WireMock.urlPathEqualTo("/integrations/int-1"))
+                .withRequestBody(WireMock.equalToJson("{\"grouping\":\"alert\"}")));
+        StubbedServices.server().verify(WireMock.deleteRequestedFor(WireMock.urlPathEqualTo("/integrations/int-1")));
+    }
+
+    @Test
+    void aHeartbeatChangeShowsTheStateAlertIngestAnswers() throws Exception {
+        var admin = session(mvc, ADMIN_TOKEN);
+        StubbedServices.server().stubFor(WireMock.put(WireMock.urlPathEqualTo("/integrations/int-3/heartbeat/settings"))
+                .willReturn(WireMock.okJson("""
+                        {"integrationId":"int-3","intervalSeconds":3600,"graceSeconds":300,"state":"up",
+                         "lastPingAt":null,"dueAt":"2026-12-01T11:05:00Z"}""")));
+
+        var flash = mvc.perform(post("/integrations/int-3/heartbeat").with(csrf()).session(admin)
+                        .param("intervalSeconds", "3600").param("graceSeconds", "300"))
+                .andExpect(redirectedUrl("/integrations")).andReturn().getFlashMap();
+        Document page = Jsoup.parse(mvc.perform(get("/integrations").session(admin).flashAttrs(flash))
+                .andReturn().getResponse().getContentAsString());
+
+        assertThat(page.select("#integration-1 .heartbeat-state").text()).isEqualTo("Heartbeat up: a ping every "
+                + "1 h 0 min with 5 min 0 s grace, no ping yet, next due by 2026-12-01 11:05 UTC");
+        assertThat(page.select("#integration-0 .heartbeat-state")).isEmpty();
+        StubbedServices.server().verify(WireMock.putRequestedFor(WireMock.urlPathEqualTo("/integrations/int-3/heartbeat/settings"))
+                .withRequestBody(WireMock.equalToJson("{\"intervalSeconds\":3600,\"graceSeconds\":300}")));
+    }
+
+    @Test
+    void aRefusalShowsAlertIngestsExplanation() throws Exception {
+        var admin = session(mvc, ADMIN_TOKEN);
+        StubbedServices.server().stubFor(WireMock.post(WireMock.urlPathEqualTo("/integrations/int-1/heartbeat/pause"))
+                .willReturn(WireMock.aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"title\":\"Not Found\",\"detail\":\"int-1 has no heartbeat\"}")));
+
+        var flash = mvc.perform(post("/integrations/int-1/heartbeat/pause").with(csrf()).session(admin))
+                .andExpect(redirectedUrl("/integrations")).andReturn().getFlashMap();
+
+        assertThat(flash.get("failure")).isEqualTo("int-1 has no heartbeat");
     }
 }
