@@ -21,10 +21,10 @@ import java.util.stream.Collectors;
  * incident-service's {@code GET /teams/{teamId}} on a loopback port: teams with their {@code members}, one team that
  * fails ({@value #FAILING}) and one that never answers in time ({@value #SILENT}); without the service token, 401.
  */
-final class IncidentServiceStandIn {
+public final class IncidentServiceStandIn {
 
-    static final String FAILING = "failing-team";
-    static final String SILENT = "silent-team";
+    public static final String FAILING = "failing-team";
+    public static final String SILENT = "silent-team";
 
     private final HttpServer server;
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
@@ -48,11 +48,11 @@ final class IncidentServiceStandIn {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
-    void team(String teamId, String... responderIds) {
+    public void team(String teamId, String... responderIds) {
         members.put(teamId, List.of(responderIds));
     }
 

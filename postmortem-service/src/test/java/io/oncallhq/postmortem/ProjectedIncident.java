@@ -4,6 +4,7 @@ import io.oncallhq.contracts.incident.AlertAttached;
 import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.postmortem.RecordedIncident.Recorded;
 import io.oncallhq.postmortem.change.ServiceChange;
+import io.oncallhq.postmortem.drafting.IncidentFacts;
 import io.oncallhq.postmortem.history.IncidentAlert;
 import io.oncallhq.postmortem.history.IncidentHistory;
 

@@ -11,6 +11,7 @@ import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.contracts.incident.NoteAdded;
 import io.oncallhq.contracts.incident.PageRecorded;
+import io.oncallhq.postmortem.drafting.IncidentFacts;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -62,16 +62,16 @@ import static org.awaitility.Awaitility.await;
 @EmbeddedKafka(topics = {Topics.INCIDENTS, "incidents.dlq", Topics.CHANGES, "changes.dlq", Topics.POSTMORTEMS},
         partitions = 1)
 @Import(ServiceITSupport.TestClock.class)
-abstract class ServiceITSupport {
+public abstract class ServiceITSupport {
 
-    static final Duration PATIENCE = Duration.ofSeconds(30);
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final CloudEventCodec INCIDENT_SERVICE = new CloudEventCodec("incident-service");
-    static final CloudEventCodec ALERT_INGEST = new CloudEventCodec("alert-ingest-service");
+    protected static final Duration PATIENCE = Duration.ofSeconds(30);
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    protected static final CloudEventCodec INCIDENT_SERVICE = new CloudEventCodec("incident-service");
+    protected static final CloudEventCodec ALERT_INGEST = new CloudEventCodec("alert-ingest-service");
     private static final LocalMongo MONGO = LocalMongo.start(null, 0);
-    static final IncidentServiceStandIn INCIDENT_SERVICE_TEAMS = IncidentServiceStandIn.start();
+    protected static final IncidentServiceStandIn INCIDENT_SERVICE_TEAMS = IncidentServiceStandIn.start();
     /** People sign in with it as with any OIDC provider; their JWTs are accepted beside the static tokens. */
-    static final TestOidcIssuer OIDC = TestOidcIssuer.start();
+    protected static final TestOidcIssuer OIDC = TestOidcIssuer.start();
 
     @DynamicPropertySource
     static void mongoIncidentServiceAndTokens(DynamicPropertyRegistry registry) {
@@ -83,23 +83,23 @@ abstract class ServiceITSupport {
     }
 
     @Autowired
-    EmbeddedKafkaBroker broker;
+    protected EmbeddedKafkaBroker broker;
     @Autowired
-    MongoTemplate mongo;
+    protected MongoTemplate mongo;
     @Autowired
-    MutableClock clock;
+    protected MutableClock clock;
     @LocalServerPort
-    int port;
+    protected int port;
 
-    RestClient http;
+    protected RestClient http;
 
     @BeforeEach
-    void client() {
+    protected void client() {
         http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.ADMIN).build();
     }
 
-    JsonNode awaitPostmortem(String incidentId, Predicate<JsonNode> ready) {
+    protected JsonNode awaitPostmortem(String incidentId, Predicate<JsonNode> ready) {
         AtomicReference<JsonNode> found = new AtomicReference<>();
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
             JsonNode list = http.get().uri("/postmortems?incidentId={id}", incidentId).retrieve().body(JsonNode.class);
@@ -115,23 +115,23 @@ abstract class ServiceITSupport {
         return found.get();
     }
 
-    static List<String> texts(JsonNode postmortem) {
+    protected static List<String> texts(JsonNode postmortem) {
         return postmortem.get("timeline").valueStream().map(entry -> entry.get("text").asString()).toList();
     }
 
-    void publish(Recorded recorded) {
+    protected void publish(Recorded recorded) {
         Message<byte[]> message = INCIDENT_SERVICE.toMessage(recorded.event(), recorded.id(), recorded.event().occurredAt());
         send(Topics.INCIDENTS, message, message.getPayload());
     }
 
     /** As alert-ingest does; every topic has one partition, so records are handled in the order they are sent. */
-    void publishChange(RecordedChange.Recorded change) {
+    protected void publishChange(RecordedChange.Recorded change) {
         Message<byte[]> message = ALERT_INGEST.toMessage(change.event(), change.id(), change.event().receivedAt());
         send(Topics.CHANGES, message, message.getPayload());
     }
 
     /** As any Kafka client would: the codec's {@code ce_*} headers as UTF-8 bytes, the partition key as the key. */
-    void send(String topic, Message<byte[]> message, byte[] value) {
+    protected void send(String topic, Message<byte[]> message, byte[] value) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         try (KafkaProducer<byte[], byte[]> producer =
                      new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -149,7 +149,7 @@ abstract class ServiceITSupport {
     }
 
     /** The record the service dead-lettered on the topic's {@code .dlq} under this key. */
-    ConsumerRecord<byte[], byte[]> awaitDeadLetter(String topic, String key) {
+    protected ConsumerRecord<byte[], byte[]> awaitDeadLetter(String topic, String key) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 KafkaTestUtils.consumerProps(broker, "dlq-reader-" + key, false),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -168,26 +168,26 @@ abstract class ServiceITSupport {
     }
 
     /** As the local run's admin token: a system, no responder. */
-    Answer call(HttpMethod method, String uri, String ifMatch, Object body) {
+    protected Answer call(HttpMethod method, String uri, String ifMatch, Object body) {
         return call(method, uri, ifMatch, body, MediaType.APPLICATION_JSON_VALUE);
     }
 
-    Answer call(HttpMethod method, String uri, String ifMatch, Object body, String accept) {
+    protected Answer call(HttpMethod method, String uri, String ifMatch, Object body, String accept) {
         return send(TestTokens.ADMIN, method, uri, ifMatch, body, accept);
     }
 
     /** As the responder {@code as}, with their personal static token. */
-    Answer call(String as, HttpMethod method, String uri, String ifMatch, Object body) {
+    protected Answer call(String as, HttpMethod method, String uri, String ifMatch, Object body) {
         return send(TestTokens.of(as), method, uri, ifMatch, body, MediaType.APPLICATION_JSON_VALUE);
     }
 
     /** A JWT from {@link #OIDC} for the responder {@code as}, with the role {@code responder}. */
-    static String signedInAs(String as) {
+    protected static String signedInAs(String as) {
         return OIDC.sign(OIDC.claims().subject("oidc-" + as).claim("preferred_username", as)
                 .claim("roles", List.of("responder")));
     }
 
-    Answer send(String bearerToken, HttpMethod method, String uri, String ifMatch, Object body, String accept) {
+    protected Answer send(String bearerToken, HttpMethod method, String uri, String ifMatch, Object body, String accept) {
         var request = http.method(method).uri(uri).header(HttpHeaders.ACCEPT, accept)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearerToken);
         if (ifMatch != null) {
@@ -200,24 +200,24 @@ abstract class ServiceITSupport {
                 new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 
-    String etagOf(String id) {
+    protected String etagOf(String id) {
         return call(HttpMethod.GET, "/postmortems/" + id, null, null).headers().getETag();
     }
 
     /** An HTTP answer of any status, body as text. */
-    record Answer(int status, HttpHeaders headers, String body) {
+    protected record Answer(int status, HttpHeaders headers, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
     }
 
     /** A clock the tests move, so that due dates pass without waiting. */
-    static final class MutableClock extends Clock {
+    protected static final class MutableClock extends Clock {
 
         private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
 
-        void set(Instant instant) {
+        public void set(Instant instant) {
             now.set(instant);
         }
 

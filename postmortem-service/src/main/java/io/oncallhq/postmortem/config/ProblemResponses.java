@@ -1,12 +1,12 @@
 package io.oncallhq.postmortem.config;
 
 import io.oncallhq.apisecurity.ApiProblems;
-import io.oncallhq.postmortem.ForbiddenStepException;
-import io.oncallhq.postmortem.IllegalTransitionException;
-import io.oncallhq.postmortem.InvalidMitigationException;
-import io.oncallhq.postmortem.UnknownSectionException;
-import io.oncallhq.postmortem.UnknownTimelineEntryException;
+import io.oncallhq.postmortem.document.UnknownSectionException;
+import io.oncallhq.postmortem.review.ForbiddenStepException;
+import io.oncallhq.postmortem.review.IllegalTransitionException;
 import io.oncallhq.postmortem.team.TeamsUnavailableException;
+import io.oncallhq.postmortem.timeline.InvalidMitigationException;
+import io.oncallhq.postmortem.timeline.UnknownTimelineEntryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

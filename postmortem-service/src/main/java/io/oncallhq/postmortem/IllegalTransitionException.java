@@ -1,9 +1,0 @@
-package io.oncallhq.postmortem;
-
-/** A workflow step or edit the post-mortem's current status does not allow; answered as 409. */
-public class IllegalTransitionException extends RuntimeException {
-
-    public IllegalTransitionException(String message) {
-        super(message);
-    }
-}
