@@ -24,9 +24,9 @@ public interface OutboxDocument<A> {
     List<String> appliedEventIds();
 
     /**
-     * The ids documents stored before the writer kept under this name (incident-service: the last 500;
-     * notification-service: all of them). Read into {@link #appliedEventIds()} on load, bounded, and dropped by the
-     * next save. A document that never had the field keeps this default.
+     * The ids documents stored before the writer kept under this name, bounded or not: read instead of a missing
+     * {@link #appliedEventIds()}, bounded, and dropped by the next save. A document that never had them keeps this
+     * default.
      */
     default List<String> processedEventIds() {
         return null;
