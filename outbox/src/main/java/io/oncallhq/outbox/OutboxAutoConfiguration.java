@@ -34,11 +34,18 @@ public class OutboxAutoConfiguration {
         return new CloudEventCodec(serviceName);
     }
 
+    /** Through the output bindings; a service (or a test) may send another way. */
     @Bean
-    OutboxRelay outboxRelay(MongoOperations mongo, StreamBridge streamBridge, CloudEventCodec codec,
+    @ConditionalOnMissingBean
+    OutboxSender outboxSender(StreamBridge streamBridge) {
+        return new StreamBridgeSender(streamBridge);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoOperations mongo, OutboxSender sender, CloudEventCodec codec,
                             OutboxProperties properties) {
-        return new OutboxRelay(mongo, new StreamBridgeSender(streamBridge), codec, properties.collections(),
-                VERSION_FIELD, properties.retryInterval(), properties.sweepInterval());
+        return new OutboxRelay(mongo, sender, codec, properties.collections(), VERSION_FIELD,
+                properties.retryInterval(), properties.sweepInterval());
     }
 
     @Bean
