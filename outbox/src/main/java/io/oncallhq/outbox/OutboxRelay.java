@@ -84,6 +84,11 @@ public final class OutboxRelay implements SmartLifecycle, MeterBinder {
         collections.forEach(collection -> waiting.put(collection, ConcurrentHashMap.newKeySet()));
     }
 
+    /** Whether the relay watches the collection: events saved elsewhere would never be published. */
+    public boolean relays(String collection) {
+        return waiting.containsKey(collection);
+    }
+
     /** Asks for the document's waiting events to be published now, on the relay's own thread. */
     public void relaySoon(String collection, Object documentId) {
         ScheduledExecutorService current = worker;

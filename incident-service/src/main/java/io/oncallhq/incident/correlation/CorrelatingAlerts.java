@@ -17,6 +17,7 @@ import io.oncallhq.incident.directory.OnCallDirectory;
 import io.oncallhq.incident.directory.TechnicalService;
 import io.oncallhq.incident.silence.Silence;
 import io.oncallhq.incident.silence.Silences;
+import io.oncallhq.outbox.Change;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -111,13 +112,12 @@ class CorrelatingAlerts {
 
     private void open(String eventId, AlertTriggered alert, TechnicalService service, Optional<Silence> silence,
                       Instant now) {
-        // Derived from the event id: should a redelivery ever slip past the processed-id check, its insert
+        // Derived from the event id: should a redelivery ever slip past the applied-id check, its insert
         // collides with the first incident on the unique _id instead of opening a second one.
         String incidentId = UUID.nameUUIDFromBytes(("alert-event:" + eventId).getBytes(StandardCharsets.UTF_8)).toString();
         Incident.Opened opened = Incident.open(incidentId, incidents.nextNumber(),
                 new ServiceRef(service.id(), service.name(), service.teamId()), alert, now);
         Incident incident = opened.incident();
-        incident.markProcessed(eventId);
         List<ContractEvent> events = new ArrayList<>(opened.events());
         events.addAll(pageOrSuppress(incident, service, silence, now));
         boolean inserted = incidents.insert(incident, eventId, events);
@@ -148,7 +148,7 @@ class CorrelatingAlerts {
      */
     private void onceFor(String eventId, String incidentId, String dedupKey, AlertChange change) {
         Optional<IncidentAlert> stored = incidents.storedAlert(incidentId, dedupKey, eventId);
-        incidents.updateOnce(incidentId, eventId, incident -> change.apply(incident, stored));
+        incidents.updateOnce(incidentId, eventId, incident -> Change.changed(change.apply(incident, stored)));
         incidents.alertEventTaken(eventId, incidentId);
     }
 

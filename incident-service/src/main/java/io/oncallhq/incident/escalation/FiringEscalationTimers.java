@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static io.oncallhq.incident.lifecycle.Incidents.changed;
-import static io.oncallhq.incident.lifecycle.Incidents.unchanged;
+import static io.oncallhq.outbox.Change.changed;
+import static io.oncallhq.outbox.Change.unchanged;
 
 /**
  * Claims due timers and fires them. Exactly-once paging does not rest on the lease (a stalled claimer may lose it

@@ -18,9 +18,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import static io.oncallhq.incident.lifecycle.Incidents.changed;
-import static io.oncallhq.incident.lifecycle.Incidents.unchanged;
 import static io.oncallhq.incident.lifecycle.Timeline.nameOf;
+import static io.oncallhq.outbox.Change.changed;
 
 /**
  * Commands from {@code incident-commands} (Slack buttons, slash commands, API clients). Idempotent by the command's
@@ -46,10 +45,7 @@ class HandlingIncidentCommands {
         IncidentCommand command = event.data();
         Actor actor = asResponder(command.actor());
         Instant now = clock.instant();
-        incidents.update(command.incidentId(), incident -> {
-            if (incident.hasProcessed(event.id())) {
-                return unchanged();
-            }
+        incidents.updateOnce(command.incidentId(), event.id(), incident -> {
             List<? extends ContractEvent> events;
             try {
                 events = switch (command) {
@@ -63,7 +59,6 @@ class HandlingIncidentCommands {
                 incident.ignored(actor, "Ignored a request by " + nameOf(actor) + ": " + reason(notAllowed), now);
                 events = List.of();
             }
-            incident.markProcessed(event.id());
             return changed(events);
         });
     }

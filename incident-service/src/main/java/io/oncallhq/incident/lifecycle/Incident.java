@@ -24,8 +24,9 @@ import static io.oncallhq.incident.lifecycle.Timeline.nameOf;
 /**
  * The incident aggregate: decides its transitions and returns the events they cause. It never reads a clock
  * or makes ids; callers pass the time and ids in. Every change also writes a timeline line.
- * The lifecycle is decided here; {@link Triage}, {@link IncidentAlerts}, {@link Escalation}, {@link PageHistory}
- * and {@link ProcessedEventIds} keep the rest, each writing its own lines to the one {@link Timeline}.
+ * The lifecycle is decided here; {@link Triage}, {@link IncidentAlerts}, {@link Escalation} and {@link PageHistory}
+ * keep the rest, each writing its own lines to the one {@link Timeline}. Which events it took in is its store's
+ * record ({@link Incidents#updateOnce}).
  */
 public final class Incident {
 
@@ -45,7 +46,6 @@ public final class Incident {
     private final IncidentAlerts alerts;
     private final Escalation escalation;
     private final PageHistory pages;
-    private final ProcessedEventIds processedEventIds;
     private String openingTraceparent;
     private final String group;
 
@@ -53,7 +53,7 @@ public final class Incident {
              String priority, IncidentStatus status, AlertSummary alerts, Instant triggeredAt,
              Instant acknowledgedAt, Instant resolvedAt, Actor acknowledgedBy, Actor resolvedBy, int escalationLevel,
              int escalationRound, EscalationStep nextEscalation, int cycle, Assignee assignee, List<PageLog> pages,
-             List<TimelineEntry> timeline, List<String> processedEventIds, String openingTraceparent, String group) {
+             List<TimelineEntry> timeline, String openingTraceparent, String group) {
         this.id = id;
         this.number = number;
         this.service = service;
@@ -71,7 +71,6 @@ public final class Incident {
         this.alerts = new IncidentAlerts(id, alerts, this.timeline, group != null);
         this.escalation = new Escalation(id, escalationLevel, escalationRound, nextEscalation, cycle, this.timeline);
         this.pages = new PageHistory(id, pages, this.timeline);
-        this.processedEventIds = new ProcessedEventIds(processedEventIds);
         this.openingTraceparent = openingTraceparent;
     }
 
@@ -97,7 +96,7 @@ public final class Incident {
                                    Severity severity, String group, Instant now) {
         return new Incident(id, number, service, title, details, severity, null, IncidentStatus.TRIGGERED,
                 AlertSummary.NONE,
-                now, null, null, null, null, 1, 1, null, 0, null, List.of(), List.of(), List.of(), null, group);
+                now, null, null, null, null, 1, 1, null, 0, null, List.of(), List.of(), null, group);
     }
 
     private IncidentTriggered triggeredEvent(String dedupKey) {
@@ -335,14 +334,6 @@ public final class Incident {
         timeline.add(now, "ignored", by, why);
     }
 
-    public boolean hasProcessed(String eventId) {
-        return processedEventIds.contains(eventId);
-    }
-
-    public void markProcessed(String eventId) {
-        processedEventIds.add(eventId);
-    }
-
     /** Whether the incident stands for this incident group (the sender's group of alerts). */
     public boolean isOfGroup(String incidentGroup) {
         return group != null && group.equals(incidentGroup);
@@ -386,7 +377,6 @@ public final class Incident {
 
     public List<PageLog> pages() { return pages.list(); }
     public List<TimelineEntry> timeline() { return timeline.entries(); }
-    List<String> processedEventIds() { return processedEventIds.list(); }
     String openingTraceparent() { return openingTraceparent; }
     /** The incident group it stands for; null for an incident of one dedup key, or opened by hand. */
     public String group() { return group; }

@@ -2,19 +2,22 @@ package io.oncallhq.incident.lifecycle;
 
 import io.oncallhq.contracts.Actor;
 import io.oncallhq.contracts.Severity;
+import io.oncallhq.outbox.OutboxDocument;
+import io.oncallhq.outbox.OutboxFields;
 import io.oncallhq.outbox.OutboxMessage;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * How an incident is stored: its state, the events waiting to be relayed ({@code outbox}) and the
- * optimistic-locking version, all in one document so that state and events are written together.
+ * How an incident is stored: its state, the events waiting to be relayed ({@code outbox}), the ids of the events it
+ * took in last ({@code appliedEventIds}) and the optimistic-locking version, all in one document so that the outbox
+ * writer writes them together. {@code processedEventIds}: the last 500 ids as documents kept them before the writer;
+ * read once into {@code appliedEventIds}.
  * {@code openingTraceparent} is the trace the incident was opened in; null in documents written before it was kept.
  * {@code incidentGroup} is the sender's group of alerts the incident stands for; null for others.
  * {@code alertSummary} is what the incident keeps of its alerts, which are stored beside it ({@link StoredAlerts});
@@ -46,28 +49,30 @@ record IncidentDocument(
         Assignee assignee,
         List<PageLog> pages,
         List<TimelineEntry> timeline,
-        List<String> processedEventIds,
         String openingTraceparent,
         String incidentGroup,
         List<OutboxMessage> outbox,
-        @Version Long version) {
+        List<String> appliedEventIds,
+        List<String> processedEventIds,
+        @Version Long version) implements OutboxDocument<Incident> {
 
-    static IncidentDocument of(Incident incident, List<OutboxMessage> outbox, Long version) {
+    static IncidentDocument of(Incident incident, OutboxFields fields) {
         ServiceRef service = incident.service();
         return new IncidentDocument(incident.id(), incident.number(), service.id(), service.name(), service.teamId(),
                 incident.title(), incident.details(), incident.severity(), incident.priority(), incident.status(),
                 null, incident.alertSummary(), incident.triggeredAt(), incident.acknowledgedAt(), incident.resolvedAt(),
                 incident.acknowledgedBy(), incident.resolvedBy(), incident.escalationLevel(),
                 incident.escalationRound(), incident.nextEscalation(), incident.cycle(), incident.assignee(),
-                incident.pages(), incident.timeline(), incident.processedEventIds(), incident.openingTraceparent(),
-                incident.group(), outbox, version);
+                incident.pages(), incident.timeline(), incident.openingTraceparent(), incident.group(),
+                fields.outbox(), fields.appliedEventIds(), null, fields.version());
     }
 
-    Incident toIncident() {
+    @Override
+    public Incident toAggregate() {
         return new Incident(id, number, new ServiceRef(serviceId, serviceName, teamId), title, details, severity,
                 priority, status, summaryOfAlerts(), triggeredAt, acknowledgedAt, resolvedAt, acknowledgedBy, resolvedBy,
                 escalationLevel, escalationRound, nextEscalation, cycle, assignee, orEmpty(pages), orEmpty(timeline),
-                orEmpty(processedEventIds), openingTraceparent, incidentGroup);
+                openingTraceparent, incidentGroup);
     }
 
     /** For a document written before the alerts moved out, the summary of the alerts it still holds. */
@@ -83,13 +88,6 @@ record IncidentDocument(
     private static List<IncidentAlert> numbered(List<IncidentAlert> alerts) {
         return IntStream.range(0, alerts.size()).mapToObj(index -> alerts.get(index).numbered(index + 1L))
                 .toList();
-    }
-
-    /** The waiting events plus the new ones, in order. */
-    List<OutboxMessage> outboxWith(List<OutboxMessage> added) {
-        List<OutboxMessage> all = new ArrayList<>(orEmpty(outbox));
-        all.addAll(added);
-        return all;
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

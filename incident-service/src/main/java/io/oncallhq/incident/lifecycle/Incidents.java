@@ -2,18 +2,18 @@ package io.oncallhq.incident.lifecycle;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.oncallhq.contracts.ContractEvent;
-import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageUnroutable;
 import io.oncallhq.incident.escalation.EscalationTimers;
-import io.oncallhq.outbox.OutboxMessage;
-import io.oncallhq.outbox.OutboxRelay;
+import io.oncallhq.outbox.Change;
+import io.oncallhq.outbox.EventRoutes;
+import io.oncallhq.outbox.OutboxWriter;
+import io.oncallhq.outbox.OutboxWriters;
 import io.oncallhq.outbox.StoredTraceContext;
+import io.oncallhq.outbox.Written;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,18 +25,17 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * The stored incidents. Every write saves the state change and the events it caused (in the document's outbox)
- * together, then asks the relay to publish them right away.
+ * The stored incidents, written through the outbox writer: every write saves the state change, the events it caused
+ * (in the document's outbox) and the event it took in together, then the relay publishes them right away. Alerts are
+ * stored beside the incident ({@link StoredAlerts}), before it.
  */
 @Component
 public class Incidents {
@@ -48,21 +47,18 @@ public class Incidents {
     static final String UNROUTABLE_METRIC = "oncallhq.pages.unroutable";
     private static final String COUNTERS = "counters";
     private static final String NUMBER_COUNTER = "incident-number";
-    /** Conflicts come from the relay's outbox removal and from REST racing Kafka; a few reloads settle them. */
-    private static final int MAX_ATTEMPTS = 10;
+    private static final EventRoutes ROUTES = new EventRoutes(Incidents::bindingOf, Incidents::timeOf);
 
     private final MongoTemplate mongo;
-    private final CloudEventCodec codec;
-    private final OutboxRelay relay;
+    private final OutboxWriter<Incident, IncidentDocument> writer;
     private final EscalationTimers timers;
     private final MeterRegistry meters;
     private final IncidentKeys keys;
     private final StoredAlerts alerts;
 
-    Incidents(MongoTemplate mongo, CloudEventCodec codec, OutboxRelay relay, EscalationTimers timers, MeterRegistry meters) {
+    Incidents(MongoTemplate mongo, OutboxWriters writers, EscalationTimers timers, MeterRegistry meters) {
         this.mongo = mongo;
-        this.codec = codec;
-        this.relay = relay;
+        this.writer = writers.of(IncidentDocument.class, IncidentDocument::of, ROUTES);
         this.timers = timers;
         this.meters = meters;
         this.keys = new IncidentKeys(mongo);
@@ -78,7 +74,7 @@ public class Incidents {
     }
 
     public Optional<Incident> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, IncidentDocument.class)).map(IncidentDocument::toIncident);
+        return Optional.ofNullable(mongo.findById(id, IncidentDocument.class)).map(IncidentDocument::toAggregate);
     }
 
     public Incident get(String id) {
@@ -93,12 +89,12 @@ public class Incidents {
                     where("triggeredAt").is(after.triggeredAt()).and("_id").lt(after.id())));
         }
         query.with(Sort.by(Sort.Direction.DESC, "triggeredAt").and(Sort.by(Sort.Direction.DESC, "_id"))).limit(limit);
-        return mongo.find(query, IncidentDocument.class).stream().map(IncidentDocument::toIncident).toList();
+        return mongo.find(query, IncidentDocument.class).stream().map(IncidentDocument::toAggregate).toList();
     }
 
     /** Every incident the filter matches, unordered (metrics read them over a bounded time range). */
     public List<Incident> all(IncidentFilter filter) {
-        return mongo.find(matching(filter), IncidentDocument.class).stream().map(IncidentDocument::toIncident).toList();
+        return mongo.find(matching(filter), IncidentDocument.class).stream().map(IncidentDocument::toAggregate).toList();
     }
 
     /** Typed values only: each becomes an equality or range on one field, never client JSON. */
@@ -196,7 +192,7 @@ public class Incidents {
     }
 
     /**
-     * Stores a new incident opened by an alert event, its alert first.
+     * Stores a new incident opened by an alert event, its alert first, and records the event as taken in.
      *
      * @see #insert(Incident, List)
      */
@@ -207,12 +203,11 @@ public class Incidents {
         alertChanges.forEach(change -> keys.point(IncidentKeys.alert(incident.service().id(), change.after().dedupKey()),
                 incident.id()));
         alerts.store(incident.id(), alertChanges, alertEventId);
-        try {
-            mongo.insert(IncidentDocument.of(incident, toOutbox(events), null));
-        } catch (DuplicateKeyException alreadyThere) {
+        boolean inserted = alertEventId == null ? writer.insert(incident, events)
+                : writer.insert(incident, alertEventId, events);
+        if (!inserted) {
             return false;
         }
-        relay.relaySoon(COLLECTION, incident.id());
         storeTimer(incident);
         // Counted here, where an incident comes to exist exactly once, whatever opened it.
         meters.counter(OPENED_METRIC, "service", incident.service().id()).increment();
@@ -223,53 +218,40 @@ public class Incidents {
     /**
      * Loads the incident, applies the change and saves it with the events the change returned. The change may
      * run more than once (after a concurrent write it is applied again to a fresh copy), so it must only act on
-     * the incident it is given. An empty result means nothing changed and nothing is saved.
+     * the incident it is given. {@link Change#unchanged()} saves nothing.
      */
-    public Incident update(String id, Function<Incident, Optional<List<? extends ContractEvent>>> change) {
-        return update(id, null, change);
+    public Incident update(String id, Function<Incident, Change> change) {
+        return saved(id, writer.update(id, storingAlertsFirst(id, null, change)));
     }
 
     /**
-     * Applies an alert event's change to the incident unless the incident took the event in before, and marks it
-     * taken in. The alerts it changes are stored first, each in its own document; the incident then with the counts.
+     * {@link #update}, once per event (an alert event, a command, a page outcome): skipped when the incident took the
+     * event in before, recorded as taken in by the same write. The alerts it changes are stored first, each in its
+     * own document, marked with the event; the incident then with the counts.
      */
-    public Incident updateOnce(String id, String alertEventId, Function<Incident, List<? extends ContractEvent>> change) {
-        return update(id, alertEventId, incident -> {
-            if (incident.hasProcessed(alertEventId)) {
-                return unchanged();
-            }
-            List<? extends ContractEvent> events = change.apply(incident);
-            incident.markProcessed(alertEventId);
-            return changed(events);
-        });
+    public Incident updateOnce(String id, String eventId, Function<Incident, Change> change) {
+        return saved(id, writer.updateOnce(id, eventId, storingAlertsFirst(id, eventId, change)));
     }
 
-    private Incident update(String id, String alertEventId,
-                            Function<Incident, Optional<List<? extends ContractEvent>>> change) {
-        for (int attempt = 1; ; attempt++) {
-            IncidentDocument stored = mongo.findById(id, IncidentDocument.class);
-            if (stored == null) {
-                throw new IncidentNotFoundException(id);
+    /** Run again with the change after a conflict: the alerts as changed on the fresh copy are stored again. */
+    private Function<Incident, Change> storingAlertsFirst(String id, String eventId, Function<Incident, Change> change) {
+        return incident -> {
+            Change result = change.apply(incident);
+            if (result.isChanged()) {
+                alerts.store(id, incident.takeAlertChanges(), eventId);
             }
-            Incident incident = stored.toIncident();
-            Optional<List<? extends ContractEvent>> events = change.apply(incident);
-            if (events.isEmpty()) {
-                return incident;
-            }
-            alerts.store(id, incident.takeAlertChanges(), alertEventId);
-            try {
-                mongo.save(IncidentDocument.of(incident, stored.outboxWith(toOutbox(events.get())), stored.version()));
-                relay.relaySoon(COLLECTION, id);
-                storeTimer(incident);
-                countUnroutable(events.get());
-                return incident;
-            } catch (OptimisticLockingFailureException conflict) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw conflict;
-                }
-                Thread.onSpinWait();
-            }
+            return result;
+        };
+    }
+
+    /** What follows a saved change, once: its escalation timer and the count of levels that paged nobody. */
+    private Incident saved(String id, Optional<Written<Incident>> written) {
+        Written<Incident> done = written.orElseThrow(() -> new IncidentNotFoundException(id));
+        if (done.saved()) {
+            storeTimer(done.aggregate());
+            countUnroutable(done.events());
         }
+        return done.aggregate();
     }
 
     /** What a new incident is found by: newest of its service, its group. Written before it is. */
@@ -291,7 +273,7 @@ public class Incidents {
     /** Incidents waiting for an escalation step (open, or closed since and not yet told by their timer). */
     public List<Incident> withPendingEscalation() {
         return mongo.find(query(where("nextEscalation").ne(null)), IncidentDocument.class).stream()
-                .map(IncidentDocument::toIncident).toList();
+                .map(IncidentDocument::toAggregate).toList();
     }
 
     /**
@@ -302,23 +284,6 @@ public class Incidents {
         if (incident.nextEscalation() != null) {
             timers.schedule(incident.id(), incident.nextEscalation());
         }
-    }
-
-    /** The result of a change that happened and caused these events (possibly none). */
-    public static Optional<List<? extends ContractEvent>> changed(List<? extends ContractEvent> events) {
-        return Optional.of(events);
-    }
-
-    public static Optional<List<? extends ContractEvent>> unchanged() {
-        return Optional.empty();
-    }
-
-    private List<OutboxMessage> toOutbox(List<? extends ContractEvent> events) {
-        List<OutboxMessage> messages = new ArrayList<>();
-        for (ContractEvent event : events) {
-            messages.add(OutboxMessage.of(bindingOf(event), codec, event, UUID.randomUUID().toString(), timeOf(event)));
-        }
-        return messages;
     }
 
     private static String bindingOf(ContractEvent event) {

@@ -10,8 +10,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 
-import static io.oncallhq.incident.lifecycle.Incidents.changed;
-import static io.oncallhq.incident.lifecycle.Incidents.unchanged;
+import static io.oncallhq.outbox.Change.changed;
 
 /** What notification-service reports about pages goes on the incident's timeline. Idempotent by event id. */
 @Service
@@ -27,10 +26,7 @@ class RecordingPageOutcomes {
 
     void handle(ReceivedEvent<PageOutcomeEvent> event) {
         Instant now = clock.instant();
-        incidents.update(event.data().incidentId(), incident -> {
-            if (incident.hasProcessed(event.id())) {
-                return unchanged();
-            }
+        incidents.updateOnce(event.data().incidentId(), event.id(), incident -> {
             var events = switch (event.data()) {
                 case PageDelivered delivered -> incident.pageOutcome(delivered.pageId(), PageRecorded.DELIVERED,
                         delivered.destination() == null ? delivered.channel()
@@ -38,7 +34,6 @@ class RecordingPageOutcomes {
                 case PageFailed failed -> incident.pageOutcome(failed.pageId(), PageRecorded.FAILED,
                         failed.channel() + ": " + failed.reason(), null, now);
             };
-            incident.markProcessed(event.id());
             return changed(events);
         });
     }

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static io.oncallhq.incident.lifecycle.Incidents.changed;
+import static io.oncallhq.outbox.Change.changed;
 
 /** What a responder does through the REST API. An illegal transition is the caller's error (409). */
 @Service

@@ -62,7 +62,7 @@ final class StoredAlerts {
      * Each change replaces its alert's one document, so storing the same change again (a retried or redelivered
      * event) leaves the same document.
      *
-     * @param eventId the alert event that caused the changes; null for changes no event caused
+     * @param eventId the event that caused the changes (an alert event, a command); null for changes no event caused
      */
     void store(String incidentId, List<IncidentAlerts.Change> changes, String eventId) {
         for (IncidentAlerts.Change change : changes) {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import static io.oncallhq.incident.lifecycle.IncidentFixtures.attach;
 import static io.oncallhq.incident.lifecycle.IncidentFixtures.resolveAlert;
@@ -238,16 +237,5 @@ class IncidentLifecycleTest {
         assertThat(incident.addNote(ALEX, "root cause: pool size", LATER)).singleElement()
                 .isEqualTo(new NoteAdded("incident-1", ALEX, "root cause: pool size", LATER));
         assertThat(incident.timeline()).last().extracting(TimelineEntry::text).isEqualTo("root cause: pool size");
-    }
-
-    @Test
-    void onlyTheMostRecentProcessedEventIdsAreKept() {
-        Incident incident = triggeredIncident();
-
-        IntStream.rangeClosed(1, ProcessedEventIds.KEPT + 1).forEach(i -> incident.markProcessed("event-" + i));
-
-        assertThat(incident.hasProcessed("event-1")).isFalse();
-        assertThat(incident.hasProcessed("event-2")).isTrue();
-        assertThat(incident.hasProcessed("event-" + (ProcessedEventIds.KEPT + 1))).isTrue();
     }
 }

@@ -2,6 +2,7 @@ package io.oncallhq.incident.lifecycle;
 
 import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.incident.IncidentResolved;
+import io.oncallhq.outbox.OutboxFields;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -48,7 +49,7 @@ class OpeningTraceTest {
         Incident incident = triggeredIncident();
         incident.openedInTrace(ALERT_TRACE);
 
-        Incident loaded = IncidentDocument.of(incident, List.of(), 1L).toIncident();
+        Incident loaded = IncidentDocument.of(incident, new OutboxFields(List.of(), List.of(), 1L)).toAggregate();
 
         assertThat(openingTraceOf(loaded.resolve(ALEX, "fixed", LATER))).isEqualTo(ALERT_TRACE);
     }
@@ -58,7 +59,7 @@ class OpeningTraceTest {
         Incident incident = triggeredIncident();
         incident.openedInTrace(null);
 
-        Incident loaded = IncidentDocument.of(incident, List.of(), 1L).toIncident();
+        Incident loaded = IncidentDocument.of(incident, new OutboxFields(List.of(), List.of(), 1L)).toAggregate();
 
         assertThat(openingTraceOf(loaded.resolve(ALEX, "fixed", LATER))).isNull();
     }

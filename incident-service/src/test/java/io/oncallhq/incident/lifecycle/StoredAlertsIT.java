@@ -4,6 +4,7 @@ import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.incident.RunningIncidentService;
+import io.oncallhq.outbox.Change;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -162,7 +163,8 @@ class StoredAlertsIT {
     /** An alert event taken in as the alerts consumer takes it: the alert as stored, then the incident's change. */
     private void take(String eventId, String incidentId, AlertTriggered alert) {
         Optional<IncidentAlert> stored = incidents.storedAlert(incidentId, alert.dedupKey(), eventId);
-        incidents.updateOnce(incidentId, eventId, incident -> incident.attach(alert, stored, null, Instant.now()));
+        incidents.updateOnce(incidentId, eventId,
+                incident -> Change.changed(incident.attach(alert, stored, null, Instant.now())));
     }
 
     private List<IncidentEvent> resolve(String eventId, String incidentId, String dedupKey) {
@@ -171,7 +173,7 @@ class StoredAlertsIT {
         incidents.updateOnce(incidentId, eventId, incident -> {
             events.clear();
             events.addAll(incident.alertResolved(stored, true, Instant.now()));
-            return events;
+            return Change.changed(events);
         });
         return events;
     }

@@ -4,7 +4,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.oncallhq.contracts.page.PageRequested;
-import io.oncallhq.notification.paging.PageDeliveries.Change;
+import io.oncallhq.outbox.Change;
 import io.oncallhq.outbox.StoredTraceContext;
 import io.opentelemetry.context.Scope;
 import org.slf4j.Logger;
@@ -80,14 +80,14 @@ class DeliveringPages {
     /** Sends a waiting page, unless another instance claimed it first. */
     void send(String pageId) {
         Instant now = clock.instant();
-        if (deliveries.update(pageId, delivery -> delivery.claim(now) ? Change.saved() : Change.NONE)) {
+        if (deliveries.update(pageId, delivery -> delivery.claim(now) ? Change.changed() : Change.unchanged())) {
             deliver(deliveries.find(pageId).orElseThrow(), false);
         }
     }
 
     /** Sends on its own a page claimed for a digest that did not go out. */
     void sendUnfolded(String pageId) {
-        if (deliveries.update(pageId, delivery -> delivery.unfold() ? Change.saved() : Change.NONE)) {
+        if (deliveries.update(pageId, delivery -> delivery.unfold() ? Change.changed() : Change.unchanged())) {
             deliver(deliveries.find(pageId).orElseThrow(), false);
         }
     }
@@ -97,10 +97,10 @@ class DeliveringPages {
         Instant now = clock.instant();
         boolean resumed = deliveries.update(pageId, delivery -> {
             if (!delivery.stalled(claimedBefore)) {
-                return Change.NONE;
+                return Change.unchanged();
             }
             delivery.resume(now);
-            return Change.saved();
+            return Change.changed();
         });
         if (resumed) {
             log.warn("Page {} was being sent when an earlier attempt stopped without an outcome; trying again", pageId);
@@ -166,14 +166,14 @@ class DeliveringPages {
         Instant now = clock.instant();
         log.warn("Page {} of incident {}: {} did not take it ({}), moving on to {}", page.pageId(), page.incidentId(),
                 channel, failure.getMessage(), next);
-        deliveries.update(page.pageId(), delivery -> Change.savedWith(
-                delivery.failedOver(failure.getMessage(), next, nextIndex, now), now));
+        deliveries.update(page.pageId(),
+                delivery -> Change.changed(delivery.failedOver(failure.getMessage(), next, nextIndex, now)));
         count(channel, "failed");
     }
 
     private void settleDelivered(String channel, Page page, SentPage sent) {
         Instant now = clock.instant();
-        deliveries.update(page.pageId(), delivery -> Change.savedWith(delivery.delivered(sent, now), now));
+        deliveries.update(page.pageId(), delivery -> Change.changed(delivery.delivered(sent, now)));
         count(channel, "delivered");
         log.info("Page {} of incident {} delivered on {} to {}", page.pageId(), page.incidentId(), channel,
                 sent.destination());
@@ -182,7 +182,7 @@ class DeliveringPages {
     private void settleFailed(String channel, Page page, PagingFailedException e) {
         Instant now = clock.instant();
         log.warn("Page {} of incident {} failed on {}: {}", page.pageId(), page.incidentId(), channel, e.getMessage());
-        deliveries.update(page.pageId(), delivery -> Change.savedWith(delivery.failed(e.getMessage(), now), now));
+        deliveries.update(page.pageId(), delivery -> Change.changed(delivery.failed(e.getMessage(), now)));
         count(channel, "failed");
     }
 

@@ -1,11 +1,11 @@
 package io.oncallhq.notification.paging;
 
-import io.oncallhq.contracts.cloudevents.CloudEventCodec;
-import io.oncallhq.contracts.page.PageOutcomeEvent;
-import io.oncallhq.outbox.OutboxMessage;
-import io.oncallhq.outbox.OutboxRelay;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import io.oncallhq.contracts.page.PageDelivered;
+import io.oncallhq.contracts.page.PageFailed;
+import io.oncallhq.outbox.Change;
+import io.oncallhq.outbox.EventRoutes;
+import io.oncallhq.outbox.OutboxWriter;
+import io.oncallhq.outbox.OutboxWriters;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,26 +27,28 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * The stored deliveries (collection {@value #COLLECTION}, {@code _id} = page id). A settled delivery and its
- * outcome event are saved in one write; the relay then publishes the event on {@value #OUTCOMES_BINDING}.
+ * The stored deliveries (collection {@value #COLLECTION}, {@code _id} = page id), written through the outbox writer:
+ * a settled delivery and its outcome event are saved in one write; the relay then publishes the event on
+ * {@value #OUTCOMES_BINDING}.
  */
 @Component
 public class PageDeliveries {
 
     public static final String COLLECTION = "page_deliveries";
-    public static final String VERSION_FIELD = "version";
     static final String OUTCOMES_BINDING = "page-outcomes-out-0";
-    /** Conflicts come from the relay's outbox removal; a few reloads settle them. */
-    private static final int MAX_ATTEMPTS = 10;
+    private static final EventRoutes OUTCOMES = new EventRoutes(outcome -> OUTCOMES_BINDING,
+            outcome -> switch (outcome) {
+                case PageDelivered delivered -> delivered.deliveredAt();
+                case PageFailed failed -> failed.failedAt();
+                default -> throw new IllegalArgumentException("a delivery does not publish " + outcome.getClass());
+            });
 
     private final MongoTemplate mongo;
-    private final CloudEventCodec codec;
-    private final OutboxRelay relay;
+    private final OutboxWriter<PageDelivery, PageDeliveryDocument> writer;
 
-    PageDeliveries(MongoTemplate mongo, CloudEventCodec codec, OutboxRelay relay) {
+    PageDeliveries(MongoTemplate mongo, OutboxWriters writers) {
         this.mongo = mongo;
-        this.codec = codec;
-        this.relay = relay;
+        this.writer = writers.of(PageDeliveryDocument.class, PageDeliveryDocument::of, OUTCOMES);
         mongo.indexOps(COLLECTION).createIndex(new Index("incidentId", Sort.Direction.ASC).named("incident"));
         mongo.indexOps(COLLECTION).createIndex(new Index("page.responder.slackUserId", Sort.Direction.ASC)
                 .named("responder_slack_user"));
@@ -57,7 +58,7 @@ public class PageDeliveries {
 
     public Optional<PageDelivery> find(String pageId) {
         return Optional.ofNullable(mongo.findById(pageId, PageDeliveryDocument.class))
-                .map(PageDeliveryDocument::toDelivery);
+                .map(PageDeliveryDocument::toAggregate);
     }
 
     /** The destinations pages wait for. */
@@ -69,7 +70,7 @@ public class PageDeliveries {
     /** The pages waiting for one destination ({@link Destination#key()}). */
     List<PageDelivery> waiting(String destination) {
         return mongo.find(query(where("status").is(DeliveryStatus.WAITING).and("destination").is(destination)),
-                PageDeliveryDocument.class).stream().map(PageDeliveryDocument::toDelivery).toList();
+                PageDeliveryDocument.class).stream().map(PageDeliveryDocument::toAggregate).toList();
     }
 
     /** The pages requested for the destination since then, sent or not: what a service's storm is counted from. */
@@ -87,17 +88,12 @@ public class PageDeliveries {
     List<PageDelivery> stalled(Instant claimedBefore) {
         return mongo.find(query(where("status").is(DeliveryStatus.SENDING).orOperator(
                         where("claimedAt").lt(claimedBefore), where("claimedAt").is(null))),
-                PageDeliveryDocument.class).stream().map(PageDeliveryDocument::toDelivery).toList();
+                PageDeliveryDocument.class).stream().map(PageDeliveryDocument::toAggregate).toList();
     }
 
     /** Stores a new delivery; false when one for this page exists already (the page id is the {@code _id}). */
     boolean insert(PageDelivery delivery) {
-        try {
-            mongo.insert(PageDeliveryDocument.of(delivery, List.of(), null));
-            return true;
-        } catch (DuplicateKeyException alreadyThere) {
-            return false;
-        }
+        return writer.insert(delivery, List.of());
     }
 
     /**
@@ -133,54 +129,24 @@ public class PageDeliveries {
     /** The delivered pages of an incident: the messages that show its state. */
     List<String> deliveredPageIds(String incidentId) {
         return mongo.find(query(where("incidentId").is(incidentId).and("status").is(DeliveryStatus.DELIVERED)),
-                PageDeliveryDocument.class).stream().map(PageDeliveryDocument::pageId).toList();
+                PageDeliveryDocument.class).stream().map(PageDeliveryDocument::id).toList();
     }
 
     /**
-     * Loads the delivery, applies the change and saves it together with the outcome the change returned. The change
-     * may run again on a fresh copy after a concurrent write, so it must only act on the delivery it is given.
-     * {@link Change#NONE} saves nothing. True when the change was saved.
+     * Loads the delivery, applies the change and saves it together with the outcome event the change returned (the
+     * outbox writer: it may run the change again on a fresh copy after a concurrent write, so the change must only act
+     * on the delivery it is given). True when the change was saved.
      */
     boolean update(String pageId, Function<PageDelivery, Change> change) {
-        for (int attempt = 1; ; attempt++) {
-            PageDeliveryDocument stored = mongo.findById(pageId, PageDeliveryDocument.class);
-            if (stored == null) {
-                throw new IllegalStateException("no delivery of page " + pageId);
-            }
-            PageDelivery delivery = stored.toDelivery();
-            Change result = change.apply(delivery);
-            if (!result.save()) {
-                return false;
-            }
-            List<OutboxMessage> added = result.outcome() == null ? List.of()
-                    : List.of(OutboxMessage.of(OUTCOMES_BINDING, codec, result.outcome(), UUID.randomUUID().toString(),
-                            result.at()));
-            try {
-                mongo.save(PageDeliveryDocument.of(delivery, stored.outboxWith(added), stored.version()));
-                if (!added.isEmpty()) {
-                    relay.relaySoon(COLLECTION, pageId);
-                }
-                return true;
-            } catch (OptimisticLockingFailureException conflict) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw conflict;
-                }
-                Thread.onSpinWait();
-            }
-        }
+        return writer.update(pageId, change).orElseThrow(() -> noDelivery(pageId)).saved();
     }
 
-    /** What a change did: nothing, a state change alone, or a state change with its outcome event. */
-    record Change(boolean save, PageOutcomeEvent outcome, Instant at) {
+    /** {@link #update}, once per incident event: a redelivered event is skipped. */
+    void updateOnce(String pageId, String incidentEventId, Function<PageDelivery, Change> change) {
+        writer.updateOnce(pageId, incidentEventId, change).orElseThrow(() -> noDelivery(pageId));
+    }
 
-        static final Change NONE = new Change(false, null, null);
-
-        static Change saved() {
-            return new Change(true, null, null);
-        }
-
-        static Change savedWith(PageOutcomeEvent outcome, Instant at) {
-            return new Change(true, outcome, at);
-        }
+    private static IllegalStateException noDelivery(String pageId) {
+        return new IllegalStateException("no delivery of page " + pageId);
     }
 }

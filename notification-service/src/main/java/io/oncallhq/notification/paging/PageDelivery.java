@@ -4,14 +4,12 @@ import io.oncallhq.contracts.page.PageDelivered;
 import io.oncallhq.contracts.page.PageFailed;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One page's way to its responder, keyed by page id: stored as {@link DeliveryStatus#WAITING} when the request
  * arrives, claimed by one instance's sending loop ({@link DeliveryStatus#SENDING}) before the channel is called, then
  * settled as delivered or failed (with the event saying so). Afterwards it keeps the message in step with the
- * incident, once per incident event.
+ * incident (its store skips an incident event taken in before).
  */
 public final class PageDelivery {
 
@@ -28,11 +26,10 @@ public final class PageDelivery {
     private String failureReason;
     private Instant settledAt;
     private PageState state;
-    private final List<String> processedEventIds;
 
     PageDelivery(Page page, String destination, String traceparent, String channel, DeliveryStatus status,
                  int attempts, int routeIndex, Instant claimedAt, String digestId, SentPage sent,
-                 String failureReason, Instant settledAt, PageState state, List<String> processedEventIds) {
+                 String failureReason, Instant settledAt, PageState state) {
         this.page = page;
         this.destination = destination;
         this.traceparent = traceparent;
@@ -46,7 +43,6 @@ public final class PageDelivery {
         this.failureReason = failureReason;
         this.settledAt = settledAt;
         this.state = state;
-        this.processedEventIds = new ArrayList<>(processedEventIds);
     }
 
     /**
@@ -58,7 +54,7 @@ public final class PageDelivery {
      */
     static PageDelivery waiting(Page page, String channel, Destination destination, String traceparent) {
         return new PageDelivery(page, destination.key(), traceparent, channel, DeliveryStatus.WAITING, 0, 0, null,
-                null, null, null, null, PageState.OPEN, List.of());
+                null, null, null, null, PageState.OPEN);
     }
 
     /** This instance takes the waiting page to send it; false when it is not waiting any more (taken elsewhere). */
@@ -155,13 +151,12 @@ public final class PageDelivery {
 
     /**
      * Takes in an incident event that changes what the message shows. True when the message has to be rewritten:
-     * the page was delivered and this event was not taken in before.
+     * the page was delivered.
      */
-    boolean show(String incidentEventId, IncidentChange change) {
-        if (status != DeliveryStatus.DELIVERED || processedEventIds.contains(incidentEventId)) {
+    boolean show(IncidentChange change) {
+        if (status != DeliveryStatus.DELIVERED) {
             return false;
         }
-        processedEventIds.add(incidentEventId);
         state = change.applyTo(state);
         return true;
     }
@@ -227,9 +222,5 @@ public final class PageDelivery {
 
     public PageState state() {
         return state;
-    }
-
-    public List<String> processedEventIds() {
-        return List.copyOf(processedEventIds);
     }
 }

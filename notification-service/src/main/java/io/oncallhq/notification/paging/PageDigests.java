@@ -1,7 +1,13 @@
 package io.oncallhq.notification.paging;
 
 import io.oncallhq.contracts.page.PageTarget;
-import org.springframework.dao.OptimisticLockingFailureException;
+import io.oncallhq.outbox.Change;
+import io.oncallhq.outbox.EventRoutes;
+import io.oncallhq.outbox.OutboxDocument;
+import io.oncallhq.outbox.OutboxFields;
+import io.oncallhq.outbox.OutboxMessage;
+import io.oncallhq.outbox.OutboxWriter;
+import io.oncallhq.outbox.OutboxWriters;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.Sort;
@@ -23,23 +29,27 @@ import java.util.stream.Collectors;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-/** The stored digests (collection {@value #COLLECTION}, {@code _id} = digest id). */
+/**
+ * The stored digests (collection {@value #COLLECTION}, {@code _id} = digest id), written through the outbox writer.
+ * They cause no events.
+ */
 @Component
 public class PageDigests {
 
     public static final String COLLECTION = "page_digests";
-    private static final int MAX_ATTEMPTS = 10;
 
     private final MongoTemplate mongo;
+    private final OutboxWriter<PageDigest, Stored> writer;
 
-    PageDigests(MongoTemplate mongo) {
+    PageDigests(MongoTemplate mongo, OutboxWriters writers) {
         this.mongo = mongo;
+        this.writer = writers.of(Stored.class, Stored::of, EventRoutes.NONE);
         mongo.indexOps(COLLECTION).createIndex(new Index("destination", Sort.Direction.ASC)
                 .on("lastAddedAt", Sort.Direction.DESC).named("destination_last_added"));
     }
 
     Optional<PageDigest> find(String digestId) {
-        return Optional.ofNullable(mongo.findById(digestId, Stored.class)).map(Stored::toDigest);
+        return Optional.ofNullable(mongo.findById(digestId, Stored.class)).map(Stored::toAggregate);
     }
 
     /** The incidents of the digest, each once; empty when there is no such digest. */
@@ -50,48 +60,38 @@ public class PageDigests {
     /** The latest digest of each service to the destination that took in a page since then, by service id. */
     Map<String, PageDigest> latestByService(String destination, Instant since) {
         return mongo.find(query(where("destination").is(destination).and("lastAddedAt").gte(since)), Stored.class)
-                .stream().map(Stored::toDigest)
+                .stream().map(Stored::toAggregate)
                 .collect(Collectors.toMap(digest -> Objects.toString(digest.serviceId()), Function.identity(),
                         (one, other) -> Comparator.comparing(PageDigest::lastAddedAt).compare(one, other) >= 0
                                 ? one : other));
     }
 
     void insert(PageDigest digest) {
-        mongo.insert(Stored.of(digest, null));
+        writer.insert(digest, List.of());
     }
 
     /** Loads, changes and saves the digest, again on a fresh copy after a concurrent write. */
     void update(String digestId, Consumer<PageDigest> change) {
-        for (int attempt = 1; ; attempt++) {
-            Stored stored = mongo.findById(digestId, Stored.class);
-            if (stored == null) {
-                throw new IllegalStateException("no digest " + digestId);
-            }
-            PageDigest digest = stored.toDigest();
+        writer.update(digestId, digest -> {
             change.accept(digest);
-            try {
-                mongo.save(Stored.of(digest, stored.version()));
-                return;
-            } catch (OptimisticLockingFailureException conflict) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw conflict;
-                }
-            }
-        }
+            return Change.changed();
+        }).orElseThrow(() -> new IllegalStateException("no digest " + digestId));
     }
 
     @Document(COLLECTION)
     record Stored(@Id String id, String destination, String address, PageTarget responder, String serviceId,
                   String serviceName, List<PageDigest.Entry> entries, SentPage sent, Instant lastAddedAt,
-                  @Version Long version) {
+                  List<OutboxMessage> outbox, List<String> appliedEventIds, @Version Long version)
+            implements OutboxDocument<PageDigest> {
 
-        static Stored of(PageDigest digest, Long version) {
+        static Stored of(PageDigest digest, OutboxFields fields) {
             return new Stored(digest.id(), digest.destination(), digest.address(), digest.responder(),
                     digest.serviceId(), digest.serviceName(), digest.entries(), digest.sent(), digest.lastAddedAt(),
-                    version);
+                    fields.outbox(), fields.appliedEventIds(), fields.version());
         }
 
-        PageDigest toDigest() {
+        @Override
+        public PageDigest toAggregate() {
             return new PageDigest(id, destination, address, responder, serviceId, serviceName,
                     entries == null ? List.of() : entries, sent, lastAddedAt);
         }

@@ -1,6 +1,7 @@
 package io.oncallhq.notification.paging;
 
 import io.oncallhq.contracts.page.PageUnroutable;
+import io.oncallhq.outbox.Change;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,8 +33,8 @@ class PostingToTeamChannels {
             return;
         }
         String incidentId = page.incidentId();
-        if (!messages.insert(incidentId, TeamChannelMessage.first(page, teamChannel))) {
-            messages.update(incidentId, message -> message.add(page));
+        if (!messages.insert(TeamChannelMessage.first(page, teamChannel))) {
+            messages.update(incidentId, message -> message.add(page) ? Change.changed() : Change.unchanged());
         }
         TeamChannelMessage message = messages.find(incidentId).orElseThrow();
         try {
@@ -44,8 +45,8 @@ class PostingToTeamChannels {
                 SentPage sent = team.get().post(message.channelId(), message.firstPage(), message.paged(),
                         message.state());
                 messages.update(incidentId, stored -> {
-                    stored.posted(sent, message.paged().size(), message.processedEventIds().size());
-                    return true;
+                    stored.posted(sent, message.paged().size(), message.eventsTaken());
+                    return Change.changed();
                 });
                 log.info("Incident {} posted to team channel {}", incidentId, message.channelId());
             }
@@ -71,9 +72,9 @@ class PostingToTeamChannels {
                     incidentId, unroutable.level(), unroutable.detail());
             return;
         }
-        messages.insert(incidentId, TeamChannelMessage.awaitingPage(teamChannel));
+        messages.insert(TeamChannelMessage.awaitingPage(incidentId, teamChannel));
         TeamChannelMessage message = messages.find(incidentId).orElseThrow();
-        if (message.hasTaken(eventId)) {
+        if (messages.hasTaken(incidentId, eventId)) {
             log.info("Incident {}: the team was told before that level {} paged nobody (event {})", incidentId,
                     unroutable.level(), eventId);
             return;
@@ -88,7 +89,10 @@ class PostingToTeamChannels {
             log.warn("Incident {}: team channel {} refused the message that level {} paged nobody: {}", incidentId,
                     message.channelId(), unroutable.level(), e.getMessage());
         }
-        messages.update(incidentId, stored -> stored.toldUnroutable(eventId));
+        messages.updateOnce(incidentId, eventId, stored -> {
+            stored.toldUnroutable();
+            return Change.changed();
+        });
     }
 
     /** Rewrites the team message and adds its thread line, once per incident event. */
@@ -97,26 +101,24 @@ class PostingToTeamChannels {
         if (team.isEmpty()) {
             return;
         }
-        messages.update(incidentId, message -> {
-            if (!message.show(incidentEventId, change)) {
-                return false;
-            }
+        messages.updateOnce(incidentId, incidentEventId, message -> {
+            message.show(change);
             if (message.sent() != null) {
                 team.get().threadLine(message.sent(), message.firstPage(), change);
                 team.get().update(message.sent(), message.firstPage(), message.paged(), message.state());
             }
-            return true;
+            return Change.changed();
         });
     }
 
     private void catchUp(TeamChannel team, String incidentId) {
         messages.update(incidentId, message -> {
             if (!message.behind()) {
-                return false;
+                return Change.unchanged();
             }
             team.update(message.sent(), message.firstPage(), message.paged(), message.state());
-            message.showing(message.paged().size(), message.processedEventIds().size());
-            return true;
+            message.showing(message.paged().size(), message.eventsTaken());
+            return Change.changed();
         });
     }
 }

@@ -1,7 +1,7 @@
 package io.oncallhq.notification.paging;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.oncallhq.notification.paging.PageDeliveries.Change;
+import io.oncallhq.outbox.Change;
 import io.oncallhq.outbox.StoredTraceContext;
 import io.opentelemetry.context.Scope;
 import org.slf4j.Logger;
@@ -51,7 +51,7 @@ class SendingDigests {
         String digestId = fold.into() != null ? fold.into().id() : "digest-" + UUID.randomUUID();
         List<PageDelivery> claimed = fold.pages().stream()
                 .filter(page -> deliveries.update(page.pageId(), delivery -> delivery.foldInto(digestId, now)
-                        ? Change.saved() : Change.NONE))
+                        ? Change.changed() : Change.unchanged()))
                 .map(page -> deliveries.find(page.pageId()).orElseThrow())
                 .toList();
         if (claimed.isEmpty()) {
@@ -91,10 +91,10 @@ class SendingDigests {
         }
         deliveries.update(pageId, delivery -> {
             if (!delivery.stalled(claimedBefore)) {
-                return Change.NONE;
+                return Change.unchanged();
             }
             delivery.waitAgain();
-            return Change.saved();
+            return Change.changed();
         });
     }
 
@@ -113,8 +113,8 @@ class SendingDigests {
         boolean settled;
         try (Scope trace = StoredTraceContext.context(claimed.traceparent()).makeCurrent()) {
             settled = deliveries.update(claimed.page().pageId(), delivery -> delivery.digestId() == null
-                    || delivery.status() != DeliveryStatus.SENDING ? Change.NONE
-                    : Change.savedWith(delivery.deliveredIn(digest, now), now));
+                    || delivery.status() != DeliveryStatus.SENDING ? Change.unchanged()
+                    : Change.changed(delivery.deliveredIn(digest, now)));
         }
         if (settled) {
             meters.counter(DeliveringPages.PAGES_COUNTER, "channel", channel, "outcome", "delivered").increment();

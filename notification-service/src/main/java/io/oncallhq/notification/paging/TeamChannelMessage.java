@@ -5,12 +5,13 @@ import java.util.List;
 
 /**
  * The one message in a team's channel about an incident (keyed by incident id): who is paged at which level, where
- * the message is once posted, how many of the paged it shows, and the incident events it took in (each once). A level
- * that paged nobody is told in a message of its own, and taken in like an incident event; when that comes before any
- * page, the message waits for its first page ({@code firstPage} null).
+ * the message is once posted, how many of the paged it shows, and how many incident events it took in (its store
+ * skips an event taken in before). A level that paged nobody is told in a message of its own, and taken in like an
+ * incident event; when that comes before any page, the message waits for its first page ({@code firstPage} null).
  */
 public final class TeamChannelMessage {
 
+    private final String incidentId;
     private final String channelId;
     private Page firstPage;
     private final List<Paged> paged;
@@ -18,10 +19,11 @@ public final class TeamChannelMessage {
     private int shownPaged;
     private int shownEvents;
     private PageState state;
-    private final List<String> processedEventIds;
+    private int eventsTaken;
 
-    TeamChannelMessage(String channelId, Page firstPage, List<Paged> paged, SentPage sent, int shownPaged,
-                       int shownEvents, PageState state, List<String> processedEventIds) {
+    TeamChannelMessage(String incidentId, String channelId, Page firstPage, List<Paged> paged, SentPage sent,
+                       int shownPaged, int shownEvents, PageState state, int eventsTaken) {
+        this.incidentId = incidentId;
         this.channelId = channelId;
         this.firstPage = firstPage;
         this.paged = new ArrayList<>(paged);
@@ -29,17 +31,18 @@ public final class TeamChannelMessage {
         this.shownPaged = shownPaged;
         this.shownEvents = shownEvents;
         this.state = state;
-        this.processedEventIds = new ArrayList<>(processedEventIds);
+        this.eventsTaken = eventsTaken;
     }
 
     /** The message to post for the first page of an incident; the page that made it is the one that posts it. */
     static TeamChannelMessage first(Page page, String channelId) {
-        return new TeamChannelMessage(channelId, page, List.of(Paged.of(page)), null, 0, 0, PageState.OPEN, List.of());
+        return new TeamChannelMessage(page.incidentId(), channelId, page, List.of(Paged.of(page)), null, 0, 0,
+                PageState.OPEN, 0);
     }
 
     /** The message of an incident whose first event is that a level paged nobody; its first page will post it. */
-    static TeamChannelMessage awaitingPage(String channelId) {
-        return new TeamChannelMessage(channelId, null, List.of(), null, 0, 0, PageState.OPEN, List.of());
+    static TeamChannelMessage awaitingPage(String incidentId, String channelId) {
+        return new TeamChannelMessage(incidentId, channelId, null, List.of(), null, 0, 0, PageState.OPEN, 0);
     }
 
     /** Lists another page of the incident; false when it is listed already (a redelivered request). */
@@ -59,21 +62,12 @@ public final class TeamChannelMessage {
         return firstPage != null && firstPage.pageId().equals(page.pageId());
     }
 
-    /** Whether the event (an incident event, or a level paging nobody) was taken in. */
-    boolean hasTaken(String eventId) {
-        return processedEventIds.contains(eventId);
-    }
-
-    /** The team was told that a level paged nobody; false when it was before (a redelivery). */
-    boolean toldUnroutable(String eventId) {
-        if (processedEventIds.contains(eventId)) {
-            return false;
-        }
-        processedEventIds.add(eventId);
+    /** The team was told that a level paged nobody. */
+    void toldUnroutable() {
+        eventsTaken++;
         if (sent != null) {
-            showing(shownPaged, processedEventIds.size()); // a message of its own: nothing to rewrite
+            showing(shownPaged, eventsTaken); // a message of its own: nothing to rewrite
         }
-        return true;
     }
 
     /** The message went out listing the first {@code paged} responders and showing the first {@code events}. */
@@ -87,7 +81,7 @@ public final class TeamChannelMessage {
      * in while it was being posted): it has to be rewritten.
      */
     boolean behind() {
-        return sent != null && (shownPaged < paged.size() || shownEvents < processedEventIds.size());
+        return sent != null && (shownPaged < paged.size() || shownEvents < eventsTaken);
     }
 
     void showing(int paged, int events) {
@@ -96,19 +90,19 @@ public final class TeamChannelMessage {
     }
 
     /**
-     * Takes in an incident event; false when it was taken in before (a redelivery). Once the message is posted, the
-     * caller rewrites it and adds the thread line; before that the state is only remembered and the post shows it.
+     * Takes in an incident event. Once the message is posted, the caller rewrites it and adds the thread line; before
+     * that the state is only remembered and the post shows it.
      */
-    boolean show(String incidentEventId, IncidentChange change) {
-        if (processedEventIds.contains(incidentEventId)) {
-            return false;
-        }
-        processedEventIds.add(incidentEventId);
+    void show(IncidentChange change) {
+        eventsTaken++;
         state = change.applyTo(state);
         if (sent != null) {
-            showing(shownPaged, processedEventIds.size());
+            showing(shownPaged, eventsTaken);
         }
-        return true;
+    }
+
+    public String incidentId() {
+        return incidentId;
     }
 
     public String channelId() {
@@ -139,7 +133,8 @@ public final class TeamChannelMessage {
         return state;
     }
 
-    public List<String> processedEventIds() {
-        return List.copyOf(processedEventIds);
+    /** The incident events (and levels that paged nobody) taken in. */
+    public int eventsTaken() {
+        return eventsTaken;
     }
 }

@@ -1,7 +1,12 @@
 package io.oncallhq.notification.paging;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import io.oncallhq.outbox.Change;
+import io.oncallhq.outbox.EventRoutes;
+import io.oncallhq.outbox.OutboxDocument;
+import io.oncallhq.outbox.OutboxFields;
+import io.oncallhq.outbox.OutboxMessage;
+import io.oncallhq.outbox.OutboxWriter;
+import io.oncallhq.outbox.OutboxWriters;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -10,72 +15,73 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
-/** The stored team channel messages (collection {@value #COLLECTION}, {@code _id} = incident id). */
+/**
+ * The stored team channel messages (collection {@value #COLLECTION}, {@code _id} = incident id), written through the
+ * outbox writer, which also remembers the events each took in. They cause no events.
+ */
 @Component
 public class TeamChannelMessages {
 
     public static final String COLLECTION = "team_channel_messages";
-    private static final int MAX_ATTEMPTS = 10;
 
     private final MongoTemplate mongo;
+    private final OutboxWriter<TeamChannelMessage, Stored> writer;
 
-    TeamChannelMessages(MongoTemplate mongo) {
+    TeamChannelMessages(MongoTemplate mongo, OutboxWriters writers) {
         this.mongo = mongo;
+        this.writer = writers.of(Stored.class, Stored::of, EventRoutes.NONE);
     }
 
     public Optional<TeamChannelMessage> find(String incidentId) {
-        return Optional.ofNullable(mongo.findById(incidentId, Stored.class)).map(Stored::toMessage);
+        return Optional.ofNullable(mongo.findById(incidentId, Stored.class)).map(Stored::toAggregate);
     }
 
     /** False when the incident has its message already (the incident id is the {@code _id}). */
-    boolean insert(String incidentId, TeamChannelMessage message) {
-        try {
-            mongo.insert(Stored.of(incidentId, message, null));
-            return true;
-        } catch (DuplicateKeyException alreadyThere) {
-            return false;
-        }
+    boolean insert(TeamChannelMessage message) {
+        return writer.insert(message, List.of());
     }
 
     /**
-     * Loads, changes and saves the message; the change returns false to save nothing. It may run again on a fresh
-     * copy after a concurrent write, so it must only act on the message it is given.
+     * Loads, changes and saves the message, if the incident has one. The change may run again on a fresh copy after a
+     * concurrent write, so it must only act on the message it is given.
      */
-    void update(String incidentId, Predicate<TeamChannelMessage> change) {
-        for (int attempt = 1; ; attempt++) {
-            Stored stored = mongo.findById(incidentId, Stored.class);
-            if (stored == null) {
-                return;
-            }
-            TeamChannelMessage message = stored.toMessage();
-            if (!change.test(message)) {
-                return;
-            }
-            try {
-                mongo.save(Stored.of(incidentId, message, stored.version()));
-                return;
-            } catch (OptimisticLockingFailureException conflict) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw conflict;
-                }
-            }
-        }
+    void update(String incidentId, Function<TeamChannelMessage, Change> change) {
+        writer.update(incidentId, change);
     }
 
-    @Document(COLLECTION)
-    record Stored(@Id String incidentId, String channelId, Page firstPage, List<Paged> paged, SentPage sent,
-                  int shownPaged, int shownEvents, PageState state, List<String> processedEventIds, @Version Long version) {
+    /** {@link #update}, once per event: a redelivered event is skipped. */
+    void updateOnce(String incidentId, String eventId, Function<TeamChannelMessage, Change> change) {
+        writer.updateOnce(incidentId, eventId, change);
+    }
 
-        static Stored of(String incidentId, TeamChannelMessage message, Long version) {
-            return new Stored(incidentId, message.channelId(), message.firstPage(), message.paged(), message.sent(),
-                    message.shownPaged(), message.shownEvents(), message.state(), message.processedEventIds(), version);
+    /** Whether the incident's message took the event in (an incident event, or a level paging nobody). */
+    boolean hasTaken(String incidentId, String eventId) {
+        return writer.hasApplied(incidentId, eventId);
+    }
+
+    /**
+     * {@code eventsTaken} is null in documents stored before it was counted, which kept every event id instead
+     * ({@code processedEventIds}): it counts them once.
+     */
+    @Document(COLLECTION)
+    record Stored(@Id String id, String channelId, Page firstPage, List<Paged> paged, SentPage sent,
+                  int shownPaged, int shownEvents, PageState state, Integer eventsTaken, List<OutboxMessage> outbox,
+                  List<String> appliedEventIds, List<String> processedEventIds, @Version Long version)
+            implements OutboxDocument<TeamChannelMessage> {
+
+        static Stored of(TeamChannelMessage message, OutboxFields fields) {
+            return new Stored(message.incidentId(), message.channelId(), message.firstPage(), message.paged(),
+                    message.sent(), message.shownPaged(), message.shownEvents(), message.state(),
+                    message.eventsTaken(), fields.outbox(), fields.appliedEventIds(), null, fields.version());
         }
 
-        TeamChannelMessage toMessage() {
-            return new TeamChannelMessage(channelId, firstPage, paged, sent, shownPaged, shownEvents,
-                    state == null ? PageState.OPEN : state, processedEventIds == null ? List.of() : processedEventIds);
+        @Override
+        public TeamChannelMessage toAggregate() {
+            return new TeamChannelMessage(id, channelId, firstPage, paged, sent, shownPaged, shownEvents,
+                    state == null ? PageState.OPEN : state, eventsTaken != null ? eventsTaken
+                    : processedEventIds == null ? 0 : processedEventIds.size());
         }
     }
 }

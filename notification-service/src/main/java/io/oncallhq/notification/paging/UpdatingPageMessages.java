@@ -2,7 +2,7 @@ package io.oncallhq.notification.paging;
 
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.incident.IncidentEvent;
-import io.oncallhq.notification.paging.PageDeliveries.Change;
+import io.oncallhq.outbox.Change;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -41,12 +41,12 @@ class UpdatingPageMessages {
         String incidentId = event.data().incidentId();
         for (String pageId : deliveries.deliveredPageIds(incidentId)) {
             // Runs again only after a concurrent write to this delivery (rare: its outcome is settled already).
-            deliveries.update(pageId, delivery -> {
-                if (!delivery.show(event.id(), change)) {
-                    return Change.NONE;
+            deliveries.updateOnce(pageId, event.id(), delivery -> {
+                if (!delivery.show(change)) {
+                    return Change.unchanged();
                 }
                 if (delivery.digestId() != null) {
-                    return Change.saved(); // a digest lists a storm's incidents; one incident's change leaves it as it is
+                    return Change.changed(); // a digest lists a storm's incidents; one incident's change leaves it as it is
                 }
                 // The thread line first: whoever sees the message rewritten sees its line too.
                 channels.named(delivery.channel()).ifPresentOrElse(channel -> {
@@ -54,7 +54,7 @@ class UpdatingPageMessages {
                     channel.update(delivery.page(), delivery.sent(), delivery.state());
                 }, () -> log.info("Page {} went out on {}, which is not active now; its message is left as it is",
                         pageId, delivery.channel()));
-                return Change.saved();
+                return Change.changed();
             });
         }
         teamChannels.apply(incidentId, event.id(), change);

@@ -49,11 +49,10 @@ class PageDeliveryTest {
     }
 
     @Test
-    void anIncidentEventChangesADeliveredMessageOnce() {
+    void anIncidentEventChangesADeliveredMessage() {
         PageDelivery delivery = deliveredPage();
 
-        assertThat(delivery.show("event-1", ACKNOWLEDGED)).isTrue();
-        assertThat(delivery.show("event-1", ACKNOWLEDGED)).isFalse();
+        assertThat(delivery.show(ACKNOWLEDGED)).isTrue();
         assertThat(delivery.state()).isEqualTo(new PageState(PageState.Status.ACKNOWLEDGED, "Alex Rivera", NOW,
                 ACKNOWLEDGED));
     }
@@ -63,7 +62,7 @@ class PageDeliveryTest {
         PageDelivery delivery = sendingPage();
         delivery.failed("channel_not_found", NOW);
 
-        assertThat(delivery.show("event-1", ACKNOWLEDGED)).isFalse();
+        assertThat(delivery.show(ACKNOWLEDGED)).isFalse();
         assertThat(delivery.state()).isEqualTo(PageState.OPEN);
     }
 

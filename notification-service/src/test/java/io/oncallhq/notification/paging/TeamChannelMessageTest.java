@@ -39,12 +39,13 @@ class TeamChannelMessageTest {
     }
 
     @Test
-    void anIncidentEventIsTakenInOnce() {
+    void anIncidentEventTakenInAfterThePostIsShownByTheRewriteItCauses() {
         TeamChannelMessage message = TeamChannelMessage.first(page("page-1", "Alex Rivera", 1), "C0PAY");
         message.posted(new SentPage("C0PAY", "1.1"), 1, 0);
 
-        assertThat(message.show("event-1", ACKNOWLEDGED)).isTrue();
-        assertThat(message.show("event-1", ACKNOWLEDGED)).isFalse();
+        message.show(ACKNOWLEDGED);
+
+        assertThat(message.eventsTaken()).isEqualTo(1);
         assertThat(message.state().status()).isEqualTo(PageState.Status.ACKNOWLEDGED);
         assertThat(message.behind()).isFalse();
     }
@@ -52,7 +53,7 @@ class TeamChannelMessageTest {
     @Test
     void anEventTakenInWhileTheMessageWasBeingPostedMakesItBehind() {
         TeamChannelMessage message = TeamChannelMessage.first(page("page-1", "Alex Rivera", 1), "C0PAY");
-        message.show("event-1", ACKNOWLEDGED);
+        message.show(ACKNOWLEDGED);
 
         message.posted(new SentPage("C0PAY", "1.1"), 1, 0);
 
@@ -60,12 +61,10 @@ class TeamChannelMessageTest {
     }
 
     @Test
-    void aLevelThatPagedNobodyIsToldOnceAndTheFirstPageAfterItPostsTheMessage() {
-        TeamChannelMessage message = TeamChannelMessage.awaitingPage("C0PAY");
+    void theFirstPageAfterALevelThatPagedNobodyPostsTheMessage() {
+        TeamChannelMessage message = TeamChannelMessage.awaitingPage("inc-1", "C0PAY");
 
-        assertThat(message.toldUnroutable("event-1")).isTrue();
-        assertThat(message.toldUnroutable("event-1")).isFalse();
-        assertThat(message.hasTaken("event-1")).isTrue();
+        message.toldUnroutable();
         assertThat(message.add(page("page-2", "Kim Park", 2))).isTrue();
 
         assertThat(message.postedBy(page("page-2", "Kim Park", 2))).isTrue();
@@ -77,7 +76,7 @@ class TeamChannelMessageTest {
         TeamChannelMessage message = TeamChannelMessage.first(page("page-1", "Alex Rivera", 1), "C0PAY");
         message.posted(new SentPage("C0PAY", "1.1"), 1, 0);
 
-        message.toldUnroutable("event-1");
+        message.toldUnroutable();
 
         assertThat(message.behind()).isFalse();
     }
