@@ -6,6 +6,8 @@
 #   bench/run.sh ingest   # alerts/s and latency of alert-ingest, a bare Netty server and Alertmanager, every 202 checked durable
 #   bench/run.sh correlation  # alert->incident rate of incident-service, empty and with 50,000 incidents stored
 #   bench/run.sh big-incident # alerts attached per second to an incident holding 100, 1,000, 10,000 and 100,000 alerts
+#   bench/run.sh console-incidents # the web console's incidents page (and its htmx rows) with 10,000 incidents stored,
+#                         # signed in through its form
 #   bench/run.sh startup  # time to the banner and to healthy, resident memory idle and after the storm, for no
 #                         # start-up archive, a CDS archive and an AOT cache
 # Settings through the environment: see the class of each benchmark. Builds first when a jar is missing.

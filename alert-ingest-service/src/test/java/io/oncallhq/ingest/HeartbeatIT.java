@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -92,6 +93,42 @@ class HeartbeatIT extends IngestIT {
         assertThat(json(paused).path("state").asString()).isEqualTo("paused");
         assertThat(checker(Clock.fixed(Instant.now().plus(Duration.ofDays(3)), ZoneOffset.UTC)).raiseOverdue()).isZero();
         assertThat(eventsWithDedupKey("heartbeat:v1:" + heartbeat[0])).isEmpty();
+    }
+
+    @Test
+    void theAdminReadShowsTheStateAPingLeftAndAnOverdueCheckChanged() throws Exception {
+        String[] heartbeat = heartbeatEvery(60, 30);
+        CLOCK.advance(Duration.ofSeconds(20));
+        Instant beforePing = CLOCK.instant().truncatedTo(ChronoUnit.MILLIS);
+        JsonNode ping = json(send("POST", "/integrations/" + heartbeat[1] + "/heartbeat"));
+
+        JsonNode up = json(send("GET", "/integrations/" + heartbeat[0] + "/heartbeat/settings"));
+
+        assertThat(up).isEqualTo(ping);
+        assertThat(up.path("state").asString()).isEqualTo("up");
+        assertThat(up.path("intervalSeconds").asLong()).isEqualTo(60);
+        assertThat(up.path("graceSeconds").asLong()).isEqualTo(30);
+        Instant pingedAt = Instant.parse(up.path("lastPingAt").asString());
+        assertThat(pingedAt).isBetween(beforePing, CLOCK.instant());
+        assertThat(Instant.parse(up.path("dueAt").asString())).isEqualTo(pingedAt.plusSeconds(90));
+
+        checker(Clock.fixed(pingedAt.plus(Duration.ofMinutes(5)), ZoneOffset.UTC)).raiseOverdue();
+        assertThat(json(send("GET", "/integrations/" + heartbeat[0] + "/heartbeat/settings")).path("state").asString())
+                .isEqualTo("overdue");
+        send("POST", "/integrations/" + heartbeat[0] + "/heartbeat/pause");
+        assertThat(json(send("GET", "/integrations/" + heartbeat[0] + "/heartbeat/settings")).path("state").asString())
+                .isEqualTo("paused");
+    }
+
+    @Test
+    void theAdminReadIsNotFoundWithoutAHeartbeatSetUp() throws Exception {
+        INCIDENT_SERVICE.hasService("nightly-backup");
+        JsonNode notStarted = json(postJson("/integrations", "{\"serviceId\":\"nightly-backup\",\"name\":\"Backup\",\"type\":\"heartbeat\"}"));
+        String id = notStarted.path("integration").path("id").asString();
+        createdIds.add(id);
+
+        assertProblem(send("GET", "/integrations/" + id + "/heartbeat/settings"), 404);
+        assertProblem(send("GET", "/integrations/int_unknown/heartbeat/settings"), 404);
     }
 
     @Test

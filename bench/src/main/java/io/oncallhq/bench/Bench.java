@@ -2,7 +2,7 @@ package io.oncallhq.bench;
 
 /**
  * Entry point of {@code bench/run.sh}: {@code paging}, {@code storm}, {@code ingest}, {@code correlation},
- * {@code big-incident} or {@code startup}.
+ * {@code big-incident}, {@code console-incidents} or {@code startup}.
  */
 public final class Bench {
 
@@ -18,9 +18,10 @@ public final class Bench {
             case "ingest" -> IngestThroughput.run();
             case "correlation" -> CorrelationThroughput.run();
             case "big-incident" -> BigIncident.run();
+            case "console-incidents" -> ConsoleIncidents.run();
             case "startup" -> StartupTimes.run();
             default -> {
-                System.err.println("usage: bench/run.sh paging|storm|ingest|correlation|big-incident|startup");
+                System.err.println("usage: bench/run.sh paging|storm|ingest|correlation|big-incident|console-incidents|startup");
                 System.exit(2);
             }
         }

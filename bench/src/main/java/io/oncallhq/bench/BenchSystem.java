@@ -30,6 +30,8 @@ final class BenchSystem implements AutoCloseable {
     final SlackStandIn slack = new SlackStandIn();
     final int ingestPort = Ports.free();
     final int incidentPort = Ports.free();
+    /** The web console's, when the benchmark starts it. */
+    final int consolePort = Ports.free();
     /** The admin bearer token of the REST APIs ({@code API_TOKEN}), generated for the run. */
     final String apiToken = "bench-" + UUID.randomUUID();
     final String kafkaBootstrapServers;
@@ -64,6 +66,7 @@ final class BenchSystem implements AutoCloseable {
         environment.put("KAFKA_PORT", String.valueOf(kafkaPort));
         environment.put("INCIDENT_PORT", String.valueOf(incidentPort));
         environment.put("MONGODB_PORT", String.valueOf(mongoPort));
+        environment.put("WEB_CONSOLE_PORT", String.valueOf(consolePort));
         for (String variable : new String[] {"NOTIFICATION_PORT", "POSTMORTEM_PORT"}) {
             environment.put(variable, String.valueOf(Ports.free()));
         }

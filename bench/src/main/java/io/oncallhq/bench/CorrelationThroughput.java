@@ -109,7 +109,7 @@ final class CorrelationThroughput {
     }
 
     /** Resolved copies of the stored incidents, in batches, until {@code count} are stored; answers how many now. */
-    private static long storeCopies(MongoCollection<Document> incidents, int count) {
+    static long storeCopies(MongoCollection<Document> incidents, int count) {
         List<Document> originals = incidents.find().into(new ArrayList<>());
         Instant resolvedAt = Instant.now().minus(Duration.ofDays(30));
         List<Document> batch = new ArrayList<>();

@@ -27,7 +27,7 @@ class AccessRules {
                         "/v2/change/enqueue")
                 .open(PUT, "/integrations/*/grafana")
                 .open(GET, "/integrations/*/heartbeat")
-                .admin(GET, "/integrations", "/integrations/*")
+                .admin(GET, "/integrations", "/integrations/*", "/integrations/*/heartbeat/settings")
                 .admin(POST, "/integrations", "/integrations/*/keys", "/integrations/*/heartbeat/pause",
                         "/integrations/*/heartbeat/resume")
                 .admin(PUT, "/integrations/*/heartbeat/settings")

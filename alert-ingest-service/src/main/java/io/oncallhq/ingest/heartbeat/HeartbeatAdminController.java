@@ -5,6 +5,7 @@ import io.oncallhq.ingest.integration.InvalidIntegrationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -36,6 +37,14 @@ class HeartbeatAdminController {
         request.requireValid();
         return HeartbeatResponse.of(managing.schedule(id, Duration.ofSeconds(request.intervalSeconds()),
                 Duration.ofSeconds(request.graceSeconds() == null ? 0 : request.graceSeconds())));
+    }
+
+    /** Not {@code GET /integrations/{id}/heartbeat}: that is the senders' ping, addressed by key. */
+    @GetMapping(path = "/integrations/{id}/heartbeat/settings", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A heartbeat's settings and state: up, overdue (an alert is open) or paused, its last ping and when the next is due",
+            description = "The answer of PUT and of a ping. 404 when the integration is unknown or has no heartbeat set up.")
+    HeartbeatResponse read(@PathVariable String id) {
+        return HeartbeatResponse.of(managing.get(id));
     }
 
     @PostMapping(path = "/integrations/{id}/heartbeat/pause", produces = MediaType.APPLICATION_JSON_VALUE)

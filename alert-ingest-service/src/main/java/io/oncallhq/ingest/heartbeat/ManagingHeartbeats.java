@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
-/** Setting up, pausing and resuming a heartbeat integration's heartbeat. */
+/** Setting up, reading, pausing and resuming a heartbeat integration's heartbeat. */
 @Component
 class ManagingHeartbeats {
 
@@ -36,6 +36,13 @@ class ManagingHeartbeats {
                 .orElseGet(() -> start(integration, interval, grace));
     }
 
+    /** @throws NoHeartbeatException when none was set up (or the integration is of another type) */
+    Heartbeat get(String integrationId) {
+        integrations.get(integrationId);
+        return heartbeats.find(integrationId).orElseThrow(() -> new NoHeartbeatException(
+                "Integration " + integrationId + " has no heartbeat set up: PUT /integrations/" + integrationId + "/heartbeat/settings first"));
+    }
+
     Heartbeat pause(String integrationId) {
         return change(integrationId, Heartbeat::pausedNow);
     }
@@ -55,9 +62,6 @@ class ManagingHeartbeats {
     }
 
     private Heartbeat change(String integrationId, UnaryOperator<Heartbeat> change) {
-        integrations.get(integrationId);
-        Heartbeat heartbeat = heartbeats.find(integrationId).orElseThrow(() -> new NoHeartbeatException(
-                "Integration " + integrationId + " has no heartbeat set up: PUT /integrations/" + integrationId + "/heartbeat/settings first"));
-        return heartbeats.replace(change.apply(heartbeat));
+        return heartbeats.replace(change.apply(get(integrationId)));
     }
 }

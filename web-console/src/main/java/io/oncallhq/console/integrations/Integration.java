@@ -1,7 +1,5 @@
 package io.oncallhq.console.integrations;
 
-import tools.jackson.databind.JsonNode;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -22,23 +20,13 @@ public record Integration(String id, String serviceId, String name, String type,
     }
 
     /**
-     * A heartbeat as alert-ingest answers a change to it; it has no admin read of it, so this is shown once, after a
-     * change.
+     * A heartbeat as alert-ingest shows it ({@code GET /integrations/{id}/heartbeat/settings}).
      *
      * @param state {@code up}, {@code overdue} (an alert is open) or {@code paused}
+     * @param dueAt when the next ping is due; while overdue, the due time that was missed
      */
     public record Heartbeat(String integrationId, long intervalSeconds, long graceSeconds, String state,
                             Instant lastPingAt, Instant dueAt) {
-
-        static Heartbeat of(JsonNode answer) {
-            return new Heartbeat(answer.path("integrationId").asString(), answer.path("intervalSeconds").asLong(),
-                    answer.path("graceSeconds").asLong(), answer.path("state").asString(),
-                    instant(answer.path("lastPingAt")), instant(answer.path("dueAt")));
-        }
-
-        private static Instant instant(JsonNode at) {
-            return at.isString() ? Instant.parse(at.asString()) : null;
-        }
     }
 
     /** The one answer that holds a key's secret: to be shown once and never stored by the console. */

@@ -9,6 +9,7 @@ import io.oncallhq.console.services.ServiceRefusedException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,7 +28,7 @@ import java.util.function.Supplier;
 
 /**
  * Integrations, for admins: list, create and rotate (the new key shown once, with the URLs to paste into the
- * monitoring system), revoke a key, change the grouping, start, pause and resume a heartbeat, delete. A new key is
+ * monitoring system), revoke a key, change the grouping, see, start, pause and resume a heartbeat, delete. A new key is
  * rendered straight into the answer, never kept in the session.
  */
 @Controller
@@ -44,14 +46,45 @@ class IntegrationsController {
     @GetMapping
     String list(Model model) {
         try {
-            model.addAttribute("integrations", ingest().get(new ParameterizedTypeReference<List<Integration>>() {},
-                    "/integrations"));
+            List<Integration> integrations = ingest().get(new ParameterizedTypeReference<List<Integration>>() {},
+                    "/integrations");
+            model.addAttribute("integrations", integrations);
+            addHeartbeats(integrations, model);
         } catch (ServiceDownException down) {
             model.addAttribute("unavailable", down.getMessage());
         } catch (ServiceRefusedException refused) {
             model.addAttribute("unavailable", refused.detail());
         }
         return "integrations";
+    }
+
+    /**
+     * Each heartbeat integration's state, or why it cannot be shown; neither for one not started yet (404). Once
+     * alert-ingest stops answering, the rest are not asked, so the page does not wait a timeout for each.
+     */
+    private void addHeartbeats(List<Integration> integrations, Model model) {
+        Map<String, Integration.Heartbeat> heartbeats = new HashMap<>();
+        Map<String, String> problems = new HashMap<>();
+        String down = null;
+        for (Integration integration : integrations.stream().filter(Integration::heartbeat).toList()) {
+            if (down != null) {
+                problems.put(integration.id(), down);
+                continue;
+            }
+            try {
+                heartbeats.put(integration.id(), ingest().get(Integration.Heartbeat.class,
+                        "/integrations/{id}/heartbeat/settings", integration.id()));
+            } catch (ServiceRefusedException refused) {
+                if (refused.status() != HttpStatus.NOT_FOUND.value()) {
+                    problems.put(integration.id(), refused.detail());
+                }
+            } catch (ServiceDownException e) {
+                down = e.getMessage();
+                problems.put(integration.id(), down);
+            }
+        }
+        model.addAttribute("heartbeats", heartbeats);
+        model.addAttribute("heartbeatProblems", problems);
     }
 
     @PostMapping
@@ -119,13 +152,8 @@ class IntegrationsController {
         return heartbeatChange(flash, api -> api.post("/integrations/{id}/heartbeat/" + action, null, id));
     }
 
-    /** The state alert-ingest answers goes with the redirect: it is the only time the console learns it. */
     private String heartbeatChange(RedirectAttributes flash, Function<ServiceApi, JsonNode> call) {
-        return change(flash, () -> {
-            Integration.Heartbeat heartbeat = Integration.Heartbeat.of(call.apply(ingest()));
-            flash.addFlashAttribute("heartbeat", heartbeat);
-            return "Heartbeat saved: " + heartbeat.state() + ".";
-        });
+        return change(flash, () -> "Heartbeat saved: " + call.apply(ingest()).path("state").asString() + ".");
     }
 
     private String change(RedirectAttributes flash, Supplier<String> call) {

@@ -103,7 +103,7 @@ class IntegrationsPageTest extends ConsolePageTest {
     }
 
     @Test
-    void aHeartbeatChangeShowsTheStateAlertIngestAnswers() throws Exception {
+    void aHeartbeatChangeCallsAlertIngestAndSaysTheStateItAnswers() throws Exception {
         var admin = session(mvc, ADMIN_TOKEN);
         StubbedServices.server().stubFor(WireMock.put(WireMock.urlPathEqualTo("/integrations/int-3/heartbeat/settings"))
                 .willReturn(WireMock.okJson("""
@@ -113,14 +113,60 @@ class IntegrationsPageTest extends ConsolePageTest {
         var flash = mvc.perform(post("/integrations/int-3/heartbeat").with(csrf()).session(admin)
                         .param("intervalSeconds", "3600").param("graceSeconds", "300"))
                 .andExpect(redirectedUrl("/integrations")).andReturn().getFlashMap();
-        Document page = Jsoup.parse(mvc.perform(get("/integrations").session(admin).flashAttrs(flash))
-                .andReturn().getResponse().getContentAsString());
 
-        assertThat(page.select("#integration-1 .heartbeat-state").text()).isEqualTo("Heartbeat up: a ping every "
-                + "1 h 0 min with 5 min 0 s grace, no ping yet, next due by 2026-12-01 11:05 UTC");
-        assertThat(page.select("#integration-0 .heartbeat-state")).isEmpty();
+        assertThat(flash.get("done")).isEqualTo("Heartbeat saved: up.");
         StubbedServices.server().verify(WireMock.putRequestedFor(WireMock.urlPathEqualTo("/integrations/int-3/heartbeat/settings"))
                 .withRequestBody(WireMock.equalToJson("{\"intervalSeconds\":3600,\"graceSeconds\":300}")));
+    }
+
+    @Test
+    void eachHeartbeatShowsItsStateLastPingAndWhenTheNextIsDue() throws Exception {
+        StubbedServices.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/integrations")).willReturn(WireMock.okJson(
+                "[" + heartbeatIntegration("int-3") + "," + heartbeatIntegration("int-4") + ","
+                        + heartbeatIntegration("int-5") + "," + heartbeatIntegration("int-6") + ","
+                        + "{\"id\":\"int-1\",\"name\":\"Prometheus\",\"type\":\"alertmanager\",\"keys\":[]}]")));
+        stubHeartbeat("int-3", "up", "\"2026-12-01T10:02:00Z\"", "2026-12-01T11:07:00Z");
+        stubHeartbeat("int-4", "overdue", "null", "2026-12-01T09:05:00Z");
+        stubHeartbeat("int-5", "paused", "\"2026-11-30T22:00:00Z\"", "2026-11-30T23:05:00Z");
+
+        Document page = Jsoup.parse(mvc.perform(get("/integrations").session(session(mvc, ADMIN_TOKEN)))
+                .andReturn().getResponse().getContentAsString());
+
+        assertThat(page.select("#integration-0 .heartbeat-state").text()).isEqualTo("Heartbeat up: a ping every "
+                + "1 h 0 min with 5 min 0 s grace, last ping 2026-12-01 10:02 UTC, next due by 2026-12-01 11:07 UTC");
+        assertThat(page.select("#integration-1 .heartbeat-state").text()).isEqualTo("Heartbeat overdue: a ping every "
+                + "1 h 0 min with 5 min 0 s grace, no ping yet, missed the ping due by 2026-12-01 09:05 UTC: an alert is open");
+        assertThat(page.select("#integration-1 .heartbeat-state").hasClass("overdue")).isTrue();
+        assertThat(page.select("#integration-2 .heartbeat-state").text()).isEqualTo("Heartbeat paused: a ping every "
+                + "1 h 0 min with 5 min 0 s grace, last ping 2026-11-30 22:00 UTC");
+        assertThat(page.select("#integration-3 .heartbeat-state").text()).isEqualTo("Heartbeat not started: set its interval.");
+        assertThat(page.select("#integration-4 .heartbeat-state")).isEmpty();
+        StubbedServices.server().verify(0, WireMock.getRequestedFor(WireMock.urlPathEqualTo("/integrations/int-1/heartbeat/settings")));
+    }
+
+    @Test
+    void aHeartbeatWhoseStateCannotBeReadSaysSoInItsRowAndTheRestOfThePageStays() throws Exception {
+        StubbedServices.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/integrations/int-3/heartbeat/settings"))
+                .willReturn(WireMock.serverError()));
+
+        Document page = Jsoup.parse(mvc.perform(get("/integrations").session(session(mvc, ADMIN_TOKEN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+        assertThat(page.select("#integration-1 .heartbeat-state.unavailable").text())
+                .startsWith("Heartbeat state unavailable: alert-ingest-service is not answering right now");
+        assertThat(page.select("#integration-0 td").first().text()).isEqualTo("Prometheus");
+    }
+
+    private static String heartbeatIntegration(String id) {
+        return "{\"id\":\"%s\",\"serviceId\":\"nightly-backup\",\"name\":\"Backup %s\",\"type\":\"heartbeat\",\"keys\":[]}"
+                .formatted(id, id);
+    }
+
+    private static void stubHeartbeat(String id, String state, String lastPingAt, String dueAt) {
+        StubbedServices.server().stubFor(StubbedServices.as(ADMIN_TOKEN,
+                WireMock.get(WireMock.urlPathEqualTo("/integrations/" + id + "/heartbeat/settings"))).willReturn(WireMock.okJson("""
+                {"integrationId":"%s","intervalSeconds":3600,"graceSeconds":300,"state":"%s","lastPingAt":%s,"dueAt":"%s"}"""
+                .formatted(id, state, lastPingAt, dueAt))));
     }
 
     @Test
