@@ -332,6 +332,27 @@ class IncidentWorkflowsIT {
         assertThat(metrics.get("responders").get(0).get("pages").asInt()).isEqualTo(3);
     }
 
+    @Test
+    void openListsTriggeredAndAcknowledgedIncidentsWhateverCameAfterThem() throws Exception {
+        saveService("open-list-api", null, null);
+        String triggered = call(post("/incidents"), "{\"serviceId\": \"open-list-api\", \"title\": \"Still firing\", \"severity\": \"error\"}", 201)
+                .get("id").asString();
+        String acknowledged = call(post("/incidents"), "{\"serviceId\": \"open-list-api\", \"title\": \"Looked at\", \"severity\": \"error\"}", 201)
+                .get("id").asString();
+        call(post("/incidents/{id}/acknowledge", acknowledged), null, 200);
+        String resolved = call(post("/incidents"), "{\"serviceId\": \"open-list-api\", \"title\": \"Over\", \"severity\": \"error\"}", 201)
+                .get("id").asString();
+        call(post("/incidents/{id}/resolve", resolved), null, 200);
+
+        assertThat(list("status", "open", "serviceId", "open-list-api")).extracting(incident -> incident.get("id").asString())
+                .containsExactly(acknowledged, triggered);
+        assertThat(list("status", "OPEN", "serviceId", "open-list-api")).hasSize(2);
+        assertThat(list("status", "resolved", "serviceId", "open-list-api")).extracting(incident -> incident.get("id").asString())
+                .containsExactly(resolved);
+        assertThat(body(mvc.perform(get("/incidents").param("status", "closed")).andExpect(status().isBadRequest())
+                .andReturn()).get("errors").get(0).get("message").asString()).contains("open");
+    }
+
     private void saveService(String id, Integer groupingWindowMinutes, Integer flapHoldOpenMinutes) {
         mongo.save(new TechnicalService(id, id, "payments", new EscalationPolicy(List.of(
                 new EscalationPolicy.Level(List.of("alex"), 5), new EscalationPolicy.Level(List.of("blake"), 5))),

@@ -27,11 +27,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 
 @RestController
 @RequestMapping("/incidents")
 class IncidentController {
 
+    /** {@code status=open}: the incidents not resolved yet. */
+    private static final String OPEN_STATUSES = "open";
 
     private final Incidents incidents;
     private final RespondingToIncidents responding;
@@ -163,12 +167,17 @@ class IncidentController {
         }
     }
 
-    private static IncidentStatus parseStatus(String status) {
-        return parse(IncidentStatus.class, "status", status);
+    /** One state, or {@code open}: triggered or acknowledged. */
+    private static Set<IncidentStatus> parseStatus(String status) {
+        if (status != null && status.trim().equalsIgnoreCase(OPEN_STATUSES)) {
+            return IncidentFilter.OPEN;
+        }
+        IncidentStatus one = parse(IncidentStatus.class, "status", status, OPEN_STATUSES);
+        return one == null ? null : Set.of(one);
     }
 
-    /** Case-insensitive; 400 naming the parameter and its allowed values. */
-    private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
+    /** Case-insensitive; 400 naming the parameter and its allowed values (with {@code alsoAllowed}). */
+    private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value, String... alsoAllowed) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -176,8 +185,8 @@ class IncidentController {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException(List.of(new InvalidRequestException.FieldProblem(parameter,
-                    "must be one of " + Arrays.stream(type.getEnumConstants())
-                            .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList())));
+                    "must be one of " + Stream.concat(Arrays.stream(type.getEnumConstants())
+                            .map(constant -> constant.name().toLowerCase(Locale.ROOT)), Stream.of(alsoAllowed)).toList())));
         }
     }
 }

@@ -100,8 +100,8 @@ public class Incidents {
     /** Typed values only: each becomes an equality or range on one field, never client JSON. */
     private static Query matching(IncidentFilter filter) {
         Query query = new Query();
-        if (filter.status() != null) {
-            query.addCriteria(where("status").is(filter.status()));
+        if (filter.statuses() != null) {
+            query.addCriteria(where("status").in(filter.statuses()));
         }
         if (filter.serviceId() != null) {
             query.addCriteria(where("serviceId").is(filter.serviceId()));

@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public record IncidentFilter(String status, String serviceId, String teamId, String severity, String since) {
 
+    /** incident-service's status for triggered or acknowledged. */
+    static final String OPEN = "open";
+
     /** The query of incident-service's {@code GET /incidents}. */
     Map<String, String> query(Instant now) {
         Map<String, String> query = new LinkedHashMap<>();

@@ -20,9 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** The incidents list (its rows refreshed in place) and an incident's page with the actions the role allows. */
 @Controller
@@ -55,15 +57,30 @@ class IncidentsController {
     String rows(IncidentFilter filter, Model model) {
         model.addAttribute("filter", filter);
         try {
-            // incident-service answers newest first; open ones go before resolved ones, keeping that order.
-            model.addAttribute("incidents", incidents().get(SUMMARIES, "/incidents", filter.query(clock.instant()))
-                    .stream().sorted(OPEN_FIRST).toList());
+            model.addAttribute("incidents", listed(filter));
         } catch (ServiceDownException down) {
             model.addAttribute("unavailable", down.getMessage());
         } catch (ServiceRefusedException refused) {
             model.addAttribute("unavailable", refused.detail());
         }
         return "incidents/list :: rows";
+    }
+
+    /**
+     * incident-service answers newest first; open ones go before resolved ones, keeping that order. Without a status
+     * filter every open incident is asked for on its own too: after a storm of newer incidents an older one still
+     * being worked on would otherwise fall off the newest page.
+     */
+    private List<IncidentSummary> listed(IncidentFilter filter) {
+        Map<String, String> query = filter.query(clock.instant());
+        List<IncidentSummary> newest = incidents().get(SUMMARIES, "/incidents", query);
+        if (filter.status() != null && !filter.status().isBlank()) {
+            return newest.stream().sorted(OPEN_FIRST).toList();
+        }
+        Map<String, String> openOnly = new LinkedHashMap<>(query);
+        openOnly.put("status", IncidentFilter.OPEN);
+        return Stream.concat(incidents().get(SUMMARIES, "/incidents", openOnly).stream(),
+                newest.stream().filter(incident -> !incident.open())).toList();
     }
 
     @GetMapping("/{id}")

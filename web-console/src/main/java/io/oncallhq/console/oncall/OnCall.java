@@ -15,7 +15,8 @@ final class OnCall {
     public record Schedule(String id, String name, String timeZone, List<Override> overrides) {
     }
 
-    public record Override(String responderId, Instant start, Instant end) {
+    /** @param addedBy who added it, as incident-service credits it; null for overrides older than that */
+    public record Override(String responderId, Instant start, Instant end, String addedBy) {
     }
 
     public record Shift(String responderId, Instant start, Instant end) {

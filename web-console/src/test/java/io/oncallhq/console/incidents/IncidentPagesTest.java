@@ -33,12 +33,16 @@ class IncidentPagesTest extends ConsolePageTest {
              "escalationLevel":1,"recentChanges":[]}""";
 
     @Test
-    void openIncidentsComeBeforeResolvedOnesAndTitlesStayText() throws Exception {
-        StubbedServices.server().stubFor(as(RESPONDER_TOKEN, WireMock.get(WireMock.urlPathEqualTo("/incidents"))).atPriority(1)
+    void openIncidentsComeBeforeResolvedOnesEvenWhenOlderThanTheNewestPageAndTitlesStayText() throws Exception {
+        // The newest page holds only a resolved incident: the open one is older and only the open query finds it.
+        StubbedServices.server().stubFor(as(RESPONDER_TOKEN, WireMock.get(WireMock.urlPathEqualTo("/incidents"))).atPriority(2)
                 .willReturn(WireMock.okJson("""
                         [{"id":"new-resolved","number":9,"title":"Disk full","status":"RESOLVED","severity":"WARNING",
-                          "serviceId":"db","triggeredAt":"2026-12-01T11:00:00Z","alertCount":1},
-                         {"id":"old-open","number":8,"title":"<script>alert(1)</script>","status":"TRIGGERED",
+                          "serviceId":"db","triggeredAt":"2026-12-01T11:00:00Z","alertCount":1}]""")));
+        StubbedServices.server().stubFor(as(RESPONDER_TOKEN, WireMock.get(WireMock.urlPathEqualTo("/incidents"))
+                .withQueryParam("status", WireMock.equalTo("open"))).atPriority(1)
+                .willReturn(WireMock.okJson("""
+                        [{"id":"old-open","number":8,"title":"<script>alert(1)</script>","status":"TRIGGERED",
                           "severity":"CRITICAL","serviceId":"checkout-api","triggeredAt":"2026-12-01T09:00:00Z","alertCount":1}]""")));
 
         Document list = page("/incidents", session(mvc, RESPONDER_TOKEN));

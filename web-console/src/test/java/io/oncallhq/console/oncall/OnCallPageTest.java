@@ -8,6 +8,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import static io.oncallhq.console.SignedIn.session;
 import static io.oncallhq.console.StubbedServices.VIEWER_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +67,25 @@ class OnCallPageTest extends ConsolePageTest {
                 .isEqualTo("incident-service is not answering right now. Try again in a moment.");
         assertThat(page.select("#on-call-now tbody tr")).hasSize(2);
         assertThat(page.select("main > .unavailable")).isEmpty();
+    }
+
+    @Test
+    void anUpcomingOverrideSaysWhoAddedIt() throws Exception {
+        Instant tonight = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        StubbedServices.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/schedules")).atPriority(1)
+                .willReturn(WireMock.okJson("""
+                        [{"id":"primary","name":"Payments primary","timeZone":"UTC","overrides":[
+                          {"responderId":"blake","start":"%s","end":"%s","addedBy":"Dana <i>Kim</i>","addedAt":"%s"},
+                          {"responderId":"sam","start":"%s","end":"%s"}]}]""".formatted(tonight,
+                        tonight.plus(4, ChronoUnit.HOURS), Instant.now(), tonight.plus(4, ChronoUnit.HOURS),
+                        tonight.plus(8, ChronoUnit.HOURS)))));
+        StubbedServices.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/services/checkout-api/coverage"))
+                .willReturn(WireMock.okJson("{\"serviceId\":\"checkout-api\",\"gaps\":[]}")));
+
+        Document page = page();
+
+        assertThat(page.select("li:contains(blake:)").text()).endsWith(" (added by Dana <i>Kim</i>)");
+        assertThat(page.select("li:contains(sam:)").text()).doesNotContain("added by");
     }
 
     private Document page() throws Exception {
