@@ -1,12 +1,9 @@
 package io.oncallhq.postmortem.actionitems;
 
 import io.oncallhq.contracts.postmortem.ActionItemOverdue;
-import io.oncallhq.outbox.OutboxMessage;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,8 +13,6 @@ import java.util.Optional;
  * @param teamId              copied from the post-mortem, for lists across post-mortems
  * @param issueUrl            an optional link to the issue tracker
  * @param overdueAnnouncedFor the due date whose passing was last announced; a new due date is announced anew
- * @param outbox              events waiting to be relayed (the overdue announcement)
- * @param version             the optimistic-locking version of the stored document; 0 before the first save
  */
 public record ActionItem(
         String id,
@@ -32,14 +27,11 @@ public record ActionItem(
         String issueUrl,
         LocalDate overdueAnnouncedFor,
         Instant createdAt,
-        Instant updatedAt,
-        List<OutboxMessage> outbox,
-        long version) {
+        Instant updatedAt) {
 
     public ActionItem {
         priority = priority == null ? ActionItemPriority.MEDIUM : priority;
         status = status == null ? ActionItemStatus.OPEN : status;
-        outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
 
     /** Open, with a due date before {@code today}. */
@@ -59,28 +51,16 @@ public record ActionItem(
                 postmortemUrl, now));
     }
 
-    /** The item once its overdue announcement is recorded, with the event waiting in its outbox. */
-    public ActionItem announcedOverdue(OutboxMessage announcement) {
-        List<OutboxMessage> waiting = new ArrayList<>(outbox);
-        waiting.add(announcement);
+    /** The item once its overdue announcement is recorded (saved with the event, {@link ActionItems}). */
+    public ActionItem announcedOverdue() {
         return new ActionItem(id, postmortemId, incidentId, teamId, title, owner, dueDate, priority, status, issueUrl,
-                dueDate, createdAt, updatedAt, waiting, version);
+                dueDate, createdAt, updatedAt);
     }
 
     public ActionItem withChanges(String newTitle, String newOwner, LocalDate newDueDate,
                                   ActionItemPriority newPriority, ActionItemStatus newStatus, String newIssueUrl,
                                   Instant now) {
         return new ActionItem(id, postmortemId, incidentId, teamId, newTitle, newOwner, newDueDate, newPriority,
-                newStatus, newIssueUrl, overdueAnnouncedFor, createdAt, now, outbox, version);
-    }
-
-    public ActionItem withoutOutbox() {
-        return new ActionItem(id, postmortemId, incidentId, teamId, title, owner, dueDate, priority, status, issueUrl,
-                overdueAnnouncedFor, createdAt, updatedAt, List.of(), version);
-    }
-
-    ActionItem withVersion(long newVersion) {
-        return new ActionItem(id, postmortemId, incidentId, teamId, title, owner, dueDate, priority, status, issueUrl,
-                overdueAnnouncedFor, createdAt, updatedAt, outbox, newVersion);
+                newStatus, newIssueUrl, overdueAnnouncedFor, createdAt, now);
     }
 }

@@ -1,5 +1,11 @@
 package io.oncallhq.postmortem.actionitems;
 
+import io.oncallhq.contracts.postmortem.ActionItemOverdue;
+import io.oncallhq.outbox.Change;
+import io.oncallhq.outbox.EventRoutes;
+import io.oncallhq.outbox.OutboxWriter;
+import io.oncallhq.outbox.OutboxWriters;
+import io.oncallhq.postmortem.store.Held;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -10,24 +16,32 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * The stored action items (collection {@value #COLLECTION}), one document each with its own version and outbox.
- * Updates compare-and-set the version; the outbox relay's removal bumps it too.
+ * The stored action items (collection {@value #COLLECTION}), one document each ({@link ActionItemDocument}) with its
+ * own version and outbox, written through the outbox writer (outbox/README.md): an item and its overdue announcement
+ * are saved in one write, and the relay publishes the announcement on {@value #BINDING}.
  */
 @Component
 public class ActionItems {
 
     static final String COLLECTION = "action_items";
-    static final String VERSION_FIELD = "version";
+    static final String BINDING = "postmortems-out-0";
+    private static final EventRoutes ANNOUNCEMENTS = new EventRoutes(event -> BINDING, event -> switch (event) {
+        case ActionItemOverdue overdue -> overdue.occurredAt();
+        default -> throw new IllegalArgumentException("an action item does not publish " + event.getClass());
+    });
 
     private final MongoTemplate mongo;
+    private final OutboxWriter<Held<ActionItem>, ActionItemDocument> writer;
 
-    ActionItems(MongoTemplate mongo) {
+    ActionItems(MongoTemplate mongo, OutboxWriters writers) {
         this.mongo = mongo;
+        this.writer = writers.of(ActionItemDocument.class, ActionItemDocument::of, ANNOUNCEMENTS);
         mongo.indexOps(COLLECTION).createIndex(new Index("postmortemId", Sort.Direction.ASC));
     }
 
@@ -72,13 +86,29 @@ public class ActionItems {
     }
 
     void insert(ActionItem item) {
-        mongo.insert(item.withVersion(1), COLLECTION);
+        writer.insert(new Held<>(item), List.of());
     }
 
-    /** False when someone (or the outbox relay) changed it since it was loaded. */
-    boolean replaceIfUnchanged(ActionItem item) {
-        return mongo.replace(query(where("_id").is(item.id()).and(VERSION_FIELD).is(item.version())),
-                item.withVersion(item.version() + 1), COLLECTION).getMatchedCount() == 1;
+    /**
+     * Replaces the item with what {@code change} makes of it (run again on a fresh copy after a concurrent write);
+     * empty when there is no such item.
+     */
+    Optional<ActionItem> update(String id, Function<ActionItem, ActionItem> change) {
+        return writer.update(id, held -> {
+            held.set(change.apply(held.get()));
+            return Change.changed();
+        }).map(written -> written.aggregate().get());
+    }
+
+    /**
+     * Records the announcement {@code owed} returns for the item, if any, together with the event in its outbox, and
+     * wakes the relay. True when it was recorded now.
+     */
+    boolean announceOverdue(String id, Function<ActionItem, Optional<ActionItemOverdue>> owed) {
+        return writer.update(id, held -> owed.apply(held.get()).map(overdue -> {
+            held.set(held.get().announcedOverdue());
+            return Change.changed(overdue);
+        }).orElseGet(Change::unchanged)).map(written -> written.saved()).orElse(false);
     }
 
     boolean delete(String postmortemId, String id) {

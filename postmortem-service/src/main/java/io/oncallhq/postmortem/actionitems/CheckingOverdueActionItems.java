@@ -1,12 +1,9 @@
 package io.oncallhq.postmortem.actionitems;
 
-import io.oncallhq.contracts.cloudevents.CloudEventCodec;
-import io.oncallhq.contracts.postmortem.ActionItemOverdue;
-import io.oncallhq.outbox.OutboxMessage;
-import io.oncallhq.outbox.OutboxRelay;
 import io.oncallhq.postmortem.config.PostmortemProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,32 +11,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Announces each open action item whose due date passed, once per item and due date: the announcement is
- * recorded in the item's document together with the event in its outbox, so running the check again, on
- * another replica or after a restart, finds nothing left to announce. Days are UTC days.
+ * recorded in the item's document together with the event in its outbox (one write of the outbox writer, through
+ * {@link ActionItems#announceOverdue}), so running the check again, on another replica or after a restart, finds
+ * nothing left to announce. Days are UTC days.
  */
 @Component
 class CheckingOverdueActionItems {
 
-    static final String BINDING = "postmortems-out-0";
     private static final Logger log = LoggerFactory.getLogger(CheckingOverdueActionItems.class);
-    private static final int ATTEMPTS = 5;
 
     private final ActionItems actionItems;
-    private final CloudEventCodec codec;
-    private final OutboxRelay relay;
     private final PostmortemProperties properties;
     private final Clock clock;
 
-    CheckingOverdueActionItems(ActionItems actionItems, CloudEventCodec codec, OutboxRelay relay,
-                               PostmortemProperties properties, Clock clock) {
+    CheckingOverdueActionItems(ActionItems actionItems, PostmortemProperties properties, Clock clock) {
         this.actionItems = actionItems;
-        this.codec = codec;
-        this.relay = relay;
         this.properties = properties;
         this.clock = clock;
     }
@@ -60,27 +49,18 @@ class CheckingOverdueActionItems {
     }
 
     private boolean announce(ActionItem candidate, LocalDate today, Instant now) {
-        ActionItem item = candidate;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<ActionItemOverdue> overdue = item.overdueAnnouncement(today,
-                    properties.postmortemUrl(item.postmortemId()), now);
-            if (overdue.isEmpty()) {
-                return false;
+        try {
+            // Asked of the item as stored at each attempt: a change meanwhile (done, a new due date) is respected.
+            boolean announced = actionItems.announceOverdue(candidate.id(), item ->
+                    item.overdueAnnouncement(today, properties.postmortemUrl(item.postmortemId()), now));
+            if (announced) {
+                log.info("Action item {} of post-mortem {} is overdue since {}", candidate.id(),
+                        candidate.postmortemId(), candidate.dueDate());
             }
-            OutboxMessage message = OutboxMessage.of(BINDING, codec, overdue.get(), UUID.randomUUID().toString(), now);
-            if (actionItems.replaceIfUnchanged(item.announcedOverdue(message))) {
-                log.info("Action item {} of post-mortem {} is overdue since {}", item.id(), item.postmortemId(),
-                        item.dueDate());
-                relay.relaySoon(ActionItems.COLLECTION, item.id());
-                return true;
-            }
-            Optional<ActionItem> reloaded = actionItems.find(item.postmortemId(), item.id());
-            if (reloaded.isEmpty()) {
-                return false;
-            }
-            item = reloaded.get();
+            return announced;
+        } catch (OptimisticLockingFailureException keptChanging) {
+            log.warn("Action item {} kept changing; the next check announces it", candidate.id());
+            return false;
         }
-        log.warn("Action item {} kept changing; the next check announces it", candidate.id());
-        return false;
     }
 }

@@ -3,7 +3,6 @@ package io.oncallhq.postmortem.actionitems;
 import io.oncallhq.postmortem.document.Postmortem;
 import io.oncallhq.postmortem.document.PostmortemNotFoundException;
 import io.oncallhq.postmortem.document.Postmortems;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -11,13 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 /** Adds, changes and removes a post-mortem's action items; in any review state, since they are tracked until done. */
 @Component
 class TrackingActionItems {
-
-    private static final int ATTEMPTS = 5;
 
     private final Postmortems postmortems;
     private final ActionItems actionItems;
@@ -43,33 +39,26 @@ class TrackingActionItems {
         Instant now = clock.instant();
         ActionItem item = new ActionItem(UUID.randomUUID().toString(), postmortemId, postmortem.incidentId(),
                 postmortem.facts().teamId(), fields.title(), fields.owner(), fields.dueDate(), fields.priority(),
-                fields.status(), fields.issueUrl(), null, now, now, List.of(), 0);
+                fields.status(), fields.issueUrl(), null, now, now);
         actionItems.insert(item);
-        return item.withVersion(1);
+        return item;
     }
 
     /** Fields left null in {@code changes} keep their value. */
     ActionItem change(String postmortemId, String id, ActionItemFields changes) {
-        return update(postmortemId, id, (item, now) -> item.withChanges(
+        get(postmortemId, id);
+        Instant now = clock.instant();
+        return actionItems.update(id, item -> item.withChanges(
                 orElse(changes.title(), item.title()), orElse(changes.owner(), item.owner()),
                 orElse(changes.dueDate(), item.dueDate()), orElse(changes.priority(), item.priority()),
-                orElse(changes.status(), item.status()), orElse(changes.issueUrl(), item.issueUrl()), now));
+                orElse(changes.status(), item.status()), orElse(changes.issueUrl(), item.issueUrl()), now))
+                .orElseThrow(() -> new ActionItemNotFoundException(postmortemId, id)); // removed meanwhile
     }
 
     void remove(String postmortemId, String id) {
         if (!actionItems.delete(postmortemId, id)) {
             throw new ActionItemNotFoundException(postmortemId, id);
         }
-    }
-
-    private ActionItem update(String postmortemId, String id, BiFunction<ActionItem, Instant, ActionItem> change) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            ActionItem changed = change.apply(get(postmortemId, id), clock.instant());
-            if (actionItems.replaceIfUnchanged(changed)) {
-                return changed.withVersion(changed.version() + 1);
-            }
-        }
-        throw new OptimisticLockingFailureException("action item " + id + " kept changing");
     }
 
     private Postmortem requirePostmortem(String postmortemId) {

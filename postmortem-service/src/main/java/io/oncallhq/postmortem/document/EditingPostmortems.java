@@ -3,7 +3,7 @@ package io.oncallhq.postmortem.document;
 import io.oncallhq.postmortem.actionitems.ActionItems;
 import io.oncallhq.postmortem.team.Teams;
 import io.oncallhq.postmortem.template.Templates;
-import org.springframework.dao.OptimisticLockingFailureException;
+import io.oncallhq.outbox.Change;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -13,14 +13,15 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * Edits and review steps. An edit names the version it is based on and is refused (412) when the post-mortem
- * moved on since, so nothing is ever silently overwritten. A review step may name a version; without one it
- * retries against the latest, since the step itself checks the state it starts from.
+ * Edits and review steps, written through the outbox writer ({@link Postmortems#update}). An edit names the version
+ * it is based on and is refused (412) when the post-mortem moved on since, so nothing is ever silently overwritten:
+ * the version is checked inside the change, so when the writer runs the change again after a concurrent write, the
+ * fresh copy's newer version refuses it too, and the writer's retry never turns a stale If-Match into a success. A
+ * review step may name a version; without one the writer's retry applies it to the latest, since the step itself
+ * checks the state it starts from.
  */
 @Component
 public class EditingPostmortems {
-
-    private static final int ATTEMPTS = 5;
 
     private final Postmortems postmortems;
     private final ActionItems actionItems;
@@ -38,8 +39,7 @@ public class EditingPostmortems {
     }
 
     public Postmortem get(String id) {
-        Postmortem stored = postmortems.find(id).orElseThrow(() -> new PostmortemNotFoundException(id));
-        return stored.withSectionsFrom(templates.forTeam(stored.facts().teamId()).sectionsFor(stored.facts().severity()));
+        return withTemplateSections(postmortems.find(id).orElseThrow(() -> new PostmortemNotFoundException(id)));
     }
 
     Postmortem editSection(String id, long expectedVersion, String key, String text, String by) {
@@ -105,27 +105,26 @@ public class EditingPostmortems {
     }
 
     private Postmortem edit(String id, long expectedVersion, BiFunction<Postmortem, Instant, Postmortem> change) {
-        Postmortem current = get(id);
-        if (current.version() != expectedVersion) {
-            throw new StaleVersionException(id, current.version());
-        }
-        Postmortem changed = change.apply(current, clock.instant());
-        if (!postmortems.replaceIfUnchanged(changed)) {
-            throw new StaleVersionException(id, get(id).version());
-        }
-        return changed.withVersion(changed.version() + 1);
+        return write(id, expectedVersion, change);
     }
 
     private Postmortem step(String id, Long expectedVersion, BiFunction<Postmortem, Instant, Postmortem> change) {
-        if (expectedVersion != null) {
-            return edit(id, expectedVersion, change);
-        }
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Postmortem changed = change.apply(get(id), clock.instant());
-            if (postmortems.replaceIfUnchanged(changed)) {
-                return changed.withVersion(changed.version() + 1);
+        return write(id, expectedVersion, change);
+    }
+
+    /** {@code expectedVersion} null: any version, the latest. */
+    private Postmortem write(String id, Long expectedVersion, BiFunction<Postmortem, Instant, Postmortem> change) {
+        return postmortems.update(id, held -> {
+            Postmortem current = withTemplateSections(held.get());
+            if (expectedVersion != null && current.version() != expectedVersion) {
+                throw new StaleVersionException(id, current.version());
             }
-        }
-        throw new OptimisticLockingFailureException("post-mortem " + id + " kept changing");
+            held.set(change.apply(current, clock.instant()));
+            return Change.changed();
+        }).orElseThrow(() -> new PostmortemNotFoundException(id));
+    }
+
+    private Postmortem withTemplateSections(Postmortem stored) {
+        return stored.withSectionsFrom(templates.forTeam(stored.facts().teamId()).sectionsFor(stored.facts().severity()));
     }
 }

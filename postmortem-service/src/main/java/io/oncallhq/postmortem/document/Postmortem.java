@@ -220,7 +220,7 @@ public record Postmortem(
         Postmortem moved = movedTo(PostmortemStatus.IN_REVIEW, PostmortemStatus.PUBLISHED, by, null, now);
         List<PublishedVersion> versions = new ArrayList<>(publishedVersions);
         versions.add(new PublishedVersion(revision, now, by, title(), facts, content, timeline,
-                actionItems.stream().map(ActionItem::withoutOutbox).toList()));
+                List.copyOf(actionItems)));
         return new Postmortem(id, incidentId, moved.status, facts, content, editedTitle, timeline, mitigation, roles, revision, moved.transitions,
                 versions, createdAt, now, version);
     }

@@ -1,6 +1,10 @@
 package io.oncallhq.postmortem.document;
 
-import org.springframework.dao.DuplicateKeyException;
+import io.oncallhq.outbox.Change;
+import io.oncallhq.outbox.EventRoutes;
+import io.oncallhq.outbox.OutboxWriter;
+import io.oncallhq.outbox.OutboxWriters;
+import io.oncallhq.postmortem.store.Held;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -11,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -18,7 +23,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 /**
  * The stored post-mortems (collection {@value #COLLECTION}). The unique index on {@code incidentId} is what makes
  * "one post-mortem per incident" hold across redeliveries and replicas; the one on service and resolution finds
- * the post-mortems a change reported late may belong to. Updates compare-and-set the version.
+ * the post-mortems a change reported late may belong to. Written through the outbox writer (outbox/README.md) as
+ * {@link PostmortemDocument}s: a post-mortem causes no events ({@link EventRoutes#NONE}), the writer's versioned
+ * write is its compare-and-set, and the version is its ETag.
  */
 @Component
 public class Postmortems {
@@ -26,9 +33,11 @@ public class Postmortems {
     public static final String COLLECTION = "postmortems";
 
     private final MongoTemplate mongo;
+    private final OutboxWriter<Held<Postmortem>, PostmortemDocument> writer;
 
-    Postmortems(MongoTemplate mongo) {
+    Postmortems(MongoTemplate mongo, OutboxWriters writers) {
         this.mongo = mongo;
+        this.writer = writers.of(PostmortemDocument.class, PostmortemDocument::of, EventRoutes.NONE);
         mongo.indexOps(COLLECTION).createIndex(new Index("incidentId", Sort.Direction.ASC).unique());
         mongo.indexOps(COLLECTION).createIndex(new Index()
                 .on("facts.serviceId", Sort.Direction.ASC).on("facts.resolvedAt", Sort.Direction.ASC));
@@ -60,19 +69,20 @@ public class Postmortems {
                 .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), Postmortem.class, COLLECTION);
     }
 
-    /** False when the incident already has a post-mortem. */
+    /** False when the incident already has a post-mortem (the unique index on {@code incidentId}). */
     public boolean insertIfAbsent(Postmortem postmortem) {
-        try {
-            mongo.insert(postmortem.withVersion(1), COLLECTION);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return writer.insert(new Held<>(postmortem), List.of());
     }
 
-    /** False when someone else changed it since it was loaded. */
-    public boolean replaceIfUnchanged(Postmortem postmortem) {
-        return mongo.replace(query(where("_id").is(postmortem.id()).and("version").is(postmortem.version())),
-                postmortem.withVersion(postmortem.version() + 1), COLLECTION).getMatchedCount() == 1;
+    /**
+     * Applies the change to the stored post-mortem and saves what it made ({@link Held#set}), unless it returned
+     * {@link Change#unchanged()}; the writer runs it again on a fresh copy after a concurrent write, up to its
+     * stated attempts. Returns the post-mortem as stored afterwards, with its new version when it was saved; empty
+     * when there is no such post-mortem.
+     */
+    public Optional<Postmortem> update(String id, Function<Held<Postmortem>, Change> change) {
+        return writer.update(id, change).map(written -> written.saved()
+                ? written.aggregate().get().withVersion(written.aggregate().get().version() + 1)
+                : written.aggregate().get());
     }
 }

@@ -9,10 +9,10 @@ import io.oncallhq.postmortem.document.Postmortems;
 import io.oncallhq.postmortem.history.IncidentAlerts;
 import io.oncallhq.postmortem.history.IncidentHistories;
 import io.oncallhq.postmortem.history.IncidentHistory;
+import io.oncallhq.postmortem.store.Held;
 import io.oncallhq.postmortem.template.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -31,13 +31,14 @@ import java.util.UUID;
  * <p>Incident events and changes arrive on different topics, so a change may be stored while a draft is being made
  * without it. A run therefore ends only once it read the stored post-mortem and then drew the same facts from the
  * history and the changes: a change stored before that read is in them, and one stored after it finds the
- * post-mortem through {@link #incidentsAround}.
+ * post-mortem through {@link #incidentsAround}. The refresh draws the facts inside the outbox writer's change, after
+ * it loaded the post-mortem, and a concurrent write makes the writer load and draw again; a fresh draft is refreshed
+ * once more right after its insert, since its facts were drawn before it could be found.
  */
 @Component
 class Drafting {
 
     private static final Logger log = LoggerFactory.getLogger(Drafting.class);
-    private static final int ATTEMPTS = 5;
 
     private final Postmortems postmortems;
     private final IncidentHistories histories;
@@ -82,28 +83,26 @@ class Drafting {
     }
 
     private void keepInStep(String incidentId, Refresh refresh) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<Postmortem> existing = postmortems.findByIncidentId(incidentId);
-            IncidentHistory history = histories.find(incidentId).orElseThrow(() ->
-                    new IllegalStateException("no history of incident " + incidentId));
-            IncidentFacts facts = IncidentFacts.of(history, alerts.first(incidentId, IncidentFacts.ALERTS_LISTED),
-                    changesAround(history));
-            if (existing.isEmpty()) {
-                Postmortem draft = Postmortem.draft(UUID.randomUUID().toString(), incidentId, facts,
-                        templates.forTeam(facts.teamId()).sectionsFor(facts.severity()), clock.instant());
-                if (postmortems.insertIfAbsent(draft)) {
-                    log.info("Drafted post-mortem {} for incident {}", draft.id(), incidentId);
-                }
-                continue; // drafted here or meanwhile by another consumer: check it against what is stored now
+        Optional<Postmortem> existing = postmortems.findByIncidentId(incidentId);
+        if (existing.isEmpty()) {
+            IncidentFacts facts = factsOf(incidentId);
+            Postmortem draft = Postmortem.draft(UUID.randomUUID().toString(), incidentId, facts,
+                    templates.forTeam(facts.teamId()).sectionsFor(facts.severity()), clock.instant());
+            if (postmortems.insertIfAbsent(draft)) {
+                log.info("Drafted post-mortem {} for incident {}", draft.id(), incidentId);
             }
-            Optional<Postmortem> refreshed = refresh.apply(existing.get(), facts, clock.instant());
-            if (refreshed.isEmpty()) {
-                return;
-            }
-            postmortems.replaceIfUnchanged(refreshed.get()); // whether it won or lost the race, check again
+            // Drafted here or meanwhile by another consumer: check it against what is stored now.
+            existing = postmortems.findByIncidentId(incidentId);
         }
-        throw new OptimisticLockingFailureException("post-mortem of incident " + incidentId
-                + " kept changing while its facts were refreshed");
+        existing.ifPresent(postmortem -> postmortems.update(postmortem.id(),
+                Held.replacing(stored -> refresh.apply(stored, factsOf(incidentId), clock.instant()))));
+    }
+
+    /** Drawn from the history, its first alerts and the changes around it, as stored now. */
+    private IncidentFacts factsOf(String incidentId) {
+        IncidentHistory history = histories.find(incidentId).orElseThrow(() ->
+                new IllegalStateException("no history of incident " + incidentId));
+        return IncidentFacts.of(history, alerts.first(incidentId, IncidentFacts.ALERTS_LISTED), changesAround(history));
     }
 
     private List<ServiceChange> changesAround(IncidentHistory history) {

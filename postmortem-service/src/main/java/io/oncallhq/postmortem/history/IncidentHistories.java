@@ -2,9 +2,12 @@ package io.oncallhq.postmortem.history;
 
 import io.oncallhq.contracts.incident.AlertAttached;
 import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.outbox.EventRoutes;
+import io.oncallhq.outbox.OutboxWriter;
+import io.oncallhq.outbox.OutboxWriters;
+import io.oncallhq.outbox.Written;
+import io.oncallhq.postmortem.store.Held;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,8 +23,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * The stored incident histories (collection {@value #COLLECTION}, one document per incident), their alerts stored
- * beside them ({@link IncidentAlerts}). Each write is a compare-and-set on the document's version, so two consumers
- * projecting into the same history never lose an event: the loser reloads and projects again.
+ * beside them ({@link IncidentAlerts}). Written through the outbox writer (outbox/README.md) as
+ * {@link IncidentHistoryDocument}s: each write is versioned, so two consumers projecting into the same history never
+ * lose an event (the writer reloads and projects again), and it skips an event among the last ids the history
+ * applied. Beyond those, the history itself knows every event it projected (by id, in its timeline entries and
+ * bursts) and the alert store every alert it counted, so a redelivery however late changes nothing.
  */
 @Component
 public class IncidentHistories {
@@ -30,14 +36,14 @@ public class IncidentHistories {
     /** Where one-off changes to stored data note that they ran. */
     static final String MIGRATIONS = "migrations";
     static final String ALERTS_MOVED_OUT = "incident-histories-alerts-moved-out:v1";
-    private static final int ATTEMPTS = 5;
-
     private final MongoTemplate mongo;
     private final IncidentAlerts alerts;
+    private final OutboxWriter<Held<IncidentHistory>, IncidentHistoryDocument> writer;
 
-    IncidentHistories(MongoTemplate mongo, IncidentAlerts alerts) {
+    IncidentHistories(MongoTemplate mongo, IncidentAlerts alerts, OutboxWriters writers) {
         this.mongo = mongo;
         this.alerts = alerts;
+        this.writer = writers.of(IncidentHistoryDocument.class, IncidentHistoryDocument::of, EventRoutes.NONE);
         if (!mongo.exists(query(where("_id").is(ALERTS_MOVED_OUT)), MIGRATIONS)) {
             moveAlertsOutOfStoredHistories();
             mongo.save(new Document("_id", ALERTS_MOVED_OUT).append("at", Instant.now()), MIGRATIONS);
@@ -69,35 +75,39 @@ public class IncidentHistories {
         return project(eventId, event, history -> history.apply(eventId, event));
     }
 
+    /**
+     * Through the writer, once per event id. The first event of an incident finds no history: it inserts one. That is
+     * no retry: when another consumer inserted it meanwhile, the insert is refused and the event is applied to theirs
+     * (a history is never removed, so the second update finds it).
+     */
     private IncidentHistory project(String eventId, IncidentEvent event,
                                     Function<IncidentHistory, Optional<IncidentHistory>> change) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            IncidentHistory current = find(event.incidentId()).orElseGet(() -> IncidentHistory.empty(event.incidentId()));
-            Optional<IncidentHistory> changed = change.apply(current);
-            if (changed.isEmpty()) {
-                return current;
-            }
-            Optional<IncidentHistory> saved = saveIfUnchanged(changed.get());
-            if (saved.isPresent()) {
-                return saved.get();
-            }
+        String incidentId = event.incidentId();
+        Optional<IncidentHistory> projected = projectInto(incidentId, eventId, change);
+        if (projected.isPresent()) {
+            return projected.get();
         }
-        throw new OptimisticLockingFailureException("incident history " + event.incidentId()
-                + " kept changing while event " + eventId + " was projected");
+        IncidentHistory empty = IncidentHistory.empty(incidentId);
+        Optional<IncidentHistory> first = change.apply(empty);
+        if (first.isEmpty()) {
+            return empty;
+        }
+        if (writer.insert(new Held<>(first.get()), eventId, List.of())) {
+            return first.get();
+        }
+        return projectInto(incidentId, eventId, change).orElseThrow(() ->
+                new IllegalStateException("incident history " + incidentId + " was removed while stored"));
     }
 
-    private Optional<IncidentHistory> saveIfUnchanged(IncidentHistory history) {
-        IncidentHistory next = history.withVersion(history.version() + 1);
-        if (history.version() == 0) {
-            try {
-                return Optional.of(mongo.insert(next, COLLECTION));
-            } catch (DuplicateKeyException e) {
-                return Optional.empty();
-            }
-        }
-        long replaced = mongo.replace(query(where("_id").is(history.id()).and("version").is(history.version())),
-                next, COLLECTION).getMatchedCount();
-        return replaced == 1 ? Optional.of(next) : Optional.empty();
+    /** Empty when the incident has no history yet. */
+    private Optional<IncidentHistory> projectInto(String incidentId, String eventId,
+                                                  Function<IncidentHistory, Optional<IncidentHistory>> change) {
+        return writer.updateOnce(incidentId, eventId, Held.replacing(change)).map(IncidentHistories::asStored);
+    }
+
+    private static IncidentHistory asStored(Written<Held<IncidentHistory>> written) {
+        IncidentHistory history = written.aggregate().get();
+        return written.saved() ? history.withVersion(history.version() + 1) : history;
     }
 
     /**

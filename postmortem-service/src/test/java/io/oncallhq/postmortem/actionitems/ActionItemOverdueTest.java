@@ -1,7 +1,6 @@
 package io.oncallhq.postmortem.actionitems;
 
 import io.oncallhq.contracts.postmortem.ActionItemOverdue;
-import io.oncallhq.outbox.OutboxMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -21,12 +20,12 @@ class ActionItemOverdueTest {
         ActionItem item = openItemDue(DUE);
 
         ActionItemOverdue overdue = item.overdueAnnouncement(DUE.plusDays(1), URL, NOW).orElseThrow();
-        ActionItem announced = item.announcedOverdue(message());
+        ActionItem announced = item.announcedOverdue();
 
         assertThat(overdue.actionItemId()).isEqualTo("ai-1");
         assertThat(overdue.dueDate()).isEqualTo(DUE);
         assertThat(overdue.ownerId()).isEqualTo("alex");
-        assertThat(announced.outbox()).hasSize(1);
+        assertThat(announced.overdueAnnouncedFor()).isEqualTo(DUE);
         assertThat(announced.overdueAnnouncement(DUE.plusDays(2), URL, NOW)).isEmpty();
     }
 
@@ -37,7 +36,7 @@ class ActionItemOverdueTest {
 
     @Test
     void aNewDueDateIsAnnouncedAgainOnceItPasses() {
-        ActionItem moved = openItemDue(DUE).announcedOverdue(message())
+        ActionItem moved = openItemDue(DUE).announcedOverdue()
                 .withChanges("Resize the pool", "alex", DUE.plusDays(7), null, ActionItemStatus.OPEN, null, NOW);
 
         assertThat(moved.overdueAnnouncement(DUE.plusDays(7), URL, NOW)).isEmpty();
@@ -54,11 +53,6 @@ class ActionItemOverdueTest {
 
     private static ActionItem openItemDue(LocalDate due) {
         return new ActionItem("ai-1", "pm-1", "inc-1", "payments", "Resize the pool", "alex", due, null, null, null,
-                null, NOW, NOW, List.of(), 1);
-    }
-
-    private static OutboxMessage message() {
-        return new OutboxMessage("postmortems-out-0", "ev-1", "postmortem.action-item-overdue.v1", "postmortem-service",
-                "pm-1", "pm-1", NOW, "{}");
+                null, NOW, NOW);
     }
 }

@@ -1,12 +1,10 @@
 package io.oncallhq.postmortem.actionitems;
 
 import io.oncallhq.contracts.Topics;
-import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.postmortem.ActionItemOverdue;
 import io.oncallhq.contracts.postmortem.PostmortemEvent;
 import io.oncallhq.localruntime.EventTopics;
-import io.oncallhq.outbox.OutboxRelay;
 import io.oncallhq.postmortem.ServiceITSupport;
 import io.oncallhq.postmortem.config.PostmortemProperties;
 import org.junit.jupiter.api.Test;
@@ -35,10 +33,6 @@ class ActionItemsIT extends ServiceITSupport {
     CheckingOverdueActionItems checking;
     @Autowired
     ActionItems actionItems;
-    @Autowired
-    CloudEventCodec codec;
-    @Autowired
-    OutboxRelay relay;
     @Autowired
     PostmortemProperties properties;
 
@@ -89,7 +83,7 @@ class ActionItemsIT extends ServiceITSupport {
 
         checking.check();
         checking.check();
-        new CheckingOverdueActionItems(actionItems, codec, relay, properties, clock).check(); // as after a restart
+        new CheckingOverdueActionItems(actionItems, properties, clock).check(); // as after a restart
         await().atMost(PATIENCE).until(() -> mongo.count(query(where("_id").is(itemId).and("outbox.0").exists(true)),
                 ActionItems.COLLECTION) == 0);
 

@@ -77,7 +77,7 @@ class MarkdownExportTest {
 
     private static ActionItem item(String id, String title, ActionItemStatus status, String issueUrl) {
         return new ActionItem(id, "pm-1", "inc-1", "payments", title, "alex", LocalDate.parse("2026-12-01"),
-                ActionItemPriority.HIGH, status, issueUrl, null, NOW, NOW, List.of(), 1);
+                ActionItemPriority.HIGH, status, issueUrl, null, NOW, NOW);
     }
 
     private static String snapshot(String name, String actual) throws IOException {

@@ -5,7 +5,10 @@ import com.mongodb.client.MongoClients;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.alert.AlertLink;
 import io.oncallhq.contracts.incident.AlertAttached;
+import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.localruntime.LocalMongo;
+import io.oncallhq.outbox.OutboxRelay;
+import io.oncallhq.outbox.OutboxWriters;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +39,7 @@ class IncidentHistoriesTest {
     private static MongoTemplate mongo;
 
     private final IncidentAlerts alerts = new IncidentAlerts(mongo);
-    private final IncidentHistories histories = new IncidentHistories(mongo, alerts);
+    private final IncidentHistories histories = new IncidentHistories(mongo, alerts, writers());
     private final String incidentId = "inc-" + UUID.randomUUID();
 
     @BeforeAll
@@ -44,6 +47,15 @@ class IncidentHistoriesTest {
         server = LocalMongo.start(null, 0);
         client = MongoClients.create(server.connectionString("postmortems"));
         mongo = new MongoTemplate(client, "postmortems");
+    }
+
+    /** As auto-configured, with a relay of no collection (histories cause no events) that is never started. */
+    private static OutboxWriters writers() {
+        CloudEventCodec codec = new CloudEventCodec("postmortem-service");
+        OutboxRelay relay = new OutboxRelay(mongo, (binding, message) -> {
+            throw new AssertionError("histories publish nothing");
+        }, codec, List.of(), "version");
+        return new OutboxWriters(mongo, relay, codec, 10, 500);
     }
 
     @AfterAll
@@ -105,7 +117,7 @@ class IncidentHistoriesTest {
         mongo.insert(legacyHistory(), IncidentHistories.COLLECTION);
         mongo.remove(query(where("_id").is(IncidentHistories.ALERTS_MOVED_OUT)), IncidentHistories.MIGRATIONS);
 
-        IncidentHistories restarted = new IncidentHistories(mongo, alerts);
+        IncidentHistories restarted = new IncidentHistories(mongo, alerts, writers());
         restarted.record("legacy-e2", alert("pod-2", 70, 0));
 
         Document stored = mongo.findById(incidentId, Document.class, IncidentHistories.COLLECTION);

@@ -88,7 +88,7 @@ class PostmortemReviewTest {
     @Test
     void editingAPublishedPostmortemStartsTheNextRevisionAndKeepsThePublishedOne() {
         ActionItem item = new ActionItem("ai-1", "pm-1", "inc-1", "payments", "Resize the pool", "alex",
-                LocalDate.parse("2026-12-01"), null, null, null, null, NOW, NOW, List.of(), 3);
+                LocalDate.parse("2026-12-01"), null, null, null, null, NOW, NOW);
         Postmortem published = draft()
                 .withSectionText(Template.IMPACT, "2% of checkouts failed", "sam", NOW)
                 .submitted("sam", true, NOW).published("rita", true, List.of(item), NOW.plusSeconds(60));

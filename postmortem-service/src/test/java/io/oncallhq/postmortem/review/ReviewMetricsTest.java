@@ -53,6 +53,6 @@ class ReviewMetricsTest {
 
     private static ActionItem item(String id, ActionItemStatus status, LocalDate due) {
         return new ActionItem(id, "pm-1", "inc-pm-1", "payments", "Follow up", "alex", due, null, status, null, null,
-                RESOLVED_AT, RESOLVED_AT, List.of(), 1);
+                RESOLVED_AT, RESOLVED_AT);
     }
 }
