@@ -43,9 +43,9 @@ import java.util.List;
  * limiter per Slack channel id).
  */
 @Configuration(proxyBeanMethods = false)
-class ChannelConfig {
+class ChannelConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(ChannelConfig.class);
+    private static final Logger log = LoggerFactory.getLogger(ChannelConfiguration.class);
 
     @Bean(destroyMethod = "close")
     Slack slack(NotificationProperties properties, ObservationRegistry observations) {
