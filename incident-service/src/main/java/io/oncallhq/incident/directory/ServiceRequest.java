@@ -74,9 +74,13 @@ public record ServiceRequest(@NotBlank @Size(max = 200) String name, @NotBlank S
                 service.resolvesAutomatically(), service.groupingWindowMinutes(), service.flapHoldOpenMinutes());
     }
 
-    /** @param repeat how many more times the whole policy runs after its first round */
+    /** @param repeat how many more times the whole policy runs after its first round; none when left out */
     public record PolicyRequest(@NotEmpty @Size(max = 20) List<@Valid @NotNull LevelRequest> levels,
-                                @Min(0) @Max(9) int repeat) {
+                                @Min(0) @Max(9) Integer repeat) {
+
+        public PolicyRequest {
+            repeat = repeat == null ? 0 : repeat;
+        }
     }
 
     public record LevelRequest(List<@NotBlank String> responderIds, List<@NotBlank String> scheduleIds,
