@@ -44,6 +44,6 @@ class ArchitectureTest {
 
     @Test
     void outboxMessagesAreMadeByTheOutboxOnly() {
-        onlyTheOutboxWritesOutboxMessages(CLASSES, SERVICE).check(CLASSES);
+        onlyTheOutboxWritesOutboxMessages(SERVICE).check(CLASSES);
     }
 }
