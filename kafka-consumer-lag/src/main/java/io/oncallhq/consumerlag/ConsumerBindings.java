@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The consumer groups of a service's Spring Cloud Stream bindings and the topics each reads. */
+/** The consumer bindings of a service's Spring Cloud Stream bindings, their groups and the topics each reads. */
 final class ConsumerBindings {
 
     private ConsumerBindings() {
@@ -19,11 +19,8 @@ final class ConsumerBindings {
      */
     static Set<ConsumerGroupTopic> of(BindingServiceProperties properties) {
         Set<ConsumerGroupTopic> consumed = new LinkedHashSet<>();
-        for (String binding : List.copyOf(properties.getBindings().keySet())) {
+        for (String binding : names(properties)) {
             String group = properties.getGroup(binding);
-            if (!StringUtils.hasText(group)) {
-                continue;
-            }
             // The destination defaults to the binding's name, as for the binder; a consumer may read several topics.
             String destinations = properties.getBindingDestination(binding);
             for (String topic : StringUtils.commaDelimitedListToStringArray(destinations)) {
@@ -31,5 +28,16 @@ final class ConsumerBindings {
             }
         }
         return consumed;
+    }
+
+    /** The names of the bindings with a group: the consumers that join a group and get partitions assigned. */
+    static Set<String> names(BindingServiceProperties properties) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String binding : List.copyOf(properties.getBindings().keySet())) {
+            if (StringUtils.hasText(properties.getGroup(binding))) {
+                names.add(binding);
+            }
+        }
+        return names;
     }
 }
