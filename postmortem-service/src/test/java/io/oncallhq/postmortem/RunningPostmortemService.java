@@ -52,7 +52,8 @@ import static org.awaitility.Awaitility.await;
  * The service on a real KRaft broker and an in-memory MongoDB-wire server, driven through Kafka and HTTP. Every
  * integration test of the module extends this class and declares nothing that changes the context (properties,
  * beans, mocks, topics), so that they all share one Spring context, one broker and one database (which the JVM's end
- * closes). Each test makes its own incidents, services and teams, and expects nothing of what others left behind.
+ * closes). Each test makes its own incidents and services, and its own team wherever it changes one (the stand-in's
+ * {@code payments} team is only read), and expects nothing of what others left behind.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
