@@ -11,7 +11,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every operation of the service's own OpenAPI document, with no token and a token of each role. */
-class AccessIT extends ServiceITSupport {
+class AccessIT extends RunningPostmortemService {
 
     /** Reads for viewers, a team's template for admins, every other write for responders. */
     private static Optional<Role> required(OpenApiWalk.Operation operation) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The lag of the service's consumer group, read from the broker, where Prometheus scrapes. */
-class ConsumerLagMetricsIT extends ServiceITSupport {
+class ConsumerLagMetricsIT extends RunningPostmortemService {
 
     @Test
     void theLagOfItsConsumerGroupOnIncidentsIsScraped() {

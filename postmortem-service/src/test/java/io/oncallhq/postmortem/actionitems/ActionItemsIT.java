@@ -5,7 +5,7 @@ import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.postmortem.ActionItemOverdue;
 import io.oncallhq.contracts.postmortem.PostmortemEvent;
 import io.oncallhq.localruntime.EventTopics;
-import io.oncallhq.postmortem.ServiceITSupport;
+import io.oncallhq.postmortem.RunningPostmortemService;
 import io.oncallhq.postmortem.config.PostmortemProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +25,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /** Action items over HTTP, and their overdue announcement on the {@code postmortems} topic. */
-class ActionItemsIT extends ServiceITSupport {
+class ActionItemsIT extends RunningPostmortemService {
 
     private static final Instant TODAY = Instant.parse("2026-11-22T08:00:00Z");
 

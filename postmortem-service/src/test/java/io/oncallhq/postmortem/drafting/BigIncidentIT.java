@@ -6,7 +6,7 @@ import io.oncallhq.contracts.incident.AlertAttached;
 import io.oncallhq.postmortem.ProjectedIncident;
 import io.oncallhq.postmortem.RecordedIncident.Recorded;
 import io.oncallhq.postmortem.RecordedIncident;
-import io.oncallhq.postmortem.ServiceITSupport;
+import io.oncallhq.postmortem.RunningPostmortemService;
 import io.oncallhq.postmortem.document.Postmortems;
 import io.oncallhq.postmortem.history.IncidentAlert;
 import io.oncallhq.postmortem.history.IncidentAlerts;
@@ -36,7 +36,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * alerts and counts all of them, and a redelivered attachment is not counted again. The alerts and the history are
  * generated directly in the store (as the consumer would have stored them), the rest goes through Kafka.
  */
-class BigIncidentIT extends ServiceITSupport {
+class BigIncidentIT extends RunningPostmortemService {
 
     private static final int ALERTS = 10_000;
     private static final int SMALL = 32 * 1024;

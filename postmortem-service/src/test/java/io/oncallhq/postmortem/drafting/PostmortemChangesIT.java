@@ -2,7 +2,7 @@ package io.oncallhq.postmortem.drafting;
 
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.postmortem.RecordedChange.Recorded;
-import io.oncallhq.postmortem.ServiceITSupport;
+import io.oncallhq.postmortem.RunningPostmortemService;
 import io.oncallhq.postmortem.change.ServiceChanges;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -30,7 +30,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * post-mortems of the service's incidents. Each test has a service of its own, so its changes concern its incident
  * alone.
  */
-class PostmortemChangesIT extends ServiceITSupport {
+class PostmortemChangesIT extends RunningPostmortemService {
 
     private static final Instant TEN_MINUTES_BEFORE = STARTED_AT.minus(Duration.ofMinutes(10));
     private static final Instant WHILE_OPEN = TRIGGERED_AT.plus(Duration.ofMinutes(7));

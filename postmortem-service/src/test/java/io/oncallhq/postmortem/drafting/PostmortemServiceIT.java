@@ -4,7 +4,7 @@ import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.postmortem.RecordedIncident.Recorded;
 import io.oncallhq.postmortem.RecordedIncident;
-import io.oncallhq.postmortem.ServiceITSupport;
+import io.oncallhq.postmortem.RunningPostmortemService;
 import io.oncallhq.postmortem.document.Postmortems;
 import io.oncallhq.postmortem.history.IncidentHistories;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /** Generation: incident events in, one drafted post-mortem out. */
-class PostmortemServiceIT extends ServiceITSupport {
+class PostmortemServiceIT extends RunningPostmortemService {
 
     @Autowired
     IncidentHistories histories;

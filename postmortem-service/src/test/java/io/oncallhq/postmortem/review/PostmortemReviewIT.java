@@ -4,7 +4,7 @@ import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.postmortem.RecordedIncident.Recorded;
-import io.oncallhq.postmortem.ServiceITSupport;
+import io.oncallhq.postmortem.RunningPostmortemService;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -24,7 +24,7 @@ import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckoutIncident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Editing with ETags, the review workflow, published versions, Markdown export and team templates over HTTP. */
-class PostmortemReviewIT extends ServiceITSupport {
+class PostmortemReviewIT extends RunningPostmortemService {
 
     @Test
     void anEditNeedsTheVersionItWasBasedOnAndAStaleOneIsRefused() {

@@ -5,7 +5,7 @@ import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.postmortem.RecordedIncident.Recorded;
-import io.oncallhq.postmortem.ServiceITSupport;
+import io.oncallhq.postmortem.RunningPostmortemService;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -23,7 +23,7 @@ import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckoutIncident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may move a post-mortem, with team membership asked of (a stand-in for) incident-service; mitigation marks. */
-class ReviewRolesIT extends ServiceITSupport {
+class ReviewRolesIT extends RunningPostmortemService {
 
     @Test
     void eachStepIsTakenOnlyByWhomItsRoleAllowsAndOthersAreToldWhyWithPersonalStaticTokens() {

@@ -4,7 +4,7 @@ import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.postmortem.RecordedIncident.Recorded;
-import io.oncallhq.postmortem.ServiceITSupport;
+import io.oncallhq.postmortem.RunningPostmortemService;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +19,7 @@ import static io.oncallhq.postmortem.RecordedIncident.TRIGGERED_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Search with cursor pagination, comments on sections and review metrics, over HTTP. */
-class SearchIT extends ServiceITSupport {
+class SearchIT extends RunningPostmortemService {
 
     @Test
     void postmortemsAreFoundByTheirFactsAndTextAPageAtATime() {

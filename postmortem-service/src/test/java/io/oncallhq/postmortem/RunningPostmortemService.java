@@ -49,9 +49,11 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The service on a real KRaft broker and an in-memory MongoDB-wire server, driven through Kafka and HTTP. The
- * integration tests extend this class so that they share one Spring context (and one database, which the JVM's
- * end closes).
+ * The service on a real KRaft broker and an in-memory MongoDB-wire server, driven through Kafka and HTTP. Every
+ * integration test of the module extends this class and declares nothing that changes the context (properties,
+ * beans, mocks, topics), so that they all share one Spring context, one broker and one database (which the JVM's end
+ * closes). Each test makes its own incidents and services, and its own team wherever it changes one (the stand-in's
+ * {@code payments} team is only read), and expects nothing of what others left behind.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
@@ -61,8 +63,8 @@ import static org.awaitility.Awaitility.await;
         "postmortem.overdue-check-interval=PT1H"})
 @EmbeddedKafka(topics = {Topics.INCIDENTS, "incidents.dlq", Topics.CHANGES, "changes.dlq", Topics.POSTMORTEMS},
         partitions = 1)
-@Import(ServiceITSupport.TestClock.class)
-public abstract class ServiceITSupport {
+@Import(RunningPostmortemService.TestClock.class)
+public abstract class RunningPostmortemService {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -97,6 +99,12 @@ public abstract class ServiceITSupport {
     protected void client() {
         http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.ADMIN).build();
+    }
+
+    /** A test that moved the clock leaves it there: each one starts at the present. */
+    @BeforeEach
+    protected void clockAtThePresent() {
+        clock.set(Instant.now());
     }
 
     protected JsonNode awaitPostmortem(String incidentId, Predicate<JsonNode> ready) {
