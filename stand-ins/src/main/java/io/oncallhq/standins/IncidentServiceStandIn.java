@@ -3,6 +3,12 @@ package io.oncallhq.standins;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -49,6 +55,7 @@ public final class IncidentServiceStandIn implements AutoCloseable {
         this.bearer = "Bearer " + serviceToken;
         server.start();
         reset();
+        answerOnce();
     }
 
     /** The base URL, as the calling service's incident-service URL. */
@@ -108,5 +115,21 @@ public final class IncidentServiceStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+    }
+
+    /**
+     * A fresh WireMock takes a second or more over its first answer on a loaded machine, longer than a service's
+     * lookup may wait (postmortem's: 1 s); so that no test's first call meets it, the stand-in answers once at start.
+     */
+    private void answerOnce() {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            http.send(HttpRequest.newBuilder(URI.create(url() + "/incidents")).header("Authorization", bearer).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
