@@ -100,8 +100,8 @@ class NotificationServiceIT extends RunningNotificationService {
         kafka.send(request);
         awaitOutcome(page.pageId());
 
-        assertThat(SLACK.callsAbout("chat.postMessage", incidentId)).extracting(SlackCall::traceparent).singleElement().asString()
-                .startsWith("00-" + traceId + "-");
+        assertThat(SLACK.callsAbout("chat.postMessage", incidentId)).extracting(SlackCall::traceparent)
+                .singleElement().asString().startsWith("00-" + traceId + "-");
         assertThat(kafka.readAll(Topics.PAGE_OUTCOMES)).filteredOn(record ->
                         EventTopics.header(record, "ce_subject").orElse("").equals(incidentId))
                 .singleElement().satisfies(outcome -> assertThat(EventTopics.header(outcome, "traceparent"))

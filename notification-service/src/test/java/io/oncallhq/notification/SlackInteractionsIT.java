@@ -75,7 +75,8 @@ class SlackInteractionsIT extends RunningNotificationService {
 
         assertThat(click.statusCode()).isEqualTo(200);
         await().atMost(PATIENCE).until(() -> SLACK.ephemeralsTo(STRANGER_SLACK_ID).stream()
-                .anyMatch(reply -> reply.field("text").contains("not linked") && reply.field("text").contains(STRANGER_SLACK_ID)));
+                .anyMatch(reply -> reply.field("text").contains("not linked")
+                        && reply.field("text").contains(STRANGER_SLACK_ID)));
         String marker = publishMarkerCommand();
         await().atMost(PATIENCE).until(() -> commandsAbout(marker).size() == 1);
         assertThat(commandsAbout(incidentId)).isEmpty();

@@ -33,7 +33,8 @@ class SlackLinkingIT extends RunningNotificationService {
         String incidentId = alexIsPagedWithTheTeamChannel(team);
 
         HttpResponse<String> click = postInteraction(
-                SlackPayloads.pressOnPage(KIM_SLACK_ID, "incident_acknowledge", incidentId, team, MESSAGE_TS), SIGNING_SECRET);
+                SlackPayloads.pressOnPage(KIM_SLACK_ID, "incident_acknowledge", incidentId, team, MESSAGE_TS),
+                SIGNING_SECRET);
 
         assertThat(click.statusCode()).isEqualTo(200);
         List<IncidentCommand> commands = await().atMost(PATIENCE).until(() -> commandsAbout(incidentId),

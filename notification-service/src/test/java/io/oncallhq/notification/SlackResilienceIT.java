@@ -45,7 +45,8 @@ class SlackResilienceIT extends RunningNotificationService {
         assertThat(awaitOutcomes(page.pageId(), 1).getFirst()).isInstanceOf(PageDelivered.class);
         List<SlackCall> posts = SLACK.callsTo("chat.postMessage", dmOf(user));
         assertThat(posts).hasSize(2);
-        assertThat(Duration.between(posts.get(0).at(), posts.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(Duration.between(posts.get(0).at(), posts.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
@@ -114,7 +115,8 @@ class SlackResilienceIT extends RunningNotificationService {
                 .stream().map(event -> event.data()).filter(PageDelivered.class::isInstance)
                 .filter(outcome -> pageIds.contains(outcome.pageId())).count() == storm);
 
-        List<Instant> sent = SLACK.callsTo("chat.postMessage", dmOf(user)).stream().map(SlackCall::at).sorted().toList();
+        List<Instant> sent = SLACK.callsTo("chat.postMessage", dmOf(user)).stream().map(SlackCall::at).sorted()
+                .toList();
         assertThat(sent).hasSize(storm);
         for (int first = 0; first < sent.size(); first++) {
             Instant windowEnd = sent.get(first).plusSeconds(1);

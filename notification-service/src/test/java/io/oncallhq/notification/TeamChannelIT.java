@@ -53,7 +53,8 @@ class TeamChannelIT extends RunningNotificationService {
         assertThat(posts.getFirst().field("blocks")).contains("Alex Rivera (level 1)").contains(incidentId)
                 .contains("Recent changes").contains("Deployed checkout 2026.12.01-1");
         assertThat(messagesTo("chat.update", team)).hasSize(1);
-        assertThat(messagesTo("chat.update", team).getFirst().field("blocks")).contains("Deployed checkout 2026.12.01-1");
+        assertThat(messagesTo("chat.update", team).getFirst().field("blocks"))
+                .contains("Deployed checkout 2026.12.01-1");
         awaitOutcome(second.pageId()); // sent by the sending loop, apart from the team channel's consumer
         assertThat(outcomesOf(second.pageId())).hasSize(1);
     }

@@ -71,12 +71,14 @@ public final class IncidentServiceStandIn implements AutoCloseable {
     /** {@code GET /teams/{teamId}} finds the team with these members (responder ids). */
     public IncidentServiceStandIn team(String teamId, String... memberIds) {
         String members = Arrays.stream(memberIds).map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
-        return answers("/teams/" + teamId, "{\"id\":\"" + teamId + "\",\"name\":\"" + teamId + "\",\"members\":[" + members + "]}");
+        return answers("/teams/" + teamId,
+                "{\"id\":\"" + teamId + "\",\"name\":\"" + teamId + "\",\"members\":[" + members + "]}");
     }
 
     /** {@code GET} of exactly this path and query (e.g. {@code /incidents?limit=500}) answers the JSON. */
     public IncidentServiceStandIn answers(String pathAndQuery, String json) {
-        server.stubFor(get(urlEqualTo(pathAndQuery)).withHeader("Authorization", equalTo(bearer)).willReturn(okJson(json)));
+        server.stubFor(get(urlEqualTo(pathAndQuery)).withHeader("Authorization", equalTo(bearer))
+                .willReturn(okJson(json)));
         return this;
     }
 

@@ -55,7 +55,8 @@ public final class SlackStandIn implements AutoCloseable {
         server.stubFor(method("chat.postMessage").willReturn(posted(ALEX_DM)));
         server.stubFor(method("chat.update").willReturn(okJson(
                 "{\"ok\":true,\"channel\":\"" + ALEX_DM + "\",\"ts\":\"" + MESSAGE_TS + "\"}")));
-        server.stubFor(method("chat.postEphemeral").willReturn(okJson("{\"ok\":true,\"message_ts\":\"" + MESSAGE_TS + "\"}")));
+        server.stubFor(method("chat.postEphemeral")
+                .willReturn(okJson("{\"ok\":true,\"message_ts\":\"" + MESSAGE_TS + "\"}")));
         // A retried page looks for itself in the DM first: empty unless a test says otherwise (dmAlreadyHoldsPage).
         server.stubFor(method("conversations.history").willReturn(okJson("{\"ok\":true,\"messages\":[]}")));
         server.stubFor(method("conversations.open").atPriority(OWN_DM).withRequestBody(containing(GONE_SLACK_ID))
@@ -71,7 +72,8 @@ public final class SlackStandIn implements AutoCloseable {
 
     /** A Slack user no other caller has, whose DM channel is {@link #dmOf} them: their messages stay apart. */
     public String newUser() {
-        String slackUserId = "U" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+        String slackUserId = "U" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)
+                .toUpperCase(Locale.ROOT);
         server.stubFor(method("conversations.open").atPriority(OWN_DM).withRequestBody(containing(slackUserId))
                 .willReturn(dmOpened(dmOf(slackUserId))));
         server.stubFor(postTo(dmOf(slackUserId)).atPriority(OWN_DM).willReturn(posted(dmOf(slackUserId))));
@@ -96,8 +98,8 @@ public final class SlackStandIn implements AutoCloseable {
     }
 
     /**
-     * The DM of a {@link #newUser()} already holds a page message with that ts and the page id in its metadata, as if an earlier
-     * attempt had posted it.
+     * The DM of a {@link #newUser()} already holds a page message with that ts and the page id in its metadata, as if
+     * an earlier attempt had posted it.
      */
     public void dmAlreadyHoldsPage(String slackUserId, String ts, String pageId) {
         server.stubFor(method("conversations.history").atPriority(OWN_DM).withRequestBody(containing(dmOf(slackUserId)))
@@ -117,7 +119,8 @@ public final class SlackStandIn implements AutoCloseable {
 
     /** The first message posted to the channel is refused with 429 and a {@code Retry-After}; later ones go. */
     public void rateLimitsFirstPostTo(String channel, Duration retryAfter) {
-        answerFirstPostTo(channel, aResponse().withStatus(429).withHeader("Retry-After", String.valueOf(retryAfter.toSeconds()))
+        answerFirstPostTo(channel, aResponse().withStatus(429)
+                .withHeader("Retry-After", String.valueOf(retryAfter.toSeconds()))
                 .withHeader("Content-Type", "application/json").withBody("{\"ok\":false,\"error\":\"ratelimited\"}"));
     }
 
@@ -154,8 +157,8 @@ public final class SlackStandIn implements AutoCloseable {
 
     /**
      * A {@code block_actions} interaction as Slack sends it when the user clicks a button of a page in
-     * {@link #ALEX_DM}: the message comes back with it (bold mrkdwn, a link, Slack's {@code \/} for every slash), and the
-     * form is encoded as Slack encodes it.
+     * {@link #ALEX_DM}: the message comes back with it (bold mrkdwn, a link, Slack's {@code \/} for every slash), and
+     * the form is encoded as Slack encodes it.
      */
     public static String buttonClick(String slackUserId, String actionId, String value) {
         String payload = """

@@ -31,7 +31,8 @@ class SlackStandInTest {
                 + "&text=Checkout+latency&blocks=%5B%7B%22value%22%3A%22inc-7%22%7D%5D").body();
 
         assertThat(opened).contains("\"id\":\"" + SlackStandIn.dmOf(user) + "\"");
-        assertThat(posted).contains("\"channel\":\"" + SlackStandIn.dmOf(user) + "\"", "\"ts\":\"" + SlackStandIn.MESSAGE_TS + "\"");
+        assertThat(posted).contains("\"channel\":\"" + SlackStandIn.dmOf(user) + "\"",
+                "\"ts\":\"" + SlackStandIn.MESSAGE_TS + "\"");
         assertThat(SLACK.callsAbout("chat.postMessage", "inc-7")).singleElement().satisfies(post -> {
             assertThat(post.field("text")).isEqualTo("Checkout latency");
             assertThat(post.field("thread_ts")).isEmpty();
@@ -43,7 +44,8 @@ class SlackStandInTest {
     @Test
     void everyOtherUserSharesAlexsDmExceptTheOneSlackNoLongerKnows() throws Exception {
         assertThat(call("conversations.open", "users=U0SOMEONE").body()).contains(SlackStandIn.ALEX_DM);
-        assertThat(call("conversations.open", "users=" + SlackStandIn.GONE_SLACK_ID).body()).contains(SlackStandIn.GONE_DM);
+        assertThat(call("conversations.open", "users=" + SlackStandIn.GONE_SLACK_ID).body())
+                .contains(SlackStandIn.GONE_DM);
         assertThat(call("chat.postMessage", "channel=" + SlackStandIn.GONE_DM).body()).contains("channel_not_found");
     }
 
