@@ -79,7 +79,7 @@ abstract class RunningNotificationService {
 
     static final String SIGNING_SECRET = "it-signing-secret";
     static final String PREVIOUS_SIGNING_SECRET = "it-signing-secret-before-rotation";
-    /** Signs calls to webhooks (the fallback's and responders' own) during a rotation, with the previous one. */
+    /** Sign calls to webhooks (the fallback, responders' own): both, as during a rotation of the secret. */
     static final String WEBHOOK_SECRET = "it-webhook-secret";
     static final String PREVIOUS_WEBHOOK_SECRET = "it-webhook-secret-before-rotation";
     /** Where pages go on {@link #WEBHOOKS} when Slack stays down. */
