@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * endpoints (integration keys) are open, everything else is admin, including the routes that share the
  * {@code /integrations/...} prefix.
  */
-class AccessIT extends IngestIT {
+class AccessIT extends RunningIngestService {
 
     private static final Set<String> OPEN = Set.of("/integrations/{key}/generic", "/integrations/{key}/alertmanager",
             "/integrations/{key}/grafana", "/integrations/{key}/heartbeat", "/integrations/{key}/explain", "/v2/enqueue",

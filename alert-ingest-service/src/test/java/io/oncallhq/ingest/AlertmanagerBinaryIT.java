@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * as a service's first request can take on a loaded machine), and every notification carries all alerts of the
  * group; so the counts here are bounded by the requests it made, not fixed at one.
  */
-class AlertmanagerBinaryIT extends IngestIT {
+class AlertmanagerBinaryIT extends RunningIngestService {
 
     private static final String PROMETHEUS_ID = "checkout-api-prometheus";
     private static final String PROMETHEUS_KEY = "it-prometheus-key-0123456789abcdefg";

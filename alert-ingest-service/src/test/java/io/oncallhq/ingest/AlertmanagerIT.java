@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AlertmanagerIT extends IngestIT {
+class AlertmanagerIT extends RunningIngestService {
 
     private static final String PATH = "/integrations/" + DEMO_KEY + "/alertmanager";
 

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ExplainIT extends IngestIT {
+class ExplainIT extends RunningIngestService {
 
     private static final String PATH = "/integrations/" + DEMO_KEY + "/explain?format=";
 

@@ -23,7 +23,7 @@ import java.util.Map;
 import static io.oncallhq.ingest.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class GenericWebhookIT extends IngestIT {
+class GenericWebhookIT extends RunningIngestService {
 
     @Autowired
     MongoTemplate mongo;
@@ -31,7 +31,7 @@ class GenericWebhookIT extends IngestIT {
     private TopicReader alerts;
     private Map<TopicPartition, Long> before;
 
-    @BeforeEach // after IngestIT's, which sets brokers
+    @BeforeEach // after RunningIngestService's, which sets brokers
     void snapshotTheTopic() {
         alerts = new TopicReader(brokers, Topics.ALERTS);
         before = alerts.endOffsets();

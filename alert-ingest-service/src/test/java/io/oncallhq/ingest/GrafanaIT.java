@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class GrafanaIT extends IngestIT {
+class GrafanaIT extends RunningIngestService {
 
     private static final String PATH = "/integrations/" + DEMO_KEY + "/grafana";
 

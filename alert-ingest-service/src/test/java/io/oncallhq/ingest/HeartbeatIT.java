@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Overdue checks run here as separate checkers with their own clocks, like replicas checking at a later time. */
-class HeartbeatIT extends IngestIT {
+class HeartbeatIT extends RunningIngestService {
 
     @Autowired
     Heartbeats heartbeats;

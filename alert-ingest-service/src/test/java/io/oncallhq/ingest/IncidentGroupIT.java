@@ -19,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An Alertmanager group is one incident: on an integration with {@code grouping=group} the alerts of one webhook share
  * an {@code incidentGroup}; switched to {@code alert}, each is an incident of its own again.
  */
-class IncidentGroupIT extends IngestIT {
+class IncidentGroupIT extends RunningIngestService {
 
     private static final String GROUP_KEY = "{}:{alertname=\"HighRequestLatency\"}";
 
     private TopicReader alerts;
 
-    @BeforeEach // after IngestIT's, which sets brokers
+    @BeforeEach // after RunningIngestService's, which sets brokers
     void openTheTopic() {
         alerts = new TopicReader(brokers, Topics.ALERTS);
     }

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IntegrationAdminIT extends IngestIT {
+class IntegrationAdminIT extends RunningIngestService {
 
     private static final String ALERT = "{\"summary\":\"Payments slow\",\"severity\":\"warning\"}";
 
@@ -44,7 +44,7 @@ class IntegrationAdminIT extends IngestIT {
 
     @Test
     void whenIncidentServiceCannotBeAskedNothingIsStoredAndTheAnswerSaysRetry() throws Exception {
-        INCIDENT_SERVICE.unreachableFor("reporting");
+        INCIDENT_SERVICE.unreachableOn("/services/reporting");
 
         HttpResponse<String> refused = postJson("/integrations", "{\"serviceId\":\"reporting\",\"name\":\"Reporting\",\"type\":\"generic\"}");
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two replicas on one database and broker: this test's service, where the admin calls go, and another started beside
  * it, whose key cache check the test runs itself (its scheduler would wait an hour) instead of waiting for it.
  */
-class KeyRevocationIT extends IngestIT {
+class KeyRevocationIT extends RunningIngestService {
 
     private static final String ALERT = "{\"summary\":\"Billing slow\",\"severity\":\"warning\"}";
     private static ConfigurableApplicationContext otherReplica;

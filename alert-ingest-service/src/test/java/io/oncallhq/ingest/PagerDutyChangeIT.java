@@ -23,7 +23,7 @@ import static io.oncallhq.ingest.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A deploy pipeline or any tool set up for PagerDuty's change events, pointed here by changing only the URL's host. */
-class PagerDutyChangeIT extends IngestIT {
+class PagerDutyChangeIT extends RunningIngestService {
 
     private static final String PATH = "/v2/change/enqueue";
 
@@ -31,7 +31,7 @@ class PagerDutyChangeIT extends IngestIT {
     private TopicReader alerts;
     private Map<TopicPartition, Long> changesBefore;
 
-    @BeforeEach // after IngestIT's, which sets brokers
+    @BeforeEach // after RunningIngestService's, which sets brokers
     void snapshotTheTopics() {
         changes = new TopicReader(brokers, Topics.CHANGES);
         alerts = new TopicReader(brokers, Topics.ALERTS);

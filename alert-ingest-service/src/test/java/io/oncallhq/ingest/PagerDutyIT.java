@@ -11,7 +11,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A tool set up for PagerDuty, pointed here by changing only the URL. */
-class PagerDutyIT extends IngestIT {
+class PagerDutyIT extends RunningIngestService {
 
     private static final String PATH = "/v2/enqueue";
 

@@ -1,7 +1,7 @@
 package io.oncallhq.bench;
 
 import io.oncallhq.localruntime.Ports;
-import io.oncallhq.slackstandin.SlackStandIn;
+import io.oncallhq.standins.SlackStandIn;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.oncallhq.bench;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.oncallhq.standins.SlackCall;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +39,10 @@ final class PagingLatency {
                     throw new IllegalStateException("alert " + i + " answered " + response.status() + ": " + response.body());
                 }
                 long acceptNanos = System.nanoTime() - start;
-                LoggedRequest page = awaitPage(bench, marker);
+                SlackCall page = awaitPage(bench, marker);
                 if (i >= warmup) {
                     accepted.add(acceptNanos);
-                    paged.add(Duration.between(acceptedAt, page.getLoggedDate().toInstant()).toNanos());
+                    paged.add(Duration.between(acceptedAt, page.at()).toNanos());
                 }
             }
             System.out.println();
@@ -52,12 +52,12 @@ final class PagingLatency {
         }
     }
 
-    private static LoggedRequest awaitPage(BenchSystem bench, String marker) throws InterruptedException {
+    private static SlackCall awaitPage(BenchSystem bench, String marker) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            List<LoggedRequest> pages = bench.slack.calls("chat.postMessage");
+            List<SlackCall> pages = bench.slack.calls("chat.postMessage");
             for (int i = pages.size() - 1; i >= 0; i--) {
-                if (pages.get(i).getBodyAsString().contains(marker)) {
+                if (pages.get(i).field("text").contains(marker)) {
                     return pages.get(i);
                 }
             }

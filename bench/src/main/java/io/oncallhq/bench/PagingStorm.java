@@ -1,6 +1,5 @@
 package io.oncallhq.bench;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.incident.IncidentEvent;
@@ -8,6 +7,7 @@ import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.localruntime.EventTopics;
+import io.oncallhq.standins.SlackCall;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +87,7 @@ final class PagingStorm {
             senders.shutdown();
             Instant stormAccepted = Instant.now();
 
-            LoggedRequest criticalPage = awaitPage(bench, criticalKey);
+            SlackCall criticalPage = awaitPage(bench, criticalKey);
             awaitEveryPageSettled(bench, alerts + 1);
             Instant settled = Instant.now();
 
@@ -102,9 +102,9 @@ final class PagingStorm {
                     .map(ReceivedEvent::data).filter(PageRequested.class::isInstance).map(PageRequested.class::cast)
                     .filter(page -> page.serviceId().equals(CRITICAL_SERVICE)).map(PageRequested::requestedAt)
                     .findFirst();
-            Instant criticalPosted = criticalPage.getLoggedDate().toInstant();
-            List<LoggedRequest> posted = bench.slack.calls("chat.postMessage");
-            List<LoggedRequest> rewritten = bench.slack.calls("chat.update");
+            Instant criticalPosted = criticalPage.at();
+            List<SlackCall> posted = bench.slack.calls("chat.postMessage");
+            List<SlackCall> rewritten = bench.slack.calls("chat.update");
 
             System.out.println();
             System.out.printf("storm: %d error alerts on Checkout API accepted in %s by %d senders, plus 1 critical "
@@ -114,7 +114,7 @@ final class PagingStorm {
                     stormIncidents.size(), seconds(stormStarted, settled));
             System.out.printf("Slack messages to the responder: %d chat.postMessage (%d of them digests), "
                     + "%d chat.update of a digest in place%n", posted.size(),
-                    posted.stream().filter(post -> post.getBodyAsString().contains("digest_actions")).count(),
+                    posted.stream().filter(post -> post.field("blocks").contains("digest_actions")).count(),
                     rewritten.size());
             System.out.printf("critical alert 202 -> its chat.postMessage: %s (202 -> incident opened %s, "
                     + "page requested -> chat.postMessage %s)%n", seconds(criticalAccepted, criticalPosted),
@@ -133,11 +133,11 @@ final class PagingStorm {
         }
     }
 
-    private static LoggedRequest awaitPage(BenchSystem bench, String marker) throws InterruptedException {
+    private static SlackCall awaitPage(BenchSystem bench, String marker) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<LoggedRequest> page = bench.slack.calls("chat.postMessage").stream()
-                    .filter(post -> post.getBodyAsString().contains(marker)).findFirst();
+            Optional<SlackCall> page = bench.slack.calls("chat.postMessage").stream()
+                    .filter(post -> post.field("text").contains(marker)).findFirst();
             if (page.isPresent()) {
                 return page.get();
             }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every operation of the service's own OpenAPI document: Slack's endpoints need no bearer token, only Slack's signature. */
-class AccessIT extends RunningService {
+class AccessIT extends RunningNotificationService {
 
     @Test
     void slacksEndpointsNeverAskForABearerToken() throws Exception {

@@ -1,6 +1,5 @@
 package io.oncallhq.notification;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.oncallhq.contracts.Severity;
@@ -25,19 +24,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static io.oncallhq.notification.SlackStandIn.ALEX_SLACK_ID;
-import static io.oncallhq.notification.SlackStandIn.GONE_SLACK_ID;
+import static io.oncallhq.standins.SlackStandIn.ALEX_SLACK_ID;
+import static io.oncallhq.standins.SlackStandIn.GONE_SLACK_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Contact rules decide the order of the channels; each one that does not take the page is on the timeline. */
-class ContactRulesIT extends RunningService {
-
-    private static final WireMockServer WEBHOOKS = new WireMockServer(options().dynamicPort());
+class ContactRulesIT extends RunningNotificationService {
 
     static {
-        WEBHOOKS.start();
         WEBHOOKS.stubFor(post("/alex").willReturn(ok()));
         WEBHOOKS.stubFor(post("/broken").willReturn(serviceUnavailable()));
     }
@@ -90,7 +85,8 @@ class ContactRulesIT extends RunningService {
         LoggedRequest call = WEBHOOKS.findAll(postRequestedFor(urlEqualTo("/alex"))).stream()
                 .filter(request -> page.pageId().equals(request.getHeader("Idempotency-Key"))).findFirst()
                 .orElseThrow();
-        assertThat(call.getHeader("X-Oncallhq-Signature")).matches("t=\\d+,v1=[0-9a-f]{64}");
+        // Signed with the current secret and, during this context's rotation, the previous one.
+        assertThat(call.getHeader("X-Oncallhq-Signature")).matches("t=\\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
         assertThat(SLACK.callsAbout("chat.postMessage", page.incidentId())).isEmpty();
     }
 

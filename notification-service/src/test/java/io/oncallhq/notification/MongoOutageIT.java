@@ -9,6 +9,7 @@ import io.oncallhq.contracts.page.PageTarget;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalMongo;
 import io.oncallhq.localruntime.Ports;
+import io.oncallhq.standins.SlackStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

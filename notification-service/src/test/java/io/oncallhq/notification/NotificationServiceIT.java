@@ -18,6 +18,7 @@ import io.oncallhq.contracts.page.PagedBecause;
 import io.oncallhq.contracts.page.RecentChange;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalMongo;
+import io.oncallhq.standins.SlackCall;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -44,19 +45,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
-import static io.oncallhq.notification.SlackStandIn.ALEX_DM;
-import static io.oncallhq.notification.SlackStandIn.ALEX_SLACK_ID;
-import static io.oncallhq.notification.SlackStandIn.GONE_SLACK_ID;
-import static io.oncallhq.notification.SlackStandIn.TS;
+import static io.oncallhq.standins.SlackStandIn.ALEX_DM;
+import static io.oncallhq.standins.SlackStandIn.ALEX_SLACK_ID;
+import static io.oncallhq.standins.SlackStandIn.GONE_SLACK_ID;
+import static io.oncallhq.standins.SlackStandIn.MESSAGE_TS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Paging through Slack and button presses, end to end through the running service. */
-class NotificationServiceIT extends RunningService {
+class NotificationServiceIT extends RunningNotificationService {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -70,12 +70,12 @@ class NotificationServiceIT extends RunningService {
         PageDelivered delivered = (PageDelivered) awaitOutcome(page.pageId());
         assertThat(delivered.channel()).isEqualTo("slack");
         assertThat(delivered.destination()).isEqualTo(ALEX_DM);
-        assertThat(delivered.messageRef()).isEqualTo(TS);
-        assertThat(SLACK.calls("conversations.open")).anyMatch(open -> ALEX_SLACK_ID.equals(open.get("users")));
-        List<Map<String, String>> posts = postsAbout(incidentId);
+        assertThat(delivered.messageRef()).isEqualTo(MESSAGE_TS);
+        assertThat(SLACK.calls("conversations.open")).anyMatch(open -> ALEX_SLACK_ID.equals(open.field("users")));
+        List<SlackCall> posts = postsAbout(incidentId);
         assertThat(posts).hasSize(1);
-        assertThat(posts.getFirst().get("channel")).isEqualTo(ALEX_DM);
-        assertThat(posts.getFirst().get("text")).startsWith("[CRITICAL] #7 Checkout latency high");
+        assertThat(posts.getFirst().field("channel")).isEqualTo(ALEX_DM);
+        assertThat(posts.getFirst().field("text")).startsWith("[CRITICAL] #7 Checkout latency high");
         assertThat(buttons(posts.getFirst())).containsExactly("incident_acknowledge=" + incidentId + " (primary)",
                 "incident_escalate=" + incidentId + " (default)", "incident_resolve=" + incidentId + " (danger)");
         assertThat(sectionTexts(posts.getFirst())).noneMatch(text -> text.contains("Recent changes"));
@@ -100,8 +100,8 @@ class NotificationServiceIT extends RunningService {
         kafka.send(request);
         awaitOutcome(page.pageId());
 
-        assertThat(SLACK.traceparentsAbout("chat.postMessage", incidentId)).singleElement().asString()
-                .startsWith("00-" + traceId + "-");
+        assertThat(SLACK.callsAbout("chat.postMessage", incidentId)).extracting(SlackCall::traceparent)
+                .singleElement().asString().startsWith("00-" + traceId + "-");
         assertThat(kafka.readAll(Topics.PAGE_OUTCOMES)).filteredOn(record ->
                         EventTopics.header(record, "ce_subject").orElse("").equals(incidentId))
                 .singleElement().satisfies(outcome -> assertThat(EventTopics.header(outcome, "traceparent"))
@@ -123,12 +123,12 @@ class NotificationServiceIT extends RunningService {
 
         await().atMost(PATIENCE).until(() -> updatesAbout(incidentId).size() == 1);
         await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.INCIDENTS));
-        List<Map<String, String>> updates = updatesAbout(incidentId);
+        List<SlackCall> updates = updatesAbout(incidentId);
         assertThat(updates).hasSize(1);
-        assertThat(updates.getFirst().get("channel")).isEqualTo(ALEX_DM);
-        assertThat(updates.getFirst().get("ts")).isEqualTo(TS);
-        assertThat(updates.getFirst().get("text")).contains("acknowledged by Alex Rivera");
-        assertThat(updates.getFirst().get("blocks")).contains("Acknowledged by Alex Rivera");
+        assertThat(updates.getFirst().field("channel")).isEqualTo(ALEX_DM);
+        assertThat(updates.getFirst().field("ts")).isEqualTo(MESSAGE_TS);
+        assertThat(updates.getFirst().field("text")).contains("acknowledged by Alex Rivera");
+        assertThat(updates.getFirst().field("blocks")).contains("Acknowledged by Alex Rivera");
         assertThat(buttons(updates.getFirst())).containsExactly("incident_escalate=" + incidentId + " (default)",
                 "incident_resolve=" + incidentId + " (danger)");
     }
@@ -156,9 +156,9 @@ class NotificationServiceIT extends RunningService {
         kafka.publish(Topics.INCIDENTS,
                 new IncidentAcknowledged(incidentId, Actor.responder("alex", "Alex Rivera"), Instant.now()),
                 "event-" + UUID.randomUUID());
-        Map<String, String> update = await().atMost(PATIENCE).until(() -> updatesAbout(incidentId),
+        SlackCall update = await().atMost(PATIENCE).until(() -> updatesAbout(incidentId),
                 found -> !found.isEmpty()).getFirst();
-        assertThat(update.get("blocks")).contains("Acknowledged by Alex Rivera");
+        assertThat(update.field("blocks")).contains("Acknowledged by Alex Rivera");
         assertThat(sectionTexts(update)).contains(changes);
     }
 
@@ -233,17 +233,17 @@ class NotificationServiceIT extends RunningService {
         assertThat(commandsAbout(forgedIncidentId)).isEmpty();
     }
 
-    private static List<Map<String, String>> postsAbout(String incidentId) {
+    private static List<SlackCall> postsAbout(String incidentId) {
         return SLACK.callsAbout("chat.postMessage", incidentId);
     }
 
-    private static List<Map<String, String>> updatesAbout(String incidentId) {
+    private static List<SlackCall> updatesAbout(String incidentId) {
         return SLACK.callsAbout("chat.update", incidentId);
     }
 
     /** The mrkdwn text of each section of a message, in order. */
-    private List<String> sectionTexts(Map<String, String> message) {
-        JsonNode blocks = json.readTree(message.get("blocks"));
+    private List<String> sectionTexts(SlackCall message) {
+        JsonNode blocks = json.readTree(message.field("blocks"));
         return StreamSupport.stream(blocks.spliterator(), false)
                 .filter(block -> block.path("type").asString().equals("section"))
                 .map(block -> block.path("text").path("text").asString())
@@ -251,8 +251,8 @@ class NotificationServiceIT extends RunningService {
     }
 
     /** The first text of each context block of a message, in order. */
-    private List<String> contextTexts(Map<String, String> message) {
-        JsonNode blocks = json.readTree(message.get("blocks"));
+    private List<String> contextTexts(SlackCall message) {
+        JsonNode blocks = json.readTree(message.field("blocks"));
         return StreamSupport.stream(blocks.spliterator(), false)
                 .filter(block -> block.path("type").asString().equals("context"))
                 .map(block -> block.path("elements").path(0).path("text").asString())
@@ -260,8 +260,8 @@ class NotificationServiceIT extends RunningService {
     }
 
     /** Each button of a message as {@code action_id=value (style)}. */
-    private List<String> buttons(Map<String, String> message) {
-        JsonNode blocks = json.readTree(message.get("blocks"));
+    private List<String> buttons(SlackCall message) {
+        JsonNode blocks = json.readTree(message.field("blocks"));
         return StreamSupport.stream(blocks.spliterator(), false)
                 .filter(block -> block.path("type").asString().equals("actions"))
                 .flatMap(block -> StreamSupport.stream(block.get("elements").spliterator(), false))

@@ -4,21 +4,22 @@ import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
 import io.oncallhq.contracts.postmortem.ActionItemOverdue;
+import io.oncallhq.standins.SlackCall;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import static io.oncallhq.notification.SlackStandIn.ALEX_SLACK_ID;
+import static io.oncallhq.standins.SlackStandIn.ALEX_DM;
+import static io.oncallhq.standins.SlackStandIn.ALEX_SLACK_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Overdue post-mortem action items: announced once, to the owner's DM or else the incident's team channel. */
-class OverdueActionItemsIT extends RunningService {
+class OverdueActionItemsIT extends RunningNotificationService {
 
     @Test
     void anOverdueItemIsAnnouncedOnceInItsOwnersSlackDmEvenWhenRedelivered() throws Exception {
@@ -33,9 +34,9 @@ class OverdueActionItemsIT extends RunningService {
         await().atMost(PATIENCE).until(() -> announcements(title).size() == 1);
         await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.POSTMORTEMS));
 
-        Map<String, String> announcement = announcements(title).getFirst();
-        assertThat(announcement.get("channel")).isEqualTo(SlackStandIn.ALEX_DM);
-        assertThat(announcement.get("text")).contains("overdue since 2026-11-20").contains("/postmortems/pm-1");
+        SlackCall announcement = announcements(title).getFirst();
+        assertThat(announcement.field("channel")).isEqualTo(ALEX_DM);
+        assertThat(announcement.field("text")).contains("overdue since 2026-11-20").contains("/postmortems/pm-1");
         assertThat(announcements(title)).hasSize(1);
     }
 
@@ -48,18 +49,18 @@ class OverdueActionItemsIT extends RunningService {
                 new PageTarget("alex", "Alex Rivera", null, ALEX_SLACK_ID), null, Instant.now(), team);
         kafka.publish(Topics.PAGES, page, "event-" + UUID.randomUUID());
         await().atMost(PATIENCE).until(() -> SLACK.calls("chat.postMessage").stream()
-                .anyMatch(post -> team.equals(post.get("channel"))));
+                .anyMatch(post -> team.equals(post.field("channel"))));
         String title = "Add an alert " + UUID.randomUUID();
 
         kafka.publish(Topics.POSTMORTEMS, overdue(incidentId, "nobody-known", title), "event-" + UUID.randomUUID());
 
         await().atMost(PATIENCE).until(() -> announcements(title).size() == 1);
-        assertThat(announcements(title).getFirst().get("channel")).isEqualTo(team);
+        assertThat(announcements(title).getFirst().field("channel")).isEqualTo(team);
     }
 
-    private static List<Map<String, String>> announcements(String title) {
+    private static List<SlackCall> announcements(String title) {
         return SLACK.calls("chat.postMessage").stream()
-                .filter(post -> post.getOrDefault("text", "").contains(title)).toList();
+                .filter(post -> post.field("text").contains(title)).toList();
     }
 
     private static ActionItemOverdue overdue(String incidentId, String ownerId, String title) {

@@ -3,43 +3,43 @@ package io.oncallhq.notification;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.page.PageDelivered;
 import io.oncallhq.contracts.page.PageRequested;
+import io.oncallhq.standins.SlackCall;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import static io.oncallhq.standins.SlackStandIn.dmOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A page whose earlier attempt posted to Slack and then stopped before saving the outcome (the record still SENDING):
  * the redelivered request finds the message by the page id in its metadata instead of posting it again.
  */
-class SendingGapIT extends RunningService {
+class SendingGapIT extends RunningNotificationService {
 
     @Test
     void aPageEveryAttemptTagsWithItsIdCarriesItInTheMessageMetadata() throws Exception {
         PageRequested page = alexIsPagedAbout("inc-" + UUID.randomUUID());
 
-        Map<String, String> post = SLACK.callsAbout("chat.postMessage", page.incidentId()).getFirst();
+        SlackCall post = SLACK.callsAbout("chat.postMessage", page.incidentId()).getFirst();
 
-        assertThat(post.get("metadata")).contains("\"event_type\":\"oncallhq_page\"")
+        assertThat(post.field("metadata")).contains("\"event_type\":\"oncallhq_page\"")
                 .contains("\"page_id\":\"" + page.pageId() + "\"");
     }
 
     @Test
     void aRedeliveredPageThatSlackAlreadyHasIsSettledWithThatMessageAndNotPostedAgain() throws Exception {
-        String slackUserId = "U0CRASH" + UUID.randomUUID().toString().substring(0, 8);
-        String dm = "D" + slackUserId;
+        String slackUserId = SLACK.newUser();
         PageRequested page = pageRequested("inc-" + UUID.randomUUID(), slackUserId);
-        SLACK.dmAlreadyHoldsPage(slackUserId, dm, "1700000123.000200", page.pageId());
+        SLACK.dmAlreadyHoldsPage(slackUserId, "1700000123.000200", page.pageId());
         mongo.insert(stillSending(page), "page_deliveries");
 
         kafka.publish(Topics.PAGES, page, "event-" + UUID.randomUUID());
 
         PageDelivered delivered = (PageDelivered) awaitOutcome(page.pageId());
-        assertThat(delivered.destination()).isEqualTo(dm);
+        assertThat(delivered.destination()).isEqualTo(dmOf(slackUserId));
         assertThat(delivered.messageRef()).isEqualTo("1700000123.000200");
         assertThat(SLACK.callsAbout("chat.postMessage", page.incidentId())).isEmpty();
         assertThat(delivery(page.pageId()).getInteger("attempts")).isEqualTo(2);

@@ -20,12 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.oncallhq.notification.SlackStandIn.ALEX_SLACK_ID;
+import static io.oncallhq.standins.SlackStandIn.ALEX_SLACK_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Slack's requests to us: retried presses, stale buttons, strangers, rotated secrets and the slash command. */
-class SlackInteractionsIT extends RunningService {
+class SlackInteractionsIT extends RunningNotificationService {
 
     private static final String STRANGER_SLACK_ID = "U0STRANGER";
     private final JsonMapper json = JsonMapper.builder().build();
@@ -58,8 +58,8 @@ class SlackInteractionsIT extends RunningService {
 
         assertThat(click.statusCode()).isEqualTo(200);
         await().atMost(PATIENCE).until(() -> SLACK.ephemeralsTo(ALEX_SLACK_ID).stream()
-                .anyMatch(reply -> reply.get("text").contains("already acknowledged by Sam Lee")
-                        && reply.get("text").contains("2026-11-22 09:30 UTC")));
+                .anyMatch(reply -> reply.field("text").contains("already acknowledged by Sam Lee")
+                        && reply.field("text").contains("2026-11-22 09:30 UTC")));
         String marker = publishMarkerCommand();
         await().atMost(PATIENCE).until(() -> commandsAbout(marker).size() == 1);
         assertThat(commandsAbout(incidentId)).isEmpty();
@@ -75,7 +75,8 @@ class SlackInteractionsIT extends RunningService {
 
         assertThat(click.statusCode()).isEqualTo(200);
         await().atMost(PATIENCE).until(() -> SLACK.ephemeralsTo(STRANGER_SLACK_ID).stream()
-                .anyMatch(reply -> reply.get("text").contains("not linked") && reply.get("text").contains(STRANGER_SLACK_ID)));
+                .anyMatch(reply -> reply.field("text").contains("not linked")
+                        && reply.field("text").contains(STRANGER_SLACK_ID)));
         String marker = publishMarkerCommand();
         await().atMost(PATIENCE).until(() -> commandsAbout(marker).size() == 1);
         assertThat(commandsAbout(incidentId)).isEmpty();
@@ -97,7 +98,7 @@ class SlackInteractionsIT extends RunningService {
     void slashCommandAckByNumberPublishesTheCommandAndAnswersEphemerally() throws Exception {
         String incidentId = "inc-" + UUID.randomUUID();
         alexIsPagedAbout(incidentId);
-        INCIDENT_SERVICE.incidents("?limit=500", "[" + incidentJson(incidentId, 4242, "TRIGGERED") + "]");
+        INCIDENT_SERVICE.answers("/incidents?limit=500", "[" + incidentJson(incidentId, 4242, "TRIGGERED") + "]");
 
         HttpResponse<String> answer = slashCommand(ALEX_SLACK_ID, "ack 4242");
 
@@ -137,9 +138,9 @@ class SlackInteractionsIT extends RunningService {
     @Test
     void slashCommandListShowsTheOpenIncidentsTheUserWasPagedAbout() throws Exception {
         PageRequested mine = alexIsPagedAbout("inc-" + UUID.randomUUID());
-        INCIDENT_SERVICE.incidents("?limit=500&status=triggered", "[" + incidentJson(mine.incidentId(), 77, "TRIGGERED")
-                + "," + incidentJson("inc-someone-elses", 78, "TRIGGERED") + "]");
-        INCIDENT_SERVICE.incidents("?limit=500&status=acknowledged", "[]");
+        INCIDENT_SERVICE.answers("/incidents?limit=500&status=triggered", "[" + incidentJson(mine.incidentId(), 77,
+                "TRIGGERED") + "," + incidentJson("inc-someone-elses", 78, "TRIGGERED") + "]");
+        INCIDENT_SERVICE.answers("/incidents?limit=500&status=acknowledged", "[]");
 
         String text = json.readTree(slashCommand(ALEX_SLACK_ID, "list").body()).get("text").asString();
 
@@ -169,7 +170,7 @@ class SlackInteractionsIT extends RunningService {
 
     @Test
     void slashCommandSaysSoWhenIncidentServiceIsTooSlow() throws Exception {
-        INCIDENT_SERVICE.slow("/incidents?limit=500&status=triggered", 4000);
+        INCIDENT_SERVICE.tooSlowOn("/incidents?limit=500&status=triggered");
 
         HttpResponse<String> answer = slashCommand(ALEX_SLACK_ID, "list");
 

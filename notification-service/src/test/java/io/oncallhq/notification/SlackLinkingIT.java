@@ -15,13 +15,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static io.oncallhq.notification.SlackStandIn.ALEX_SLACK_ID;
-import static io.oncallhq.notification.SlackStandIn.TS;
+import static io.oncallhq.standins.SlackStandIn.ALEX_SLACK_ID;
+import static io.oncallhq.standins.SlackStandIn.MESSAGE_TS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Who may press: the responders of incident-service's directory, or, while it cannot be reached, whoever was paged. */
-class SlackLinkingIT extends RunningService {
+class SlackLinkingIT extends RunningNotificationService {
 
     private static final String KIM_SLACK_ID = "U0KIM";
     private static final String STRANGER_SLACK_ID = "U0STRANGER";
@@ -33,7 +33,8 @@ class SlackLinkingIT extends RunningService {
         String incidentId = alexIsPagedWithTheTeamChannel(team);
 
         HttpResponse<String> click = postInteraction(
-                SlackPayloads.pressOnPage(KIM_SLACK_ID, "incident_acknowledge", incidentId, team, TS), SIGNING_SECRET);
+                SlackPayloads.pressOnPage(KIM_SLACK_ID, "incident_acknowledge", incidentId, team, MESSAGE_TS),
+                SIGNING_SECRET);
 
         assertThat(click.statusCode()).isEqualTo(200);
         List<IncidentCommand> commands = await().atMost(PATIENCE).until(() -> commandsAbout(incidentId),
@@ -49,12 +50,12 @@ class SlackLinkingIT extends RunningService {
         String incidentId = alexIsPagedWithTheTeamChannel(team);
 
         HttpResponse<String> click = postInteraction(
-                SlackPayloads.pressOnPage(STRANGER_SLACK_ID, "incident_acknowledge", incidentId, team, TS),
+                SlackPayloads.pressOnPage(STRANGER_SLACK_ID, "incident_acknowledge", incidentId, team, MESSAGE_TS),
                 SIGNING_SECRET);
 
         assertThat(click.statusCode()).isEqualTo(200);
         await().atMost(PATIENCE).until(() -> SLACK.ephemeralsTo(STRANGER_SLACK_ID).stream()
-                .anyMatch(reply -> reply.get("text").contains("not linked") && team.equals(reply.get("channel"))));
+                .anyMatch(reply -> reply.field("text").contains("not linked") && team.equals(reply.field("channel"))));
         String marker = publishMarkerCommand();
         await().atMost(PATIENCE).until(() -> commandsAbout(marker).size() == 1);
         assertThat(commandsAbout(incidentId)).isEmpty();
@@ -62,7 +63,7 @@ class SlackLinkingIT extends RunningService {
 
     @Test
     void whileIncidentServiceIsDownAPagedResponderStillActs() throws Exception {
-        INCIDENT_SERVICE.respondersDown();
+        INCIDENT_SERVICE.failsOn("/responders");
         String incidentId = "inc-" + UUID.randomUUID();
         alexIsPagedAbout(incidentId);
 
@@ -90,7 +91,7 @@ class SlackLinkingIT extends RunningService {
         kafka.publish(Topics.PAGES, page, "event-" + UUID.randomUUID());
         awaitOutcome(page.pageId());
         await().atMost(PATIENCE).until(() -> SLACK.calls("chat.postMessage").stream()
-                .anyMatch(post -> team.equals(post.get("channel"))));
+                .anyMatch(post -> team.equals(post.field("channel"))));
         return incidentId;
     }
 }

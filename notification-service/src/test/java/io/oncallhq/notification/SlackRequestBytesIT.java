@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.oncallhq.notification.SlackStandIn.ALEX_SLACK_ID;
+import static io.oncallhq.standins.SlackStandIn.ALEX_SLACK_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * percent-encoded, and acted on as read from those same bytes. The bodies under {@code slack-requests/} are frozen
  * (see the README there); the others are built from today's page message. All go through the real HTTP stack.
  */
-class SlackRequestBytesIT extends RunningService {
+class SlackRequestBytesIT extends RunningNotificationService {
 
     private final JsonMapper json = JsonMapper.builder().build();
     @Autowired

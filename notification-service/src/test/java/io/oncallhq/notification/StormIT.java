@@ -9,6 +9,7 @@ import io.oncallhq.contracts.page.PageDelivered;
 import io.oncallhq.contracts.page.PageOutcomeEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
+import io.oncallhq.standins.SlackCall;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -27,27 +27,27 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import static io.oncallhq.notification.SlackStandIn.TS;
-
+import static io.oncallhq.standins.SlackStandIn.MESSAGE_TS;
+import static io.oncallhq.standins.SlackStandIn.dmOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Many pages for one responder at once, with the storm thresholds as configured by default. Each test pages its own
- * Slack user, whose DM channel is {@code D} + the user id, so the pace of one test's DM holds nothing of another's up.
+ * Slack user ({@code SLACK.newUser()}) with a DM of their own, so the pace of one test's DM holds nothing of another's
+ * up.
  */
 @TestPropertySource(properties = {"notification.paging.digest.waiting=5",
         "notification.paging.digest.service-incidents=" + StormIT.SERVICE_INCIDENTS,
         "notification.paging.digest.window=2m"})
-class StormIT extends RunningService {
+class StormIT extends RunningNotificationService {
 
     static final int SERVICE_INCIDENTS = 5;
     private static final Pattern DIGEST_HEADLINE = Pattern.compile("^\\[WARNING] (\\d+) incidents? on Checkout API");
 
     @Test
     void aStormOfPagesToOneResponderBecomesOneDigestRewrittenInPlaceInsteadOfADmEach() throws Exception {
-        String user = slackUser();
-        SLACK.givesDm(user, dmOf(user));
+        String user = SLACK.newUser();
         List<PageRequested> firstWave = checkoutStorm(user, 8);
         publish(firstWave);
         await().atMost(PATIENCE).until(() -> deliveredAll(firstWave) && digestsPostedTo(user).size() == 1);
@@ -64,19 +64,18 @@ class StormIT extends RunningService {
                 .isLessThanOrEqualTo(SERVICE_INCIDENTS);
         assertThat(outcomes).filteredOn(outcome -> outcome.digest() != null).hasSize(storm.size() - (int) alone)
                 .allSatisfy(outcome -> assertThat(outcome.digest()).matches("digest of \\d+ incidents? on Checkout API"));
-        List<Map<String, String>> posts = postsTo(user);
+        List<SlackCall> posts = postsTo(user);
         assertThat(posts).hasSize((int) alone + 1);
-        assertThat(posts.getLast().get("blocks")).as("the digest comes after the pages sent on their own")
+        assertThat(posts.getLast().field("blocks")).as("the digest comes after the pages sent on their own")
                 .contains("digest_actions");
-        List<Map<String, String>> rewrites = updatesTo(user);
-        assertThat(rewrites).isNotEmpty().allSatisfy(update -> assertThat(update.get("ts")).isEqualTo(TS));
+        List<SlackCall> rewrites = updatesTo(user);
+        assertThat(rewrites).isNotEmpty().allSatisfy(update -> assertThat(update.field("ts")).isEqualTo(MESSAGE_TS));
         assertThat(digestedIncidents(rewrites.getLast())).isEqualTo(storm.size() - alone);
     }
 
     @Test
     void aRedeliveredPageOfADigestAddsNoSecondEntry() throws Exception {
-        String user = slackUser();
-        SLACK.givesDm(user, dmOf(user));
+        String user = SLACK.newUser();
         List<PageRequested> storm = checkoutStorm(user, 8);
         List<ProducerRecord<byte[], byte[]>> requests = new ArrayList<>();
         for (PageRequested page : storm) {
@@ -104,8 +103,8 @@ class StormIT extends RunningService {
 
     @Test
     void aCriticalPageDuringAStormIsPostedBeforeTheLessUrgentPagesStillWaiting() throws Exception {
-        String user = slackUser();
-        SLACK.opensDmSlowlyAtFirst(user, dmOf(user), Duration.ofSeconds(3));
+        String user = SLACK.newUser();
+        SLACK.opensDmSlowlyAtFirst(user, Duration.ofSeconds(3));
         PageRequested first = page(user, "checkout-api", "Checkout API", Severity.WARNING);
         kafka.publish(Topics.PAGES, first, "event-" + UUID.randomUUID());
         await().atMost(PATIENCE).until(() -> "SENDING".equals(status(first)));
@@ -127,8 +126,7 @@ class StormIT extends RunningService {
 
     @Test
     void acknowledgeAllOnADigestPublishesOneAcknowledgeCommandPerIncidentOfTheDigestOnce() throws Exception {
-        String user = slackUser();
-        SLACK.givesDm(user, dmOf(user));
+        String user = SLACK.newUser();
         List<PageRequested> storm = checkoutStorm(user, 8);
         publish(storm);
         await().atMost(PATIENCE).until(() -> deliveredAll(storm) && digestsPostedTo(user).size() == 1);
@@ -158,9 +156,9 @@ class StormIT extends RunningService {
     }
 
     /** The value of the Acknowledge all button of a digest message: the digest id. */
-    private static String acknowledgeAllValue(Map<String, String> digest) {
-        Matcher value = Pattern.compile("\"value\":\"(digest-[^\"]+)\"").matcher(digest.get("blocks"));
-        assertThat(value.find()).as("an Acknowledge all button in %s", digest.get("blocks")).isTrue();
+    private static String acknowledgeAllValue(SlackCall digest) {
+        Matcher value = Pattern.compile("\"value\":\"(digest-[^\"]+)\"").matcher(digest.field("blocks"));
+        assertThat(value.find()).as("an Acknowledge all button in %s", digest.field("blocks")).isTrue();
         return value.group(1);
     }
 
@@ -184,23 +182,22 @@ class StormIT extends RunningService {
         return pages.stream().allMatch(page -> delivered.contains(page.pageId()));
     }
 
-    private static List<Map<String, String>> postsTo(String user) {
-        return SLACK.calls("chat.postMessage").stream().filter(post -> dmOf(user).equals(post.get("channel"))).toList();
+    private static List<SlackCall> postsTo(String user) {
+        return SLACK.callsTo("chat.postMessage", dmOf(user));
     }
 
-    private static List<Map<String, String>> digestsPostedTo(String user) {
-        return postsTo(user).stream().filter(post -> post.getOrDefault("blocks", "").contains("digest_actions"))
-                .toList();
+    private static List<SlackCall> digestsPostedTo(String user) {
+        return postsTo(user).stream().filter(post -> post.field("blocks").contains("digest_actions")).toList();
     }
 
-    private static List<Map<String, String>> updatesTo(String user) {
-        return SLACK.calls("chat.update").stream().filter(update -> dmOf(user).equals(update.get("channel"))).toList();
+    private static List<SlackCall> updatesTo(String user) {
+        return SLACK.callsTo("chat.update", dmOf(user));
     }
 
     /** How many incidents a digest message says it holds. */
-    private static long digestedIncidents(Map<String, String> message) {
-        Matcher headline = DIGEST_HEADLINE.matcher(message.get("text"));
-        assertThat(headline.find()).as("a digest's text: %s", message.get("text")).isTrue();
+    private static long digestedIncidents(SlackCall message) {
+        Matcher headline = DIGEST_HEADLINE.matcher(message.field("text"));
+        assertThat(headline.find()).as("a digest's text: %s", message.field("text")).isTrue();
         return Long.parseLong(headline.group(1));
     }
 
@@ -214,8 +211,8 @@ class StormIT extends RunningService {
         return postsTo(user).stream().map(StormIT::incidentOf).toList();
     }
 
-    private static String incidentOf(Map<String, String> post) {
-        String blocks = post.getOrDefault("blocks", "");
+    private static String incidentOf(SlackCall post) {
+        String blocks = post.field("blocks");
         int start = blocks.indexOf("\"value\":\"inc-");
         return start < 0 ? null : blocks.substring(start + "\"value\":\"".length(), blocks.indexOf('"',
                 start + "\"value\":\"".length()));
@@ -232,13 +229,5 @@ class StormIT extends RunningService {
                 serviceName + " error rate", severity, 1,
                 new PageTarget("sam", "Sam Lee", "sam@example.com", slackUserId),
                 "http://localhost:8082/incidents/" + incidentId, requestedAt);
-    }
-
-    private static String slackUser() {
-        return "U" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-    }
-
-    private static String dmOf(String user) {
-        return "D" + user;
     }
 }

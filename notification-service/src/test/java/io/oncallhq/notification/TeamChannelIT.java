@@ -8,6 +8,7 @@ import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
 import io.oncallhq.contracts.page.PageUnroutable;
 import io.oncallhq.contracts.page.RecentChange;
+import io.oncallhq.standins.SlackCall;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -15,17 +16,16 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import static io.oncallhq.notification.SlackStandIn.ALEX_DM;
-import static io.oncallhq.notification.SlackStandIn.ALEX_SLACK_ID;
-import static io.oncallhq.notification.SlackStandIn.TS;
+import static io.oncallhq.standins.SlackStandIn.ALEX_DM;
+import static io.oncallhq.standins.SlackStandIn.ALEX_SLACK_ID;
+import static io.oncallhq.standins.SlackStandIn.MESSAGE_TS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The team channel: one message per incident, kept true to it, with one thread line per incident event. */
-class TeamChannelIT extends RunningService {
+class TeamChannelIT extends RunningNotificationService {
 
     /** The consumer group that posts the team channel's messages, apart from the one storing the pages. */
     private static final String TEAM_CHANNELS_GROUP = "notification-service-team-channels";
@@ -44,16 +44,17 @@ class TeamChannelIT extends RunningService {
         ProducerRecord<byte[], byte[]> secondRequest = kafka.record(Topics.PAGES, second, "event-" + UUID.randomUUID());
         kafka.send(secondRequest);
         kafka.send(secondRequest);
-        await().atMost(PATIENCE).until(() -> callsTo("chat.update", team).stream()
-                .anyMatch(update -> update.get("blocks").contains("Kim Park (level 2)")));
+        await().atMost(PATIENCE).until(() -> messagesTo("chat.update", team).stream()
+                .anyMatch(update -> update.field("blocks").contains("Kim Park (level 2)")));
         await().atMost(PATIENCE).until(() -> kafka.consumedAll(TEAM_CHANNELS_GROUP, Topics.PAGES));
 
-        List<Map<String, String>> posts = callsTo("chat.postMessage", team);
+        List<SlackCall> posts = messagesTo("chat.postMessage", team);
         assertThat(posts).hasSize(1);
-        assertThat(posts.getFirst().get("blocks")).contains("Alex Rivera (level 1)").contains(incidentId)
+        assertThat(posts.getFirst().field("blocks")).contains("Alex Rivera (level 1)").contains(incidentId)
                 .contains("Recent changes").contains("Deployed checkout 2026.12.01-1");
-        assertThat(callsTo("chat.update", team)).hasSize(1);
-        assertThat(callsTo("chat.update", team).getFirst().get("blocks")).contains("Deployed checkout 2026.12.01-1");
+        assertThat(messagesTo("chat.update", team)).hasSize(1);
+        assertThat(messagesTo("chat.update", team).getFirst().field("blocks"))
+                .contains("Deployed checkout 2026.12.01-1");
         awaitOutcome(second.pageId()); // sent by the sending loop, apart from the team channel's consumer
         assertThat(outcomesOf(second.pageId())).hasSize(1);
     }
@@ -67,7 +68,7 @@ class TeamChannelIT extends RunningService {
         PageRequested first = page(incidentId, team, "Alex Rivera", ALEX_SLACK_ID, 1, List.of());
         kafka.publish(Topics.PAGES, first, "event-" + UUID.randomUUID());
         awaitOutcome(first.pageId());
-        await().atMost(PATIENCE).until(() -> callsTo("chat.postMessage", team).size() == 1);
+        await().atMost(PATIENCE).until(() -> messagesTo("chat.postMessage", team).size() == 1);
 
         ProducerRecord<byte[], byte[]> acknowledged = kafka.record(Topics.INCIDENTS,
                 new IncidentAcknowledged(incidentId, Actor.responder("sam", sam), Instant.now()),
@@ -83,17 +84,17 @@ class TeamChannelIT extends RunningService {
         await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.INCIDENTS));
 
         for (String channel : List.of(team, ALEX_DM)) {
-            assertThat(threadLines(channel, sam)).extracting(line -> line.get("text")).satisfiesExactly(
+            assertThat(threadLines(channel, sam)).extracting(line -> line.field("text")).satisfiesExactly(
                     line -> assertThat(line).startsWith(":eyes: Acknowledged by " + sam),
                     line -> assertThat(line).startsWith(":arrow_double_up: Escalated to level 2 by " + sam));
-            assertThat(threadLines(channel, sam)).extracting(line -> line.get("thread_ts")).containsOnly(TS);
+            assertThat(threadLines(channel, sam)).extracting(line -> line.field("thread_ts")).containsOnly(MESSAGE_TS);
         }
-        List<Map<String, String>> teamUpdates = callsTo("chat.update", team);
+        List<SlackCall> teamUpdates = messagesTo("chat.update", team);
         assertThat(teamUpdates).hasSize(2);
-        assertThat(teamUpdates.getLast().get("blocks")).contains("Acknowledged by " + sam)
+        assertThat(teamUpdates.getLast().field("blocks")).contains("Acknowledged by " + sam)
                 .contains("Escalated to level 2 by " + sam);
         assertThat(SLACK.callsAbout("chat.update", incidentId).stream()
-                .filter(update -> ALEX_DM.equals(update.get("channel")))).hasSize(2);
+                .filter(update -> ALEX_DM.equals(update.field("channel")))).hasSize(2);
     }
 
     @Test
@@ -101,8 +102,7 @@ class TeamChannelIT extends RunningService {
         String team = "C" + UUID.randomUUID();
         // Under the Slack client's 5 s timeout, far longer than storing and sending a page takes.
         SLACK.postsSlowlyTo(team, Duration.ofSeconds(4));
-        String kim = "U0KIM" + UUID.randomUUID().toString().substring(0, 8);
-        SLACK.givesDm(kim, "D0" + kim);
+        String kim = SLACK.newUser();
         PageRequested withTeamChannel = page("inc-" + UUID.randomUUID(), team, "Alex Rivera", ALEX_SLACK_ID, 1, List.of());
         PageRequested after = page("inc-" + UUID.randomUUID(), null, "Kim Park", kim, 1, List.of());
 
@@ -136,22 +136,22 @@ class TeamChannelIT extends RunningService {
         awaitOutcome(second.pageId());
         await().atMost(PATIENCE).until(() -> kafka.consumedAll(TEAM_CHANNELS_GROUP, Topics.PAGES));
 
-        List<Map<String, String>> posts = callsTo("chat.postMessage", team);
+        List<SlackCall> posts = messagesTo("chat.postMessage", team);
         assertThat(posts).hasSize(2);
-        assertThat(posts.getFirst().get("text")).startsWith(":warning: Nobody could be paged at level 1")
+        assertThat(posts.getFirst().field("text")).startsWith(":warning: Nobody could be paged at level 1")
                 .contains("nobody on call in Payments primary from 02:00 to 06:00 UTC")
                 .contains("http://localhost:8082/incidents/" + incidentId);
-        assertThat(posts.getLast().get("blocks")).contains("Kim Park (level 2)");
+        assertThat(posts.getLast().field("blocks")).contains("Kim Park (level 2)");
     }
 
-    private static List<Map<String, String>> callsTo(String method, String channel) {
-        return SLACK.calls(method).stream().filter(call -> channel.equals(call.get("channel")))
-                .filter(call -> !call.containsKey("thread_ts")).toList();
+    /** The calls of the Slack method to the channel, not counting the lines posted into a message's thread. */
+    private static List<SlackCall> messagesTo(String method, String channel) {
+        return SLACK.callsTo(method, channel).stream().filter(call -> call.field("thread_ts").isEmpty()).toList();
     }
 
-    private static List<Map<String, String>> threadLines(String channel, String actorName) {
-        return SLACK.calls("chat.postMessage").stream().filter(call -> channel.equals(call.get("channel")))
-                .filter(call -> call.containsKey("thread_ts") && call.get("text").contains(actorName)).toList();
+    private static List<SlackCall> threadLines(String channel, String actorName) {
+        return SLACK.callsTo("chat.postMessage", channel).stream()
+                .filter(call -> !call.field("thread_ts").isEmpty() && call.field("text").contains(actorName)).toList();
     }
 
     private static PageRequested page(String incidentId, String teamChannel, String name, String slackUserId,

@@ -6,6 +6,7 @@ import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
 import io.oncallhq.localruntime.LocalMongo;
 import io.oncallhq.postmortem.RecordedIncident.Recorded;
+import io.oncallhq.standins.IncidentServiceStandIn;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -71,7 +72,8 @@ public abstract class RunningPostmortemService {
     protected static final CloudEventCodec INCIDENT_SERVICE = new CloudEventCodec("incident-service");
     protected static final CloudEventCodec ALERT_INGEST = new CloudEventCodec("alert-ingest-service");
     private static final LocalMongo MONGO = LocalMongo.start(null, 0);
-    protected static final IncidentServiceStandIn INCIDENT_SERVICE_TEAMS = IncidentServiceStandIn.start();
+    protected static final IncidentServiceStandIn INCIDENT_SERVICE_TEAMS =
+            new IncidentServiceStandIn(TestTokens.SERVICE).team("payments", "alex", "sam", "rita");
     /** People sign in with it as with any OIDC provider; their JWTs are accepted beside the static tokens. */
     protected static final TestOidcIssuer OIDC = TestOidcIssuer.start();
 

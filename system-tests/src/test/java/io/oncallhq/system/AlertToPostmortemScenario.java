@@ -1,6 +1,5 @@
 package io.oncallhq.system;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.command.IncidentCommand;
@@ -10,7 +9,8 @@ import io.oncallhq.localruntime.AlertmanagerProcess;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalSystem;
 import io.oncallhq.localruntime.Ports;
-import io.oncallhq.slackstandin.SlackStandIn;
+import io.oncallhq.standins.SlackCall;
+import io.oncallhq.standins.SlackStandIn;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +23,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,13 +142,13 @@ abstract class AlertToPostmortemScenario {
         assertThat(incident.get("status").asString()).isEqualToIgnoringCase("triggered");
         assertThat(incident.get("serviceId").asString()).isEqualTo("checkout-api");
 
-        LoggedRequest page = await().atMost(Duration.ofSeconds(30))
+        SlackCall page = await().atMost(Duration.ofSeconds(30))
                 .until(() -> slack.calls("chat.postMessage"), calls -> !calls.isEmpty()).getFirst();
-        String blocks = URLDecoder.decode(page.getBodyAsString(), StandardCharsets.UTF_8);
+        String blocks = page.field("blocks");
         assertThat(blocks).contains(incidentId).contains("incident_acknowledge").contains("incident_resolve");
         assertThat(blocks).as("the deploy reported before is on the page").contains("Deployed checkout 2026.12.01-1");
         System.out.printf("202 → Slack chat.postMessage: %d ms%n",
-                Duration.between(acceptedAt, page.getLoggedDate().toInstant()).toMillis());
+                Duration.between(acceptedAt, page.at()).toMillis());
 
         Http.Response sameProblemAgain = Http.postJson(ingest("/integrations/" + INTEGRATION_KEY + "/generic"),
                 "{\"summary\":\"Checkout latency above 2s\",\"severity\":\"critical\",\"dedupKey\":\"checkout-latency\"}");
@@ -175,9 +173,10 @@ abstract class AlertToPostmortemScenario {
         JsonNode acknowledged = await().atMost(Duration.ofSeconds(30))
                 .until(() -> incidentDetails(incidentId), found -> found.get("status").asString().equalsIgnoreCase("acknowledged"));
         assertThat(acknowledged.toString()).contains("Alex Rivera");
-        LoggedRequest update = await().atMost(Duration.ofSeconds(30))
+        SlackCall update = await().atMost(Duration.ofSeconds(30))
                 .until(() -> slack.calls("chat.update"), calls -> !calls.isEmpty()).getFirst();
-        assertThat(update.getBodyAsString()).contains(SlackStandIn.MESSAGE_TS).containsIgnoringCase("acknowledged");
+        assertThat(update.field("ts")).isEqualTo(SlackStandIn.MESSAGE_TS);
+        assertThat(update.field("text")).containsIgnoringCase("acknowledged");
         assertThat(await().atMost(Duration.ofSeconds(30)).until(this::threadLines, lines -> lines.size() == 1).getFirst())
                 .as("the acknowledgement is also a line in the page's thread").containsIgnoringCase("acknowledged");
     }
@@ -286,12 +285,11 @@ abstract class AlertToPostmortemScenario {
                 .findFirst().map(incident -> incidentDetails(incident.get("id").asString())).orElse(null);
     }
 
-    /** The bodies of the messages posted into the page's thread (a {@code thread_ts} of the page's message). */
+    /** The texts of the messages posted into the page's thread (a {@code thread_ts} of the page's message). */
     private List<String> threadLines() {
-        return slack.calls("chat.postMessage").stream().map(LoggedRequest::getBodyAsString)
-                .filter(body -> body.contains("thread_ts=" + SlackStandIn.MESSAGE_TS)
-                        || body.contains("\"thread_ts\":\"" + SlackStandIn.MESSAGE_TS + "\""))
-                .toList();
+        return slack.calls("chat.postMessage").stream()
+                .filter(post -> post.field("thread_ts").equals(SlackStandIn.MESSAGE_TS))
+                .map(post -> post.field("text")).toList();
     }
 
     private JsonNode onlyIncident() {

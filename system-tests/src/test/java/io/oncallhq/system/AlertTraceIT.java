@@ -1,9 +1,9 @@
 package io.oncallhq.system;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.oncallhq.localruntime.LocalSystem;
 import io.oncallhq.localruntime.Ports;
-import io.oncallhq.slackstandin.SlackStandIn;
+import io.oncallhq.standins.SlackCall;
+import io.oncallhq.standins.SlackStandIn;
 import io.oncallhq.system.OtlpReceiver.ReceivedSpan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,9 +87,9 @@ class AlertTraceIT {
         String resolutionSpan = randomHex(8);
 
         assertThat(sendAlert("trigger", firingTrace, firingSpan)).isEqualTo(202);
-        LoggedRequest page = await().atMost(Duration.ofSeconds(60))
+        SlackCall page = await().atMost(Duration.ofSeconds(60))
                 .until(() -> slack.calls("chat.postMessage"), calls -> !calls.isEmpty()).getFirst();
-        assertThat(page.getHeader("traceparent")).startsWith("00-" + firingTrace + "-");
+        assertThat(page.traceparent()).startsWith("00-" + firingTrace + "-");
 
         assertThat(sendAlert("resolve", resolutionTrace, resolutionSpan)).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(this::aPostmortemExists);

@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.oncallhq.postmortem.IncidentServiceStandIn.FAILING;
-import static io.oncallhq.postmortem.IncidentServiceStandIn.SILENT;
+import static io.oncallhq.standins.IncidentServiceStandIn.FAILING;
+import static io.oncallhq.standins.IncidentServiceStandIn.SILENT;
 import static io.oncallhq.postmortem.RecordedIncident.ALEX;
 import static io.oncallhq.postmortem.RecordedIncident.TRIGGERED_AT;
 import static io.oncallhq.postmortem.RecordedIncident.resolvedCheckoutIncident;

@@ -1,9 +1,10 @@
 package io.oncallhq.notification;
 
-import io.oncallhq.apisecurity.TestTokens;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.slack.api.app_backend.SlackSignature;
+import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.command.IncidentCommand;
@@ -14,6 +15,8 @@ import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalMongo;
 import io.oncallhq.notification.slack.FormEncoding;
 import io.oncallhq.notification.slack.SlackPayloads;
+import io.oncallhq.standins.IncidentServiceStandIn;
+import io.oncallhq.standins.SlackStandIn;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,23 +41,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.oncallhq.notification.SlackStandIn.ALEX_DM;
-import static io.oncallhq.notification.SlackStandIn.TS;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.oncallhq.standins.SlackStandIn.ALEX_DM;
+import static io.oncallhq.standins.SlackStandIn.ALEX_SLACK_ID;
+import static io.oncallhq.standins.SlackStandIn.MESSAGE_TS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The service on a real KRaft broker, an in-memory MongoDB-wire server and a WireMock stand-in for the Slack Web API
- * (the official SDK pointed at it, see {@link SlackStandIn}) and a GreenMail SMTP server, driven through Kafka and
- * HTTP. The ITs extending this
+ * The service on a real KRaft broker and an in-memory MongoDB-wire server, with the stand-ins for Slack (the official
+ * SDK pointed at {@link SlackStandIn}) and incident-service ({@link IncidentServiceStandIn}, reset after each test),
+ * a GreenMail SMTP server and a WireMock server for webhooks, driven through Kafka and HTTP. The ITs extending this
  * share one Spring context and its stand-ins (they stop with the JVM).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         "notification.slack.bot-token=xoxb-test-token",
-        "notification.slack.signing-secret=" + RunningService.SIGNING_SECRET,
-        "notification.slack.signing-secret-previous=" + RunningService.PREVIOUS_SIGNING_SECRET,
-        "notification.fallback.secret=" + RunningService.WEBHOOK_SECRET,
+        "notification.slack.signing-secret=" + RunningNotificationService.SIGNING_SECRET,
+        "notification.slack.signing-secret-previous=" + RunningNotificationService.PREVIOUS_SIGNING_SECRET,
+        "notification.fallback.secret=" + RunningNotificationService.WEBHOOK_SECRET,
+        "notification.fallback.secret-previous=" + RunningNotificationService.PREVIOUS_WEBHOOK_SECRET,
+        // Slack's retries and per-channel pace, short enough for SlackResilienceIT's outages and storm to take seconds.
+        "resilience4j.retry.instances.slack.max-attempts=3",
+        "resilience4j.retry.instances.slack.wait-duration=50ms",
+        "resilience4j.ratelimiter.configs.slack-channel.limit-refresh-period="
+                + RunningNotificationService.CHANNEL_INTERVAL_MILLIS + "ms",
         // Every press asks the incident-service stand-in who the responders are: each test's answer counts at once.
         "notification.responders-cache-ttl=0s",
         // These tests page Alex about Checkout API far more often than a storm's threshold: each page goes on its own.
@@ -62,28 +75,41 @@ import static org.awaitility.Awaitility.await;
         "notification.paging.digest.waiting=1000", "notification.paging.digest.service-incidents=1000"})
 @EmbeddedKafka(partitions = 1, // KRaft: spring-kafka 4 has no ZooKeeper mode, hence no kraft attribute
         topics = {Topics.PAGES, Topics.INCIDENTS, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS, Topics.POSTMORTEMS})
-abstract class RunningService {
+abstract class RunningNotificationService {
 
     static final String SIGNING_SECRET = "it-signing-secret";
     static final String PREVIOUS_SIGNING_SECRET = "it-signing-secret-before-rotation";
-    /** Signs calls to responders' own webhooks; there is no fallback webhook URL in this context. */
+    /** Sign calls to webhooks (the fallback, responders' own): both, as during a rotation of the secret. */
     static final String WEBHOOK_SECRET = "it-webhook-secret";
+    static final String PREVIOUS_WEBHOOK_SECRET = "it-webhook-secret-before-rotation";
+    /** Where pages go on {@link #WEBHOOKS} when Slack stays down. */
+    static final String FALLBACK_PATH = "/hooks/fallback";
+    /**
+     * The per-channel limit the service is held to, and the interval configured for it: 10 % longer than
+     * 1000 / limit, the same margin as production's 1.1 s for Slack's one a second.
+     */
+    static final long LIMIT_PER_SECOND = 15;
+    static final long CHANNEL_INTERVAL_MILLIS = 73;
     static final String GROUP = "notification-service";
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final LocalMongo MONGO = LocalMongo.start(null, 0);
     static final SlackStandIn SLACK = new SlackStandIn();
-    static final IncidentServiceStandIn INCIDENT_SERVICE = new IncidentServiceStandIn();
+    static final IncidentServiceStandIn INCIDENT_SERVICE = new IncidentServiceStandIn(TestTokens.SERVICE);
     static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    static final WireMockServer WEBHOOKS = new WireMockServer(options().dynamicPort());
 
     static {
         SMTP.start();
+        WEBHOOKS.start();
+        WEBHOOKS.stubFor(post(FALLBACK_PATH).willReturn(ok()));
     }
 
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO.connectionString("notifications"));
         registry.add("notification.slack.api-url", SLACK::apiUrl);
-        registry.add("notification.incident-service-url", INCIDENT_SERVICE::baseUrl);
+        registry.add("notification.incident-service-url", INCIDENT_SERVICE::url);
+        registry.add("notification.fallback.webhook-url", () -> WEBHOOKS.baseUrl() + FALLBACK_PATH);
         TestTokens.register(registry);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
@@ -112,7 +138,7 @@ abstract class RunningService {
 
     /** Pages Alex about the incident and waits until the page went out: from then on Alex counts as paged here. */
     PageRequested alexIsPagedAbout(String incidentId) throws Exception {
-        PageRequested page = pageRequested(incidentId, SlackStandIn.ALEX_SLACK_ID);
+        PageRequested page = pageRequested(incidentId, ALEX_SLACK_ID);
         kafka.publish(Topics.PAGES, page, "event-" + UUID.randomUUID());
         awaitOutcome(page.pageId());
         return page;
@@ -182,11 +208,11 @@ abstract class RunningService {
 
     /** A {@code block_actions} payload as Slack sends it when a user presses a button of a page (with the page). */
     static String buttonPress(String slackUserId, String actionId, String incidentId) {
-        return SlackPayloads.pressOnPage(slackUserId, actionId, incidentId, ALEX_DM, TS);
+        return SlackPayloads.pressOnPage(slackUserId, actionId, incidentId, ALEX_DM, MESSAGE_TS);
     }
 
     static String buttonPress(String actionId, String incidentId) {
-        return buttonPress(SlackStandIn.ALEX_SLACK_ID, actionId, incidentId);
+        return buttonPress(ALEX_SLACK_ID, actionId, incidentId);
     }
 
     /** The form Slack posts for {@code /incident <text>}, its fields in Slack's order and encoding. */

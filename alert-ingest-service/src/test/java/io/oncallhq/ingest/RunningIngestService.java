@@ -10,6 +10,7 @@ import io.oncallhq.ingest.integration.Integrations;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalMongo;
 import io.oncallhq.localruntime.MovableClock;
+import io.oncallhq.standins.IncidentServiceStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,23 +39,23 @@ import static io.oncallhq.ingest.integration.IntegrationFixtures.genericIntegrat
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service against a real (embedded KRaft) broker and an in-memory MongoDB, one Spring context shared by
- * every subclass. The demo integration (set up as a generic one) is used on every endpoint; integration
- * {@value #THROTTLED_ID} may send one request a second. The service's clock is {@link #CLOCK}, back at real time
- * before each test.
+ * The service against a real (embedded KRaft) broker, an in-memory MongoDB and incident-service's stand-in (its
+ * service catalogue knows no service until a test says so), one Spring context shared by every subclass. The demo
+ * integration (set up as a generic one) is used on every endpoint; integration {@value #THROTTLED_ID} may send one
+ * request a second. The service's clock is {@link #CLOCK}, back at real time before each test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "ingest.demo.seed=true",
-        "ingest.demo.integration-key=" + IngestIT.DEMO_KEY,
-        "ingest.rate-limit.per-integration[" + IngestIT.THROTTLED_ID + "]=1",
+        "ingest.demo.integration-key=" + RunningIngestService.DEMO_KEY,
+        "ingest.rate-limit.per-integration[" + RunningIngestService.THROTTLED_ID + "]=1",
         // HeartbeatIT runs its own checkers at chosen times; the scheduled one stays out of the way.
         "ingest.heartbeat.check-interval=1h",
         "ingest.incident-service.timeout=15s"})   // the stand-in's first answer is slow on a loaded machine
 @EmbeddedKafka(partitions = 2, topics = {Topics.ALERTS, Topics.CHANGES})
 // spring-kafka 4 embeds a real KRaft broker (the only mode it has, hence no kraft attribute).
-@Import(IngestIT.MovableServiceClock.class)
-abstract class IngestIT {
+@Import(RunningIngestService.MovableServiceClock.class)
+abstract class RunningIngestService {
 
     static final String DEMO_KEY = "it-demo-key-0123456789abcdefghijkl";
     static final String THROTTLED_ID = "throttled";
@@ -62,7 +63,7 @@ abstract class IngestIT {
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** Shared by every subclass's (cached) context, so it lives as long as the test JVM. */
     static final LocalMongo MONGO = LocalMongo.start(null, 0);
-    static final IncidentServiceStandIn INCIDENT_SERVICE = new IncidentServiceStandIn();
+    static final IncidentServiceStandIn INCIDENT_SERVICE = new IncidentServiceStandIn(TestTokens.SERVICE);
     static final MovableClock CLOCK = new MovableClock();
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -78,7 +79,7 @@ abstract class IngestIT {
     @DynamicPropertySource
     static void mongoAndIncidentService(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> MONGO.connectionString("alert_ingest"));
-        registry.add("ingest.incident-service.url", INCIDENT_SERVICE::baseUrl);
+        registry.add("ingest.incident-service.url", INCIDENT_SERVICE::url);
         TestTokens.register(registry);
     }
 
