@@ -141,10 +141,10 @@ class OutboxWriterTest {
         Written<Notebook> written = writer.updateOnce("n-1", "event-1", notebook -> Change.replacedBy(next))
                 .orElseThrow();
 
-        assertThat(written.saved()).isTrue();
-        assertThat(written.aggregate()).isSameAs(next);
         assertThat(stored("n-1").notes()).containsExactly("final");
         assertThat(stored("n-1").appliedEventIds()).containsExactly("event-1");
+        assertThat(written.saved()).isTrue();
+        assertThat(written.aggregate()).isSameAs(next);
     }
 
     @Test
