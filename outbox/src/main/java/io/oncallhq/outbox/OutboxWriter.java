@@ -18,8 +18,9 @@ import java.util.function.Function;
  * ({@link AppliedEventIds}), apply the change, save state, new outbox events and applied ids in one versioned write,
  * then wake the relay. A concurrent write (another instance, or the relay removing sent events) makes the save fail on
  * the version; the change then runs again on a fresh copy, up to {@code attempts} times in all, after which the
- * {@link OptimisticLockingFailureException} is thrown. So a change must act only on the aggregate it is given, and do
- * what must happen once only after the writer returns.
+ * {@link OptimisticLockingFailureException} is thrown. So a change must act only on the aggregate it is given (changing
+ * it in place, or returning its next state: {@link Change#replacedBy}), and do what must happen once only after the
+ * writer returns.
  *
  * <p>Made by {@link OutboxWriters}, one per document type.
  *
@@ -74,7 +75,7 @@ public final class OutboxWriter<A, D extends OutboxDocument<A>> {
     }
 
     /** Applies the change to the stored aggregate and saves it with its events; empty when there is no such document. */
-    public Optional<Written<A>> update(String id, Function<? super A, Change> change) {
+    public Optional<Written<A>> update(String id, Function<? super A, Change<A>> change) {
         return write(id, null, change);
     }
 
@@ -82,7 +83,7 @@ public final class OutboxWriter<A, D extends OutboxDocument<A>> {
      * Applies the event's change unless the aggregate applied the event before, and records it as applied in the
      * same write; empty when there is no such document.
      */
-    public Optional<Written<A>> updateOnce(String id, String eventId, Function<? super A, Change> change) {
+    public Optional<Written<A>> updateOnce(String id, String eventId, Function<? super A, Change<A>> change) {
         return write(id, eventId, change);
     }
 
@@ -92,7 +93,7 @@ public final class OutboxWriter<A, D extends OutboxDocument<A>> {
         return stored != null && AppliedEventIds.of(stored, keptEventIds).contains(eventId);
     }
 
-    private Optional<Written<A>> write(String id, String eventId, Function<? super A, Change> change) {
+    private Optional<Written<A>> write(String id, String eventId, Function<? super A, Change<A>> change) {
         for (int attempt = 1; ; attempt++) {
             D stored = mongo.findById(id, documentType);
             if (stored == null) {
@@ -103,15 +104,22 @@ public final class OutboxWriter<A, D extends OutboxDocument<A>> {
             if (eventId != null && applied.contains(eventId)) {
                 return Optional.of(Written.unchanged(aggregate));
             }
-            Change result = change.apply(aggregate);
+            Change<A> result = change.apply(aggregate);
             if (!result.isChanged()) {
                 return Optional.of(Written.unchanged(aggregate));
             }
+            A next = result.stateAfter(aggregate);
             List<OutboxMessage> outbox = new ArrayList<>(stored.outbox() == null ? List.of() : stored.outbox());
             outbox.addAll(toOutbox(result.events()));
             AppliedEventIds nowApplied = eventId == null ? applied : applied.with(eventId);
+            D document = toDocument.apply(next, new OutboxFields(outbox, nowApplied.ids(), stored.version()));
+            if (!id.equals(document.id())) {
+                // Saved, it would overwrite the other aggregate's document, or fail on its version and be retried.
+                throw new IllegalStateException("a change of " + collection + " " + id + " returned the state of "
+                        + document.id() + ": a change makes the next state of the aggregate it is given, same id");
+            }
             try {
-                mongo.save(toDocument.apply(aggregate, new OutboxFields(outbox, nowApplied.ids(), stored.version())));
+                mongo.save(document);
             } catch (OptimisticLockingFailureException conflict) {
                 if (attempt >= attempts) {
                     throw conflict;
@@ -119,7 +127,7 @@ public final class OutboxWriter<A, D extends OutboxDocument<A>> {
                 continue;
             }
             wakeRelay(id, outbox);
-            return Optional.of(Written.saved(aggregate, result.events()));
+            return Optional.of(Written.saved(next, result.events()));
         }
     }
 

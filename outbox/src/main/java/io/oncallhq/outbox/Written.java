@@ -5,8 +5,9 @@ import io.oncallhq.contracts.ContractEvent;
 import java.util.List;
 
 /**
- * What {@link OutboxWriter} did with one write: the aggregate as it now is, whether it was saved (false: the change
- * changed nothing, or the event was applied before), and the events saved with it.
+ * What {@link OutboxWriter} did with one write: the aggregate as it now is (the change's replacement, if it made one),
+ * whether it was saved (false: the change changed nothing, or the event was applied before), and the events saved
+ * with it.
  */
 public record Written<A>(A aggregate, boolean saved, List<ContractEvent> events) {
 

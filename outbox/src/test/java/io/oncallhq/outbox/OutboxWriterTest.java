@@ -133,6 +133,54 @@ class OutboxWriterTest {
     }
 
     @Test
+    void aReplacementIsSavedInsteadOfTheAggregateGivenToTheChange() {
+        OutboxWriter<Notebook, NotebookDocument> writer = writer(relay(List.of(COLLECTION)));
+        writer.insert(new Notebook("n-1", List.of("draft")), List.of());
+        Notebook next = new Notebook("n-1", List.of("final"));
+
+        Written<Notebook> written = writer.updateOnce("n-1", "event-1", notebook -> Change.replacedBy(next))
+                .orElseThrow();
+
+        assertThat(stored("n-1").notes()).containsExactly("final");
+        assertThat(stored("n-1").appliedEventIds()).containsExactly("event-1");
+        assertThat(written.saved()).isTrue();
+        assertThat(written.aggregate()).isSameAs(next);
+    }
+
+    @Test
+    void aReplacementWithAnotherIdIsRefusedBeforeAnythingIsWritten() {
+        OutboxWriter<Notebook, NotebookDocument> writer = writer(relay(List.of(COLLECTION)));
+        writer.insert(new Notebook("n-1", List.of()), List.of());
+        writer.insert(new Notebook("n-2", List.of()), List.of()); // at the same version: a save would overwrite it
+        Notebook other = new Notebook("n-2", List.of());
+        NoteAdded added = other.write("misplaced");
+
+        assertThatThrownBy(() -> writer.update("n-1", notebook -> Change.replacedBy(other, added)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("notebooks n-1 returned the state of n-2");
+        assertThat(mongo.saves).hasValue(0);
+        assertThat(stored("n-1").notes()).isEmpty();
+        assertThat(stored("n-2").notes()).isEmpty();
+        assertThat(stored("n-2").outbox()).isEmpty();
+    }
+
+    @Test
+    void theEventsOfAReplacementGoToTheOutboxWithIt() {
+        OutboxWriter<Notebook, NotebookDocument> writer = writer(relay(List.of(COLLECTION)));
+        writer.insert(new Notebook("n-1", List.of()), List.of());
+
+        Written<Notebook> written = writer.update("n-1", notebook -> {
+            Notebook next = new Notebook(notebook.id, notebook.notes);
+            return Change.replacedBy(next, next.write("rolled back"));
+        }).orElseThrow();
+
+        assertThat(written.events()).singleElement().isInstanceOf(NoteAdded.class);
+        assertThat(stored("n-1").notes()).containsExactly("rolled back");
+        assertThat(stored("n-1").outbox()).singleElement()
+                .satisfies(message -> assertThat(message.data()).contains("rolled back"));
+    }
+
+    @Test
     void anEventAppliedBeforeIsSkippedWithoutAskingTheChange() {
         OutboxWriter<Notebook, NotebookDocument> writer = writer(relay(List.of(COLLECTION)));
         writer.insert(new Notebook("n-1", List.of()), List.of());

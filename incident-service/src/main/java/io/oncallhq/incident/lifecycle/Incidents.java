@@ -220,7 +220,7 @@ public class Incidents {
      * run more than once (after a concurrent write it is applied again to a fresh copy), so it must only act on
      * the incident it is given. {@link Change#unchanged()} saves nothing.
      */
-    public Incident update(String id, Function<Incident, Change> change) {
+    public Incident update(String id, Function<Incident, Change<Incident>> change) {
         return saved(id, writer.update(id, storingAlertsFirst(id, null, change)));
     }
 
@@ -229,14 +229,15 @@ public class Incidents {
      * event in before, recorded as taken in by the same write. The alerts it changes are stored first, each in its
      * own document, marked with the event; the incident then with the counts.
      */
-    public Incident updateOnce(String id, String eventId, Function<Incident, Change> change) {
+    public Incident updateOnce(String id, String eventId, Function<Incident, Change<Incident>> change) {
         return saved(id, writer.updateOnce(id, eventId, storingAlertsFirst(id, eventId, change)));
     }
 
     /** Run again with the change after a conflict: the alerts as changed on the fresh copy are stored again. */
-    private Function<Incident, Change> storingAlertsFirst(String id, String eventId, Function<Incident, Change> change) {
+    private Function<Incident, Change<Incident>> storingAlertsFirst(String id, String eventId,
+                                                                    Function<Incident, Change<Incident>> change) {
         return incident -> {
-            Change result = change.apply(incident);
+            Change<Incident> result = change.apply(incident);
             if (result.isChanged()) {
                 alerts.store(id, incident.takeAlertChanges(), eventId);
             }

@@ -137,12 +137,12 @@ public class PageDeliveries {
      * outbox writer: it may run the change again on a fresh copy after a concurrent write, so the change must only act
      * on the delivery it is given). True when the change was saved.
      */
-    boolean update(String pageId, Function<PageDelivery, Change> change) {
+    boolean update(String pageId, Function<PageDelivery, Change<PageDelivery>> change) {
         return writer.update(pageId, change).orElseThrow(() -> noDelivery(pageId)).saved();
     }
 
     /** {@link #update}, once per incident event: a redelivered event is skipped. */
-    void updateOnce(String pageId, String incidentEventId, Function<PageDelivery, Change> change) {
+    void updateOnce(String pageId, String incidentEventId, Function<PageDelivery, Change<PageDelivery>> change) {
         writer.updateOnce(pageId, incidentEventId, change).orElseThrow(() -> noDelivery(pageId));
     }
 

@@ -47,12 +47,13 @@ public class TeamChannelMessages {
      * Loads, changes and saves the message, if the incident has one. The change may run again on a fresh copy after a
      * concurrent write, so it must only act on the message it is given.
      */
-    void update(String incidentId, Function<TeamChannelMessage, Change> change) {
+    void update(String incidentId, Function<TeamChannelMessage, Change<TeamChannelMessage>> change) {
         writer.update(incidentId, change);
     }
 
     /** {@link #update}, once per event: a redelivered event is skipped. */
-    void updateOnce(String incidentId, String eventId, Function<TeamChannelMessage, Change> change) {
+    void updateOnce(String incidentId, String eventId,
+                    Function<TeamChannelMessage, Change<TeamChannelMessage>> change) {
         writer.updateOnce(incidentId, eventId, change);
     }
 

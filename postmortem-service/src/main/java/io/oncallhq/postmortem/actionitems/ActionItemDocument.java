@@ -3,7 +3,6 @@ package io.oncallhq.postmortem.actionitems;
 import io.oncallhq.outbox.OutboxDocument;
 import io.oncallhq.outbox.OutboxFields;
 import io.oncallhq.outbox.OutboxMessage;
-import io.oncallhq.postmortem.store.Held;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -34,10 +33,9 @@ record ActionItemDocument(
         Instant updatedAt,
         List<OutboxMessage> outbox,
         List<String> appliedEventIds,
-        @Version Long version) implements OutboxDocument<Held<ActionItem>> {
+        @Version Long version) implements OutboxDocument<ActionItem> {
 
-    static ActionItemDocument of(Held<ActionItem> held, OutboxFields fields) {
-        ActionItem item = held.get();
+    static ActionItemDocument of(ActionItem item, OutboxFields fields) {
         return new ActionItemDocument(item.id(), item.postmortemId(), item.incidentId(), item.teamId(), item.title(),
                 item.owner(), item.dueDate(), item.priority(), item.status(), item.issueUrl(),
                 item.overdueAnnouncedFor(), item.createdAt(), item.updatedAt(), fields.outbox(),
@@ -45,8 +43,8 @@ record ActionItemDocument(
     }
 
     @Override
-    public Held<ActionItem> toAggregate() {
-        return new Held<>(new ActionItem(id, postmortemId, incidentId, teamId, title, owner, dueDate, priority, status,
-                issueUrl, overdueAnnouncedFor, createdAt, updatedAt));
+    public ActionItem toAggregate() {
+        return new ActionItem(id, postmortemId, incidentId, teamId, title, owner, dueDate, priority, status, issueUrl,
+                overdueAnnouncedFor, createdAt, updatedAt);
     }
 }

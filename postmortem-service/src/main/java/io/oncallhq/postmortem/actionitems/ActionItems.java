@@ -5,7 +5,7 @@ import io.oncallhq.outbox.Change;
 import io.oncallhq.outbox.EventRoutes;
 import io.oncallhq.outbox.OutboxWriter;
 import io.oncallhq.outbox.OutboxWriters;
-import io.oncallhq.postmortem.store.Held;
+import io.oncallhq.outbox.Written;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -37,7 +37,7 @@ public class ActionItems {
     });
 
     private final MongoTemplate mongo;
-    private final OutboxWriter<Held<ActionItem>, ActionItemDocument> writer;
+    private final OutboxWriter<ActionItem, ActionItemDocument> writer;
 
     ActionItems(MongoTemplate mongo, OutboxWriters writers) {
         this.mongo = mongo;
@@ -86,7 +86,7 @@ public class ActionItems {
     }
 
     void insert(ActionItem item) {
-        writer.insert(new Held<>(item), List.of());
+        writer.insert(item, List.of());
     }
 
     /**
@@ -94,10 +94,7 @@ public class ActionItems {
      * empty when there is no such item.
      */
     Optional<ActionItem> update(String id, Function<ActionItem, ActionItem> change) {
-        return writer.update(id, held -> {
-            held.set(change.apply(held.get()));
-            return Change.changed();
-        }).map(written -> written.aggregate().get());
+        return writer.update(id, item -> Change.replacedBy(change.apply(item))).map(Written::aggregate);
     }
 
     /**
@@ -105,10 +102,9 @@ public class ActionItems {
      * wakes the relay. True when it was recorded now.
      */
     boolean announceOverdue(String id, Function<ActionItem, Optional<ActionItemOverdue>> owed) {
-        return writer.update(id, held -> owed.apply(held.get()).map(overdue -> {
-            held.set(held.get().announcedOverdue());
-            return Change.changed(overdue);
-        }).orElseGet(Change::unchanged)).map(written -> written.saved()).orElse(false);
+        return writer.update(id, item -> owed.apply(item)
+                .map(overdue -> Change.replacedBy(item.announcedOverdue(), overdue))
+                .orElseGet(Change::unchanged)).map(Written::saved).orElse(false);
     }
 
     boolean delete(String postmortemId, String id) {

@@ -114,13 +114,12 @@ public class EditingPostmortems {
 
     /** {@code expectedVersion} null: any version, the latest. */
     private Postmortem write(String id, Long expectedVersion, BiFunction<Postmortem, Instant, Postmortem> change) {
-        return postmortems.update(id, held -> {
-            Postmortem current = withTemplateSections(held.get());
+        return postmortems.update(id, stored -> {
+            Postmortem current = withTemplateSections(stored);
             if (expectedVersion != null && current.version() != expectedVersion) {
                 throw new StaleVersionException(id, current.version());
             }
-            held.set(change.apply(current, clock.instant()));
-            return Change.changed();
+            return Change.replacedBy(change.apply(current, clock.instant()));
         }).orElseThrow(() -> new PostmortemNotFoundException(id));
     }
 

@@ -8,7 +8,6 @@ import io.oncallhq.postmortem.review.PostmortemStatus;
 import io.oncallhq.postmortem.review.PublishedVersion;
 import io.oncallhq.postmortem.review.ReviewRoles;
 import io.oncallhq.postmortem.review.Transition;
-import io.oncallhq.postmortem.store.Held;
 import io.oncallhq.postmortem.timeline.Mitigation;
 import io.oncallhq.postmortem.timeline.TimelineCuration;
 import org.springframework.data.annotation.Id;
@@ -41,11 +40,10 @@ record PostmortemDocument(
         Instant updatedAt,
         List<OutboxMessage> outbox,
         List<String> appliedEventIds,
-        @Version Long version) implements OutboxDocument<Held<Postmortem>> {
+        @Version Long version) implements OutboxDocument<Postmortem> {
 
     /** The version is the writer's ({@code fields}), whatever the post-mortem says. */
-    static PostmortemDocument of(Held<Postmortem> held, OutboxFields fields) {
-        Postmortem postmortem = held.get();
+    static PostmortemDocument of(Postmortem postmortem, OutboxFields fields) {
         return new PostmortemDocument(postmortem.id(), postmortem.incidentId(), postmortem.status(),
                 postmortem.facts(), postmortem.content(), postmortem.editedTitle(), postmortem.timeline(),
                 postmortem.mitigation(), postmortem.roles(), postmortem.revision(), postmortem.transitions(),
@@ -54,8 +52,8 @@ record PostmortemDocument(
     }
 
     @Override
-    public Held<Postmortem> toAggregate() {
-        return new Held<>(new Postmortem(id, incidentId, status, facts, content, editedTitle, timeline, mitigation,
-                roles, revision, transitions, publishedVersions, createdAt, updatedAt, version == null ? 0 : version));
+    public Postmortem toAggregate() {
+        return new Postmortem(id, incidentId, status, facts, content, editedTitle, timeline, mitigation, roles,
+                revision, transitions, publishedVersions, createdAt, updatedAt, version == null ? 0 : version);
     }
 }

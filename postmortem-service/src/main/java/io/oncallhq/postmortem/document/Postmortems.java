@@ -4,7 +4,6 @@ import io.oncallhq.outbox.Change;
 import io.oncallhq.outbox.EventRoutes;
 import io.oncallhq.outbox.OutboxWriter;
 import io.oncallhq.outbox.OutboxWriters;
-import io.oncallhq.postmortem.store.Held;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -33,7 +32,7 @@ public class Postmortems {
     public static final String COLLECTION = "postmortems";
 
     private final MongoTemplate mongo;
-    private final OutboxWriter<Held<Postmortem>, PostmortemDocument> writer;
+    private final OutboxWriter<Postmortem, PostmortemDocument> writer;
 
     Postmortems(MongoTemplate mongo, OutboxWriters writers) {
         this.mongo = mongo;
@@ -71,18 +70,18 @@ public class Postmortems {
 
     /** False when the incident already has a post-mortem (the unique index on {@code incidentId}). */
     public boolean insertIfAbsent(Postmortem postmortem) {
-        return writer.insert(new Held<>(postmortem), List.of());
+        return writer.insert(postmortem, List.of());
     }
 
     /**
-     * Applies the change to the stored post-mortem and saves what it made ({@link Held#set}), unless it returned
-     * {@link Change#unchanged()}; the writer runs it again on a fresh copy after a concurrent write, up to its
+     * Applies the change to the stored post-mortem and saves what it made ({@link Change#replacedBy}), unless it
+     * returned {@link Change#unchanged()}; the writer runs it again on a fresh copy after a concurrent write, up to its
      * stated attempts. Returns the post-mortem as stored afterwards, with its new version when it was saved; empty
      * when there is no such post-mortem.
      */
-    public Optional<Postmortem> update(String id, Function<Held<Postmortem>, Change> change) {
+    public Optional<Postmortem> update(String id, Function<Postmortem, Change<Postmortem>> change) {
         return writer.update(id, change).map(written -> written.saved()
-                ? written.aggregate().get().withVersion(written.aggregate().get().version() + 1)
-                : written.aggregate().get());
+                ? written.aggregate().withVersion(written.aggregate().version() + 1)
+                : written.aggregate());
     }
 }

@@ -1,5 +1,6 @@
 package io.oncallhq.postmortem.drafting;
 
+import io.oncallhq.outbox.Change;
 import io.oncallhq.postmortem.change.ChangeWindow;
 import io.oncallhq.postmortem.change.ServiceChange;
 import io.oncallhq.postmortem.change.ServiceChanges;
@@ -9,7 +10,6 @@ import io.oncallhq.postmortem.document.Postmortems;
 import io.oncallhq.postmortem.history.IncidentAlerts;
 import io.oncallhq.postmortem.history.IncidentHistories;
 import io.oncallhq.postmortem.history.IncidentHistory;
-import io.oncallhq.postmortem.store.Held;
 import io.oncallhq.postmortem.template.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +95,8 @@ class Drafting {
             existing = postmortems.findByIncidentId(incidentId);
         }
         existing.ifPresent(postmortem -> postmortems.update(postmortem.id(),
-                Held.replacing(stored -> refresh.apply(stored, factsOf(incidentId), clock.instant()))));
+                stored -> refresh.apply(stored, factsOf(incidentId), clock.instant())
+                        .map(Change::replacedBy).orElseGet(Change::unchanged)));
     }
 
     /** Drawn from the history, its first alerts and the changes around it, as stored now. */

@@ -2,11 +2,11 @@ package io.oncallhq.postmortem.history;
 
 import io.oncallhq.contracts.incident.AlertAttached;
 import io.oncallhq.contracts.incident.IncidentEvent;
+import io.oncallhq.outbox.Change;
 import io.oncallhq.outbox.EventRoutes;
 import io.oncallhq.outbox.OutboxWriter;
 import io.oncallhq.outbox.OutboxWriters;
 import io.oncallhq.outbox.Written;
-import io.oncallhq.postmortem.store.Held;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
@@ -38,7 +38,7 @@ public class IncidentHistories {
     static final String ALERTS_MOVED_OUT = "incident-histories-alerts-moved-out:v1";
     private final MongoTemplate mongo;
     private final IncidentAlerts alerts;
-    private final OutboxWriter<Held<IncidentHistory>, IncidentHistoryDocument> writer;
+    private final OutboxWriter<IncidentHistory, IncidentHistoryDocument> writer;
 
     IncidentHistories(MongoTemplate mongo, IncidentAlerts alerts, OutboxWriters writers) {
         this.mongo = mongo;
@@ -92,7 +92,7 @@ public class IncidentHistories {
         if (first.isEmpty()) {
             return empty;
         }
-        if (writer.insert(new Held<>(first.get()), eventId, List.of())) {
+        if (writer.insert(first.get(), eventId, List.of())) {
             return first.get();
         }
         return projectInto(incidentId, eventId, change).orElseThrow(() ->
@@ -102,11 +102,13 @@ public class IncidentHistories {
     /** Empty when the incident has no history yet. */
     private Optional<IncidentHistory> projectInto(String incidentId, String eventId,
                                                   Function<IncidentHistory, Optional<IncidentHistory>> change) {
-        return writer.updateOnce(incidentId, eventId, Held.replacing(change)).map(IncidentHistories::asStored);
+        return writer.updateOnce(incidentId, eventId,
+                stored -> change.apply(stored).map(Change::replacedBy).orElseGet(Change::unchanged))
+                .map(IncidentHistories::asStored);
     }
 
-    private static IncidentHistory asStored(Written<Held<IncidentHistory>> written) {
-        IncidentHistory history = written.aggregate().get();
+    private static IncidentHistory asStored(Written<IncidentHistory> written) {
+        IncidentHistory history = written.aggregate();
         return written.saved() ? history.withVersion(history.version() + 1) : history;
     }
 

@@ -86,6 +86,8 @@ public record IncidentHistory(
      * {@link #attach} instead, since only the alert store knows whether it is new.
      */
     public Optional<IncidentHistory> apply(String eventId, IncidentEvent event) {
+        // Not only the writer's check: its applied ids are the last 500, and histories stored before it have none, so
+        // an older redelivery is known by its timeline entry.
         if (contains(eventId)) {
             return Optional.empty();
         }

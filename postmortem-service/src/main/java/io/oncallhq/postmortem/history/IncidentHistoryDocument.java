@@ -4,7 +4,6 @@ import io.oncallhq.contracts.Severity;
 import io.oncallhq.outbox.OutboxDocument;
 import io.oncallhq.outbox.OutboxFields;
 import io.oncallhq.outbox.OutboxMessage;
-import io.oncallhq.postmortem.store.Held;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -45,11 +44,10 @@ record IncidentHistoryDocument(
         List<TimelineEntry> entries,
         List<OutboxMessage> outbox,
         List<String> appliedEventIds,
-        @Version Long version) implements OutboxDocument<Held<IncidentHistory>> {
+        @Version Long version) implements OutboxDocument<IncidentHistory> {
 
     /** The version is the writer's ({@code fields}), whatever the history says. */
-    static IncidentHistoryDocument of(Held<IncidentHistory> held, OutboxFields fields) {
-        IncidentHistory h = held.get();
+    static IncidentHistoryDocument of(IncidentHistory h, OutboxFields fields) {
         return new IncidentHistoryDocument(h.id(), h.number(), h.title(), h.serviceId(), h.serviceName(), h.teamId(),
                 h.severity(), h.severitySetAt(), h.triggeredAt(), h.acknowledgedAt(), h.acknowledgedBy(),
                 h.resolvedAt(), h.resolvedBy(), h.reopenedAt(), h.priority(), h.prioritySetAt(), h.suppression(),
@@ -58,11 +56,11 @@ record IncidentHistoryDocument(
     }
 
     @Override
-    public Held<IncidentHistory> toAggregate() {
-        return new Held<>(new IncidentHistory(id, number, title, serviceId, serviceName, teamId, severity,
-                severitySetAt, triggeredAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, reopenedAt,
-                priority, prioritySetAt, suppression, alertCount, firstAlertStartedAt, lastCountedAlertEvent,
-                alertBursts, responders == null ? List.of() : responders, participants,
-                entries == null ? List.of() : entries, version == null ? 0 : version));
+    public IncidentHistory toAggregate() {
+        return new IncidentHistory(id, number, title, serviceId, serviceName, teamId, severity, severitySetAt,
+                triggeredAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, reopenedAt, priority,
+                prioritySetAt, suppression, alertCount, firstAlertStartedAt, lastCountedAlertEvent, alertBursts,
+                responders == null ? List.of() : responders, participants, entries == null ? List.of() : entries,
+                version == null ? 0 : version);
     }
 }
