@@ -65,13 +65,11 @@ public abstract class RunningIncidentService {
     protected static final String DEMO_SLACK_USER_ID = "U0DEMOALEX";
     /** The base of the incident links in pages ({@code INCIDENT_SERVICE_URL}). */
     protected static final String INCIDENT_SERVICE_URL = "http://incidents.example";
-    /** The demo responder who also has a personal token ({@link TestTokens#of}). */
-    protected static final String DEMO_RESPONDER = "alex";
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
-        TestTokens.registerResponders(registry, DEMO_RESPONDER);
+        TestTokens.registerResponders(registry, "alex"); // the demo's alex also acts with a personal token
     }
 
     @Autowired
