@@ -3,14 +3,8 @@ package io.oncallhq.incident;
 import io.oncallhq.apisecurity.OpenApiWalk;
 import io.oncallhq.apisecurity.Role;
 import io.oncallhq.apisecurity.TestTokens;
-import io.oncallhq.contracts.Topics;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,21 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every operation of the service's own OpenAPI document, with no token and a token of each role; and the one place
  * that also takes a token in the query, the schedule feed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(partitions = 1, topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES,
-        Topics.INCIDENT_COMMANDS})
-@ContextConfiguration(initializers = InMemoryMongo.class)
-class AccessIT {
+class AccessIT extends RunningIncidentService {
 
     /** On-call configuration and silences; every other write acts on an incident. */
     private static final Set<String> ADMIN_PREFIXES =
             Set.of("/teams", "/services", "/responders", "/schedules", "/oncall-config", "/silences");
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry registry) {
-        TestTokens.register(registry);
-    }
 
     @LocalServerPort
     int port;

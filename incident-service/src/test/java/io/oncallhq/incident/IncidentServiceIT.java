@@ -8,42 +8,25 @@ import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.alert.AlertResolved;
 import io.oncallhq.contracts.alert.AlertTriggered;
-import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.command.AcknowledgeIncident;
 import io.oncallhq.contracts.incident.IncidentAcknowledged;
-import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.incident.IncidentTriggered;
 import io.oncallhq.contracts.page.PageDelivered;
-import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.incident.directory.Responder;
 import io.oncallhq.localruntime.EventTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -58,50 +41,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The service on a real KRaft broker and an in-memory MongoDB-wire server, driven through Kafka and HTTP. */
-@SpringBootTest(properties = {
-        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "incident.demo.seed=true",
-        "incident.demo.slack-user-id=" + IncidentServiceIT.ALEX_SLACK_ID,
-        "incident.paging.incident-service-url=http://incidents.example"})
-@EmbeddedKafka(partitions = 1, // KRaft: spring-kafka 4 has no ZooKeeper mode, hence no kraft attribute
-        topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES, Topics.INCIDENT_COMMANDS})
-@ContextConfiguration(initializers = InMemoryMongo.class)
-@AutoConfigureMockMvc
-@Import(AsAdmin.class)
-class IncidentServiceIT {
+/**
+ * The demo's Checkout API driven through Kafka and HTTP: alerts open, page and resolve incidents, Slack users and
+ * personal tokens act as their responders, schedules are written and read over REST.
+ */
+class IncidentServiceIT extends RunningIncidentService {
 
-    static final String ALEX_SLACK_ID = "U0ALEX";
-    private static final String GROUP = "incident-service";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry registry) {
-        TestTokens.register(registry);
-        TestTokens.registerResponders(registry, "alex");
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     MeterRegistry meters;
-
-    private final JsonMapper json = JsonMapper.builder().build();
-    private EventTopics kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new EventTopics(broker.getBrokersAsString(), "incident-service-it");
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void anAlertOpensOneIncidentAndPagesAlexWhileRepeatsAndRedeliveriesPageNobodyAgain() throws Exception {
@@ -115,17 +62,17 @@ class IncidentServiceIT {
         assertThat(incident.get("status").asString()).isEqualTo("TRIGGERED");
         assertThat(incident.get("serviceId").asString()).isEqualTo("checkout-api");
         assertThat(incident.get("alerts").get(0).get("count").asInt()).isEqualTo(1);
-        assertThat(texts(incident.get("timeline"))).anyMatch(text -> text.contains("opened by alert " + dedupKey))
+        assertThat(timeline(incident)).anyMatch(text -> text.contains("opened by alert " + dedupKey))
                 .anyMatch(text -> text.contains("Paging Alex Rivera (level 1)"));
 
         PageRequested page = await().atMost(PATIENCE).until(() -> pagesOf(incidentId), pages -> pages.size() == 1).getFirst();
         assertThat(page.level()).isEqualTo(1);
         assertThat(page.target().responderId()).isEqualTo("alex");
-        assertThat(page.target().slackUserId()).isEqualTo(ALEX_SLACK_ID);
+        assertThat(page.target().slackUserId()).isEqualTo(DEMO_SLACK_USER_ID);
         assertThat(page.target().email()).isEqualTo("alex@example.com");
-        assertThat(page.incidentUrl()).isEqualTo("http://incidents.example/incidents/" + incidentId);
+        assertThat(page.incidentUrl()).isEqualTo(INCIDENT_SERVICE_URL + "/incidents/" + incidentId);
         assertThat(incident.get("pages").get(0).get("pageId").asString()).isEqualTo(page.pageId());
-        await().atMost(PATIENCE).until(() -> incidentEventsOf(incidentId).stream()
+        await().atMost(PATIENCE).until(() -> eventsOf(incidentId).stream()
                 .anyMatch(event -> event instanceof IncidentTriggered triggered && triggered.number() > 0));
 
         kafka.publish(Topics.ALERTS, alert("checkout-api", dedupKey), "alert-" + UUID.randomUUID());
@@ -134,7 +81,7 @@ class IncidentServiceIT {
         int timelineLength = incident(incidentId).get("timeline").size();
 
         kafka.send(first);
-        await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.ALERTS));
+        await().atMost(PATIENCE).until(() -> kafka.consumedAll(CONSUMER_GROUP, Topics.ALERTS));
         awaitOutboxRelayed(incidentId);
 
         assertThat(incidentsWithAlert(dedupKey)).hasSize(1);
@@ -160,9 +107,9 @@ class IncidentServiceIT {
         kafka.send(delivered);
         kafka.send(delivered);
 
-        await().atMost(PATIENCE).until(() -> texts(incident(incidentId).get("timeline")).contains(line));
-        await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.PAGE_OUTCOMES));
-        assertThat(texts(incident(incidentId).get("timeline"))).containsOnlyOnce(line);
+        await().atMost(PATIENCE).until(() -> timeline(incident(incidentId)).contains(line));
+        await().atMost(PATIENCE).until(() -> kafka.consumedAll(CONSUMER_GROUP, Topics.PAGE_OUTCOMES));
+        assertThat(timeline(incident(incidentId))).containsOnlyOnce(line);
     }
 
     private double incidentsOpened(String serviceId) {
@@ -177,14 +124,14 @@ class IncidentServiceIT {
         String incidentId = awaitIncidentOpenedBy(dedupKey);
 
         kafka.publish(Topics.INCIDENT_COMMANDS, new AcknowledgeIncident(incidentId,
-                Actor.slackUser(ALEX_SLACK_ID, "alex.r"), Instant.now()), "command-" + UUID.randomUUID());
+                Actor.slackUser(DEMO_SLACK_USER_ID, "alex.r"), Instant.now()), "command-" + UUID.randomUUID());
 
         JsonNode acknowledged = await().atMost(PATIENCE).until(() -> incident(incidentId),
                 found -> found.get("status").asString().equals("ACKNOWLEDGED"));
         assertThat(acknowledged.get("acknowledgedBy").get("kind").asString()).isEqualTo(Actor.RESPONDER);
         assertThat(acknowledged.get("acknowledgedBy").get("id").asString()).isEqualTo("alex");
         assertThat(acknowledged.get("acknowledgedBy").get("name").asString()).isEqualTo("Alex Rivera");
-        IncidentAcknowledged event = await().atMost(PATIENCE).until(() -> incidentEventsOf(incidentId).stream()
+        IncidentAcknowledged event = await().atMost(PATIENCE).until(() -> eventsOf(incidentId).stream()
                 .filter(IncidentAcknowledged.class::isInstance).map(IncidentAcknowledged.class::cast).toList(),
                 events -> events.size() == 1).getFirst();
         assertThat(event.by()).isEqualTo(Actor.responder("alex", "Alex Rivera"));
@@ -212,13 +159,13 @@ class IncidentServiceIT {
         JsonNode resolved = body(mvc.perform(post("/incidents/{id}/resolve", incidentId))
                 .andExpect(status().isOk()).andReturn());
         assertThat(resolved.get("status").asString()).isEqualTo("RESOLVED");
-        assertThat(texts(resolved.get("timeline"))).contains("Rolled back the deploy");
+        assertThat(timeline(resolved)).contains("Rolled back the deploy");
 
         MvcResult again = mvc.perform(post("/incidents/{id}/resolve", incidentId)).andExpect(status().isConflict()).andReturn();
         assertThat(again.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         mvc.perform(post("/incidents/{id}/acknowledge", incidentId)).andExpect(status().isConflict());
         mvc.perform(get("/incidents/{id}", "no-such-incident")).andExpect(status().isNotFound());
-        await().atMost(PATIENCE).until(() -> incidentEventsOf(incidentId).stream()
+        await().atMost(PATIENCE).until(() -> eventsOf(incidentId).stream()
                 .anyMatch(event -> event instanceof IncidentResolved byApi && byApi.by().kind().equals(Actor.API)));
     }
 
@@ -237,7 +184,7 @@ class IncidentServiceIT {
                 .header(HttpHeaders.AUTHORIZATION, alexToken)).andExpect(status().isOk()).andReturn());
 
         assertThat(claimed.get("errors").get(0).get("field").asString()).isEqualTo("by");
-        assertThat(texts(acknowledged.get("timeline"))).doesNotContain("Rolled back");
+        assertThat(timeline(acknowledged)).doesNotContain("Rolled back");
         assertThat(acknowledged.get("acknowledgedBy").get("kind").asString()).isEqualTo(Actor.RESPONDER);
         assertThat(acknowledged.get("acknowledgedBy").get("id").asString()).isEqualTo("alex");
     }
@@ -256,7 +203,7 @@ class IncidentServiceIT {
                 found -> found.get("status").asString().equals("RESOLVED"));
         assertThat(resolved.get("resolvedBy").get("id").asString()).isEqualTo("auto-resolve");
         kafka.send(trigger);
-        await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.ALERTS));
+        await().atMost(PATIENCE).until(() -> kafka.consumedAll(CONSUMER_GROUP, Topics.ALERTS));
         assertThat(incidentsWithAlert(dedupKey)).hasSize(1);
     }
 
@@ -278,7 +225,7 @@ class IncidentServiceIT {
                 .findFirst(), Optional::isPresent).orElseThrow();
         assertThat(EventTopics.header(resolved, "traceparent")).hasValueSatisfying(
                 traceparent -> assertThat(traceparent).startsWith("00-" + resolveTrace + "-"));
-        assertThat(incidentEventsOf(incidentId)).filteredOn(IncidentResolved.class::isInstance)
+        assertThat(eventsOf(incidentId)).filteredOn(IncidentResolved.class::isInstance)
                 .singleElement().extracting(event -> ((IncidentResolved) event).openingTraceparent()).asString()
                 .startsWith("00-" + alertTrace + "-");
     }
@@ -303,16 +250,19 @@ class IncidentServiceIT {
         assertThat(onCall.get("responderId").asString()).isEqualTo("alex");
         assertThat(service.get("autoResolve").asBoolean()).isTrue();
         JsonNode responders = body(mvc.perform(get("/responders")).andExpect(status().isOk()).andReturn());
-        assertThat(responders.get(0).get("slackUserId").asString()).isEqualTo(ALEX_SLACK_ID);
+        assertThat(StreamSupport.stream(responders.spliterator(), false)
+                .filter(responder -> responder.get("id").asString().equals("alex")))
+                .singleElement().satisfies(alex ->
+                        assertThat(alex.get("slackUserId").asString()).isEqualTo(DEMO_SLACK_USER_ID));
         mvc.perform(get("/services/no-such-service")).andExpect(status().isNotFound());
     }
 
     @Test
     void aScheduleSavedOverRestAnswersWhoIsOnCallAndKeepsItsNineOClockHandoffAcrossSpringForward() throws Exception {
-        mongo.save(new Responder("blake", "Blake Chen", "blake@example.com", "Europe/Berlin", "U0BLAKE"));
+        mongo.save(new Responder("berlin-blake", "Blake Chen", "blake@example.com", "Europe/Berlin", "U0BERLINBLAKE"));
         String daily = """
                 {"name": "Berlin daily", "timeZone": "Europe/Berlin",
-                 "layers": [{"name": "daily", "participants": ["alex", "blake"], "shiftLength": 1, "unit": "DAYS",
+                 "layers": [{"name": "daily", "participants": ["alex", "berlin-blake"], "shiftLength": 1, "unit": "DAYS",
                              "handoffTime": "09:00", "startDate": "2026-03-01"}],
                  "overrides": [{"responderId": "alex", "start": "2026-03-30T12:00:00Z", "end": "2026-03-30T13:00:00Z"}]}
                 """;
@@ -321,14 +271,15 @@ class IncidentServiceIT {
 
         JsonNode onCall = body(mvc.perform(get("/schedules/berlin-daily/oncall").param("at", "2026-03-29T06:59:00Z"))
                 .andExpect(status().isOk()).andReturn());
-        assertThat(onCall.get("responderId").asString()).isEqualTo("blake");
+        assertThat(onCall.get("responderId").asString()).isEqualTo("berlin-blake");
         JsonNode shifts = body(mvc.perform(get("/schedules/berlin-daily/shifts")
                         .param("from", "2026-03-28T08:00:00Z").param("to", "2026-03-30T14:00:00Z"))
                 .andExpect(status().isOk()).andReturn());
         assertThat(StreamSupport.stream(shifts.spliterator(), false)
                 .map(shift -> shift.get("responderId").asString() + " " + shift.get("start").asString()).toList())
-                .containsExactly("blake 2026-03-28T08:00:00Z", "alex 2026-03-29T07:00:00Z",
-                        "blake 2026-03-30T07:00:00Z", "alex 2026-03-30T12:00:00Z", "blake 2026-03-30T13:00:00Z");
+                .containsExactly("berlin-blake 2026-03-28T08:00:00Z", "alex 2026-03-29T07:00:00Z",
+                        "berlin-blake 2026-03-30T07:00:00Z", "alex 2026-03-30T12:00:00Z",
+                        "berlin-blake 2026-03-30T13:00:00Z");
         MvcResult ical = mvc.perform(get("/schedules/berlin-daily/ical")
                         .param("from", "2026-03-28T00:00:00Z").param("to", "2026-03-31T00:00:00Z"))
                 .andExpect(status().isOk()).andReturn();
@@ -367,7 +318,7 @@ class IncidentServiceIT {
         JsonNode escalated = body(mvc.perform(post("/incidents/{id}/escalate", incidentId))
                 .andExpect(status().isOk()).andReturn());
 
-        assertThat(texts(escalated.get("timeline"))).anyMatch(text -> text.contains("the policy has no level 2"));
+        assertThat(timeline(escalated)).anyMatch(text -> text.contains("the policy has no level 2"));
         assertThat(escalated.get("escalationLevel").asInt()).isEqualTo(1);
         mvc.perform(post("/incidents/{id}/escalate", "no-such-incident")).andExpect(status().isNotFound());
     }
@@ -402,31 +353,6 @@ class IncidentServiceIT {
                 .andExpect(status().isOk()).andReturn());
         return StreamSupport.stream(all.spliterator(), false)
                 .filter(incident -> incident.get("title").asString().equals("Problem " + dedupKey))
-                .toList();
-    }
-
-    private JsonNode incident(String id) throws Exception {
-        return body(mvc.perform(get("/incidents/{id}", id)).andExpect(status().isOk()).andReturn());
-    }
-
-    private JsonNode body(MvcResult result) throws Exception {
-        return json.readTree(result.getResponse().getContentAsString());
-    }
-
-    private static List<String> texts(JsonNode timeline) {
-        return StreamSupport.stream(timeline.spliterator(), false).map(entry -> entry.get("text").asString()).toList();
-    }
-
-    private List<PageRequested> pagesOf(String incidentId) {
-        return kafka.events(Topics.PAGES, PageEvent.class).stream().map(ReceivedEvent::data)
-                .filter(page -> page.incidentId().equals(incidentId))
-                .map(PageRequested.class::cast)
-                .toList();
-    }
-
-    private List<IncidentEvent> incidentEventsOf(String incidentId) {
-        return kafka.events(Topics.INCIDENTS, IncidentEvent.class).stream().map(ReceivedEvent::data)
-                .filter(event -> event.incidentId().equals(incidentId))
                 .toList();
     }
 

@@ -6,13 +6,10 @@ import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.alert.AlertResolved;
 import io.oncallhq.contracts.alert.AlertTriggered;
-import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.command.ReassignIncident;
-import io.oncallhq.contracts.incident.IncidentEvent;
 import io.oncallhq.contracts.incident.IncidentReassigned;
 import io.oncallhq.contracts.incident.IncidentReopened;
 import io.oncallhq.contracts.incident.PagingSuppressed;
-import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageUnroutable;
 import io.oncallhq.incident.directory.EscalationPolicy;
@@ -21,22 +18,14 @@ import io.oncallhq.incident.directory.TechnicalService;
 import io.oncallhq.incident.schedule.Schedule;
 import io.oncallhq.incident.schedule.ScheduleOverride;
 import io.oncallhq.incident.schedule.Schedules;
-import io.oncallhq.localruntime.EventTopics;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -57,37 +46,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Manual incidents, reassignment, severity and priority, reopen, flap control, grouping windows, silences, the
  * filtered incident list and response metrics, on a real KRaft broker and an in-memory MongoDB-wire server.
  */
-@RunningIncidentService
-class IncidentWorkflowsIT {
+class IncidentWorkflowsIT extends RunningIncidentService {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String ALEX = "workflows-alex";
+    private static final String BLAKE = "workflows-blake";
+    private static final String BLAKE_SLACK_USER_ID = "U0WORKFLOWSBLAKE";
+    private static final String TEAM = "workflows";
 
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     Schedules schedules;
     @Autowired
     MeterRegistry meters;
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private EventTopics kafka;
-
     @BeforeEach
-    void connect() {
-        kafka = new EventTopics(broker.getBrokersAsString(), "incident-workflows-it");
-        mongo.save(new Responder("alex", "Alex Rivera", "alex@example.com", "Europe/Berlin", "U0ALEX"));
-        mongo.save(new Responder("blake", "Blake Chen", "blake@example.com", "America/New_York", "U0BLAKE"));
+    void saveRespondersAndService() {
+        mongo.save(new Responder(ALEX, "Alex Rivera", "alex@example.com", "Europe/Berlin", "U0WORKFLOWSALEX"));
+        mongo.save(new Responder(BLAKE, "Blake Chen", "blake@example.com", "America/New_York", BLAKE_SLACK_USER_ID));
         saveService("workflow-api", null, null);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
     }
 
     @Test
@@ -98,13 +73,13 @@ class IncidentWorkflowsIT {
         assertThat(opened.get("status").asString()).isEqualTo("TRIGGERED");
         await().atMost(PATIENCE).until(() -> pagesOf(id).size() == 1);
 
-        JsonNode reassigned = call(post("/incidents/{id}/reassign", id), "{\"responderId\": \"blake\"}", 200);
-        assertThat(reassigned.get("assignee").get("responderId").asString()).isEqualTo("blake");
-        kafka.publish(Topics.INCIDENT_COMMANDS, new ReassignIncident(id, "alex", Actor.slackUser("U0BLAKE", "blake"),
-                Instant.now()), "command-" + UUID.randomUUID());
+        JsonNode reassigned = call(post("/incidents/{id}/reassign", id), "{\"responderId\": \"%s\"}".formatted(BLAKE), 200);
+        assertThat(reassigned.get("assignee").get("responderId").asString()).isEqualTo(BLAKE);
+        kafka.publish(Topics.INCIDENT_COMMANDS, new ReassignIncident(id, ALEX,
+                Actor.slackUser(BLAKE_SLACK_USER_ID, "blake"), Instant.now()), "command-" + UUID.randomUUID());
 
         List<PageRequested> pages = await().atMost(PATIENCE).until(() -> pagesOf(id), found -> found.size() == 3);
-        assertThat(pages).extracting(page -> page.target().responderId()).containsExactly("alex", "blake", "alex");
+        assertThat(pages).extracting(page -> page.target().responderId()).containsExactly(ALEX, BLAKE, ALEX);
         assertThat(pages).extracting(PageRequested::level).containsOnly(1);
         await().atMost(PATIENCE).until(() -> eventsOf(id).stream().filter(IncidentReassigned.class::isInstance).count() == 2);
         assertThat(fields(call(post("/incidents/{id}/reassign", id), "{\"responderId\": \"nobody\"}", 400)))
@@ -122,7 +97,7 @@ class IncidentWorkflowsIT {
         assertThat(call(post("/incidents/{id}/acknowledge", id), null, 200).get("notice").isNull()).isTrue();
         JsonNode again = call(post("/incidents/{id}/acknowledge", id), null, 200);
         assertThat(again.get("notice").asString()).startsWith("already acknowledged by admin at ");
-        assertThat(texts(again)).anyMatch(text -> text.startsWith("Acknowledgement by admin changed nothing"));
+        assertThat(timeline(again)).anyMatch(text -> text.startsWith("Acknowledgement by admin changed nothing"));
         assertThat(call(post("/incidents/{id}/severity", id), "{\"severity\": \"warning\"}", 200)
                 .get("severity").asString()).isEqualTo("warning");
         assertThat(call(post("/incidents/{id}/priority", id), "{\"priority\": \"P2\"}", 200)
@@ -149,13 +124,13 @@ class IncidentWorkflowsIT {
                 .getFirst().get("id").asString();
         kafka.publish(Topics.ALERTS, alert("flappy-api", "flappy-errors-" + UUID.randomUUID(), Map.of()), "alert-" + UUID.randomUUID());
         await().atMost(PATIENCE).until(() -> incident(id).get("alerts").size() == 2);
-        assertThat(texts(incident(id))).anyMatch(text -> text.contains("(grouped: within 10 min of the incident's first alert"));
+        assertThat(timeline(incident(id))).anyMatch(text -> text.contains("(grouped: within 10 min of the incident's first alert"));
 
         call(post("/incidents/{id}/resolve", id), null, 200);
         kafka.publish(Topics.ALERTS, alert("flappy-api", first, Map.of()), "alert-" + UUID.randomUUID());
 
         JsonNode reopened = await().atMost(PATIENCE).until(() -> incident(id), found -> found.get("status").asString().equals("TRIGGERED"));
-        assertThat(texts(reopened)).anyMatch(text -> text.startsWith("Flapping: reopened"));
+        assertThat(timeline(reopened)).anyMatch(text -> text.startsWith("Flapping: reopened"));
         assertThat(list("serviceId", "flappy-api")).hasSize(1);
         await().atMost(PATIENCE).until(() -> eventsOf(id).stream().anyMatch(event ->
                 event instanceof IncidentReopened reopen && reopen.reason().contains("(flapping)")));
@@ -188,7 +163,7 @@ class IncidentWorkflowsIT {
         JsonNode seven = await().atMost(PATIENCE).until(() -> incident(id),
                 found -> found.get("alertCounts").get("total").asInt() == 7);
         assertThat(seven.get("group").asString()).isEqualTo(group);
-        assertThat(texts(seven)).anyMatch(text -> text.startsWith("6 more alerts of the group "))
+        assertThat(timeline(seven)).anyMatch(text -> text.startsWith("6 more alerts of the group "))
                 .noneMatch(text -> text.contains("fired again"));
         for (String key : concat(firstFive, twoMore)) {
             kafka.publish(Topics.ALERTS, new AlertResolved("grouped-api", "grouped-api-alertmanager", key, "Latency normal",
@@ -248,7 +223,7 @@ class IncidentWorkflowsIT {
         String id = await().atMost(PATIENCE).until(() -> list("serviceId", "workflow-api").stream()
                 .filter(found -> found.get("title").asString().equals("Problem " + dedupKey)).toList(), found -> found.size() == 1)
                 .getFirst().get("id").asString();
-        assertThat(texts(incident(id))).anyMatch(text -> text.startsWith("Not paged: silence \"staging noise\" matched env=~stag.*"));
+        assertThat(timeline(incident(id))).anyMatch(text -> text.startsWith("Not paged: silence \"staging noise\" matched env=~stag.*"));
         assertThat(incident(id).get("nextEscalation").isNull()).isTrue();
         await().atMost(PATIENCE).until(() -> eventsOf(id).stream().anyMatch(event ->
                 event instanceof PagingSuppressed suppressed && suppressed.silenceId().equals(silenceId)));
@@ -263,11 +238,11 @@ class IncidentWorkflowsIT {
         Instant gapStart = now.minus(1, ChronoUnit.HOURS);
         Instant gapEnd = now.plus(1, ChronoUnit.HOURS);
         schedules.save(new Schedule("gap-primary", "Gap primary", "UTC", List.of(), List.of(
-                new ScheduleOverride("alex", gapStart.minus(8, ChronoUnit.HOURS), gapStart),
-                new ScheduleOverride("alex", gapEnd, gapEnd.plus(8, ChronoUnit.HOURS)))), "it");
-        mongo.save(new TechnicalService("gap-api", "Gap API", "payments", new EscalationPolicy(List.of(
+                new ScheduleOverride(ALEX, gapStart.minus(8, ChronoUnit.HOURS), gapStart),
+                new ScheduleOverride(ALEX, gapEnd, gapEnd.plus(8, ChronoUnit.HOURS)))), "it");
+        mongo.save(new TechnicalService("gap-api", "Gap API", TEAM, new EscalationPolicy(List.of(
                 new EscalationPolicy.Level(List.of(), List.of("gap-primary"), 30),
-                new EscalationPolicy.Level(List.of("blake"), 30))), true, null, null));
+                new EscalationPolicy.Level(List.of(BLAKE), 30))), true, null, null));
         ProducerRecord<byte[], byte[]> alert = kafka.record(Topics.ALERTS,
                 alert("gap-api", "gap-" + UUID.randomUUID(), Map.of()), "alert-" + UUID.randomUUID());
         kafka.send(alert);
@@ -283,7 +258,7 @@ class IncidentWorkflowsIT {
 
         assertThat(pages).singleElement().satisfies(page -> {
             assertThat(page.level()).isEqualTo(2);
-            assertThat(page.target().responderId()).isEqualTo("blake");
+            assertThat(page.target().responderId()).isEqualTo(BLAKE);
         });
         assertThat(unroutableOf(id)).singleElement().satisfies(unroutable -> {
             assertThat(unroutable.level()).isEqualTo(1);
@@ -294,7 +269,7 @@ class IncidentWorkflowsIT {
             assertThat(unroutable.gapEnd()).isEqualTo(gapEnd);
         });
         JsonNode incident = incident(id);
-        assertThat(texts(incident)).anyMatch(text -> text.startsWith("Level 1: nobody on call in Gap primary from "));
+        assertThat(timeline(incident)).anyMatch(text -> text.startsWith("Level 1: nobody on call in Gap primary from "));
         assertThat(incident.get("escalationLevel").asInt()).isEqualTo(2);
         assertThat(pagesOf(id)).hasSize(1);
         assertThat(unroutableOf(id)).hasSize(1);
@@ -319,7 +294,7 @@ class IncidentWorkflowsIT {
                 .param("cursor", cursor)).andExpect(status().isOk()).andReturn();
         assertThat(body(secondPage)).singleElement().satisfies(last -> assertThat(last.get("title").asString()).isEqualTo("Listed 0"));
         assertThat(secondPage.getResponse().getHeader("Link")).isNull();
-        assertThat(list("teamId", "payments", "severity", "info", "serviceId", "listing-api")).hasSize(3);
+        assertThat(list("teamId", TEAM, "severity", "info", "serviceId", "listing-api")).hasSize(3);
         assertThat(list("severity", "critical", "serviceId", "listing-api")).isEmpty();
         assertThat(fields(body(mvc.perform(get("/incidents").param("serviceId", "workflow-api").param("cursor", cursor))
                 .andExpect(status().isBadRequest()).andReturn()))).containsExactly("cursor");
@@ -354,8 +329,8 @@ class IncidentWorkflowsIT {
     }
 
     private void saveService(String id, Integer groupingWindowMinutes, Integer flapHoldOpenMinutes) {
-        mongo.save(new TechnicalService(id, id, "payments", new EscalationPolicy(List.of(
-                new EscalationPolicy.Level(List.of("alex"), 5), new EscalationPolicy.Level(List.of("blake"), 5))),
+        mongo.save(new TechnicalService(id, id, TEAM, new EscalationPolicy(List.of(
+                new EscalationPolicy.Level(List.of(ALEX), 5), new EscalationPolicy.Level(List.of(BLAKE), 5))),
                 true, groupingWindowMinutes, flapHoldOpenMinutes));
     }
 
@@ -380,13 +355,6 @@ class IncidentWorkflowsIT {
         return Stream.concat(first.stream(), second.stream()).toList();
     }
 
-    private JsonNode call(MockHttpServletRequestBuilder request, String content, int expectedStatus) throws Exception {
-        if (content != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(content);
-        }
-        return body(mvc.perform(request).andExpect(status().is(expectedStatus)).andReturn());
-    }
-
     private List<JsonNode> list(String... parameters) throws Exception {
         MockHttpServletRequestBuilder request = get("/incidents").param("limit", "500");
         for (int i = 0; i < parameters.length; i += 2) {
@@ -394,38 +362,5 @@ class IncidentWorkflowsIT {
         }
         return StreamSupport.stream(body(mvc.perform(request).andExpect(status().isOk()).andReturn()).spliterator(), false)
                 .toList();
-    }
-
-    private JsonNode incident(String id) throws Exception {
-        return call(get("/incidents/{id}", id), null, 200);
-    }
-
-    private JsonNode body(MvcResult result) throws Exception {
-        return json.readTree(result.getResponse().getContentAsString());
-    }
-
-    private static List<String> texts(JsonNode incident) {
-        return StreamSupport.stream(incident.get("timeline").spliterator(), false).map(entry -> entry.get("text").asString()).toList();
-    }
-
-    private static List<String> fields(JsonNode problem) {
-        return StreamSupport.stream(problem.get("errors").spliterator(), false).map(error -> error.get("field").asString()).toList();
-    }
-
-    private List<PageRequested> pagesOf(String incidentId) {
-        return kafka.events(Topics.PAGES, PageEvent.class).stream().map(ReceivedEvent::data)
-                .filter(page -> page.incidentId().equals(incidentId))
-                .filter(PageRequested.class::isInstance).map(PageRequested.class::cast).toList();
-    }
-
-    private List<PageUnroutable> unroutableOf(String incidentId) {
-        return kafka.events(Topics.PAGES, PageEvent.class).stream().map(ReceivedEvent::data)
-                .filter(page -> page.incidentId().equals(incidentId))
-                .filter(PageUnroutable.class::isInstance).map(PageUnroutable.class::cast).toList();
-    }
-
-    private List<IncidentEvent> eventsOf(String incidentId) {
-        return kafka.events(Topics.INCIDENTS, IncidentEvent.class).stream().map(ReceivedEvent::data)
-                .filter(event -> event.incidentId().equals(incidentId)).toList();
     }
 }

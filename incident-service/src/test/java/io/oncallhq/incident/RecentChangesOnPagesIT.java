@@ -1,36 +1,19 @@
 package io.oncallhq.incident;
 
-import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.alert.AlertLink;
 import io.oncallhq.contracts.alert.AlertTriggered;
 import io.oncallhq.contracts.change.ChangeRecorded;
-import io.oncallhq.contracts.cloudevents.ReceivedEvent;
-import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.RecentChange;
 import io.oncallhq.incident.directory.EscalationPolicy;
 import io.oncallhq.incident.directory.Responder;
 import io.oncallhq.incident.directory.TechnicalService;
-import io.oncallhq.localruntime.EventTopics;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,52 +33,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Changes reported on {@code changes} travel with the pages of their service's incidents and are listed by
  * {@code GET /incidents/{id}}, on a real KRaft broker and an in-memory MongoDB-wire server.
  */
-@SpringBootTest(properties = {
-        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        // a loaded test machine must not turn a slow lookup into a page without changes (RecentChangesIT covers that)
-        "incident.recent-changes.page-lookup-limit=10s",
-        "incident.demo.seed=false"})
-@EmbeddedKafka(partitions = 1,
-        topics = {Topics.ALERTS, Topics.CHANGES, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES,
-                Topics.INCIDENT_COMMANDS})
-@ContextConfiguration(initializers = InMemoryMongo.class)
-@AutoConfigureMockMvc
-@Import(AsAdmin.class)
-class RecentChangesOnPagesIT {
+class RecentChangesOnPagesIT extends RunningIncidentService {
 
-    private static final String GROUP = "incident-service";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry registry) {
-        TestTokens.register(registry);
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    MongoTemplate mongo;
-
-    private final JsonMapper json = JsonMapper.builder().build();
-    private EventTopics kafka;
     private String serviceId;
 
     @BeforeEach
-    void connect() {
-        kafka = new EventTopics(broker.getBrokersAsString(), "recent-changes-it");
-        mongo.save(new Responder("alex", "Alex Rivera", "alex@example.com", "Europe/Berlin", "U0ALEX"));
-        mongo.save(new Responder("blake", "Blake Chen", "blake@example.com", "America/New_York", "U0BLAKE"));
+    void saveService() {
+        mongo.save(new Responder("changes-alex", "Alex Rivera", "alex@example.com", "Europe/Berlin", "U0CHANGESALEX"));
+        mongo.save(new Responder("changes-blake", "Blake Chen", "blake@example.com", "America/New_York",
+                "U0CHANGESBLAKE"));
         serviceId = "checkout-" + UUID.randomUUID();
         mongo.save(new TechnicalService(serviceId, "Checkout", null, new EscalationPolicy(List.of(
-                new EscalationPolicy.Level(List.of("alex"), 15), new EscalationPolicy.Level(List.of("blake"), 15))),
-                true));
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
+                new EscalationPolicy.Level(List.of("changes-alex"), 15),
+                new EscalationPolicy.Level(List.of("changes-blake"), 15))), true));
     }
 
     @Test
@@ -126,7 +76,7 @@ class RecentChangesOnPagesIT {
                 change("search-api", "Deployed search", minutesAgo(5)));
         kafka.send(deploy);
         kafka.send(deploy);
-        await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.CHANGES));
+        await().atMost(PATIENCE).until(() -> kafka.consumedAll(CONSUMER_GROUP, Topics.CHANGES));
 
         String incidentId = alertOpensIncident();
 
@@ -155,7 +105,7 @@ class RecentChangesOnPagesIT {
         for (ChangeRecorded change : changes) {
             kafka.send(changeRecord(change));
         }
-        await().atMost(PATIENCE).until(() -> kafka.consumedAll(GROUP, Topics.CHANGES));
+        await().atMost(PATIENCE).until(() -> kafka.consumedAll(CONSUMER_GROUP, Topics.CHANGES));
     }
 
     private ProducerRecord<byte[], byte[]> changeRecord(ChangeRecorded change) {
@@ -177,23 +127,12 @@ class RecentChangesOnPagesIT {
         kafka.publish(Topics.ALERTS, new AlertTriggered(serviceId, serviceId + "-generic", "generic", dedupKey, null,
                 "Checkout latency above 2s", Severity.CRITICAL, "checkout-1", Map.of(), Map.of(), Map.of(), List.of(),
                 Instant.now(), Instant.now(), "{}"), "alert-" + UUID.randomUUID());
-        return await().atMost(PATIENCE).until(() -> json.readTree(mvc.perform(get("/incidents")
-                                .param("serviceId", serviceId)).andExpect(status().isOk()).andReturn().getResponse()
-                                .getContentAsString()), found -> found.size() == 1)
-                .get(0).get("id").asString();
+        return await().atMost(PATIENCE).until(() -> call(get("/incidents").param("serviceId", serviceId), null, 200),
+                found -> found.size() == 1).get(0).get("id").asString();
     }
 
     private List<PageRequested> awaitPages(String incidentId, int count) {
-        return await().atMost(PATIENCE).until(() -> kafka.events(Topics.PAGES, PageEvent.class).stream()
-                .map(ReceivedEvent::data)
-                .filter(page -> page.incidentId().equals(incidentId))
-                .map(PageRequested.class::cast)
-                .toList(), pages -> pages.size() == count);
-    }
-
-    private JsonNode incident(String id) throws Exception {
-        return json.readTree(mvc.perform(get("/incidents/{id}", id)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString());
+        return await().atMost(PATIENCE).until(() -> pagesOf(incidentId), pages -> pages.size() == count);
     }
 
     private static List<String> summaries(JsonNode incident) {

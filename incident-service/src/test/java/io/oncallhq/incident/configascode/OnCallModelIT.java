@@ -1,8 +1,5 @@
 package io.oncallhq.incident.configascode;
 
-import io.oncallhq.apisecurity.TestTokens;
-import io.oncallhq.incident.AsAdmin;
-import io.oncallhq.incident.InMemoryMongo;
 import io.oncallhq.contracts.Severity;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.alert.AlertTriggered;
@@ -10,29 +7,17 @@ import io.oncallhq.contracts.cloudevents.ReceivedEvent;
 import io.oncallhq.contracts.page.ContactMethod;
 import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
-import io.oncallhq.localruntime.EventTopics;
+import io.oncallhq.incident.RunningIncidentService;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,35 +33,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The on-call model managed over REST and as code (the example document), on the real broker and the
- * MongoDB-wire server, with the demo seed applied through the same code at startup.
+ * The on-call model managed over REST and as code (the example document, whose ids no other test uses), with the
+ * demo seed applied through the same code at startup.
  */
-@SpringBootTest(properties = {
-        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
-        "incident.demo.seed=true",
-        "incident.demo.slack-user-id=U0DEMOALEX"})
-@EmbeddedKafka(partitions = 1, topics = {Topics.ALERTS, Topics.INCIDENTS, Topics.PAGES, Topics.PAGE_OUTCOMES,
-        Topics.INCIDENT_COMMANDS})
-@ContextConfiguration(initializers = InMemoryMongo.class)
-@AutoConfigureMockMvc
-@Import(AsAdmin.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first test needs the database before the example is applied
-class OnCallModelIT {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first test applies the example first; the others again
+class OnCallModelIT extends RunningIncidentService {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final MediaType YAML = MediaType.parseMediaType("application/yaml");
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry registry) {
-        TestTokens.register(registry);
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     @Order(1)
@@ -124,23 +87,21 @@ class OnCallModelIT {
         configure(Files.readString(Path.of("examples/oncall.yaml"))).andExpect(status().isOk());
         String title = "Search down " + UUID.randomUUID();
 
-        try (EventTopics kafka = new EventTopics(broker.getBrokersAsString(), "oncall-model-it")) {
-            kafka.publish(Topics.ALERTS, new AlertTriggered("storefront-search", "storefront-generic", "generic",
-                    "search-" + UUID.randomUUID(), null, title, Severity.CRITICAL, "search-1", Map.of(), Map.of(),
-                    Map.of(), List.of(), Instant.now(), Instant.now(), "{}"), "alert-" + UUID.randomUUID());
+        kafka.publish(Topics.ALERTS, new AlertTriggered("storefront-search", "storefront-generic", "generic",
+                "search-" + UUID.randomUUID(), null, title, Severity.CRITICAL, "search-1", Map.of(), Map.of(),
+                Map.of(), List.of(), Instant.now(), Instant.now(), "{}"), "alert-" + UUID.randomUUID());
 
-            PageRequested page = await().atMost(PATIENCE).until(() -> kafka.events(Topics.PAGES, PageEvent.class)
-                    .stream().map(ReceivedEvent::data).filter(PageRequested.class::isInstance)
-                    .map(PageRequested.class::cast).filter(found -> found.title().equals(title)).toList(),
-                    pages -> !pages.isEmpty()).getFirst();
+        PageRequested page = await().atMost(PATIENCE).until(() -> kafka.events(Topics.PAGES, PageEvent.class)
+                .stream().map(ReceivedEvent::data).filter(PageRequested.class::isInstance)
+                .map(PageRequested.class::cast).filter(found -> found.title().equals(title)).toList(),
+                pages -> !pages.isEmpty()).getFirst();
 
-            assertThat(page.target().responderId()).isEqualTo("sam");
-            assertThat(page.target().contactRules()).containsExactly(
-                    new ContactMethod("slack", "U0SAM0001"),
-                    new ContactMethod("webhook", "https://pager.example.com/hooks/sam"),
-                    new ContactMethod("email", "sam@example.com"));
-            assertThat(page.teamChannel()).isEqualTo("C0STOREFRONT");
-        }
+        assertThat(page.target().responderId()).isEqualTo("sam");
+        assertThat(page.target().contactRules()).containsExactly(
+                new ContactMethod("slack", "U0SAM0001"),
+                new ContactMethod("webhook", "https://pager.example.com/hooks/sam"),
+                new ContactMethod("email", "sam@example.com"));
+        assertThat(page.teamChannel()).isEqualTo("C0STOREFRONT");
     }
 
     @Test
@@ -155,8 +116,7 @@ class OnCallModelIT {
         ResultActions result = configure(faulty).andExpect(status().isBadRequest());
 
         assertThat(result.andReturn().getResponse().getContentType()).startsWith("application/problem+json");
-        assertThat(StreamSupport.stream(body(result).get("errors").spliterator(), false)
-                .map(error -> error.get("field").asString()).toList())
+        assertThat(fields(body(result)))
                 .containsExactlyInAnyOrder("responders[dana].timeZoneKnown", "teams[search].members[1]");
         mvc.perform(get("/responders/dana")).andExpect(status().isNotFound());
     }
@@ -165,9 +125,9 @@ class OnCallModelIT {
     void theDemoSeedWentThroughTheDocumentAndKeepsItsSlackUserIdFromTheEnvironment() throws Exception {
         JsonNode alex = body(mvc.perform(get("/responders/alex")).andExpect(status().isOk()));
 
-        assertThat(alex.get("slackUserId").asString()).isEqualTo("U0DEMOALEX");
-        assertThat(alex.get("contactRules").toString()).isEqualTo(
-                "[{\"channel\":\"slack\",\"address\":\"U0DEMOALEX\"},{\"channel\":\"email\",\"address\":\"alex@example.com\"}]");
+        assertThat(alex.get("slackUserId").asString()).isEqualTo(DEMO_SLACK_USER_ID);
+        assertThat(alex.get("contactRules").toString()).isEqualTo("[{\"channel\":\"slack\",\"address\":\""
+                + DEMO_SLACK_USER_ID + "\"},{\"channel\":\"email\",\"address\":\"alex@example.com\"}]");
         assertThat(body(mvc.perform(get("/services/checkout-api"))).get("teamId").asString()).isEqualTo("payments");
     }
 
@@ -182,9 +142,7 @@ class OnCallModelIT {
                 {"name": "Robin Park", "email": "robin", "timeZone": "Asia/Seoul",
                  "contactRules": [{"channel": "slack", "address": "robin@example.com"}]}
                 """)).andExpect(status().isBadRequest()));
-        assertThat(StreamSupport.stream(invalid.get("errors").spliterator(), false)
-                .map(error -> error.get("field").asString()).toList())
-                .containsExactlyInAnyOrder("email", "contactRules[0].addressFitForChannel");
+        assertThat(fields(invalid)).containsExactlyInAnyOrder("email", "contactRules[0].addressFitForChannel");
         mvc.perform(put("/teams/mobile").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\": \"Mobile\", \"members\": [\"robin\"]}")).andExpect(status().isOk());
 
@@ -207,10 +165,6 @@ class OnCallModelIT {
             request.param(parameters[i], parameters[i + 1]);
         }
         return mvc.perform(request);
-    }
-
-    private JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
     private static List<String> actions(JsonNode response) {

@@ -53,7 +53,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Escalation timers across restarts and replicas: whole application contexts are started and stopped against one
- * broker and one database, and time is moved forward with a shared clock instead of waited for.
+ * broker and one database, and time is moved forward with a shared clock instead of waited for. Stopping instances
+ * and moving time would pull the rug from under every other test, hence these contexts of its own rather than
+ * {@link io.oncallhq.incident.RunningIncidentService}'s shared one.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EscalationIT {

@@ -8,13 +8,10 @@ import io.oncallhq.outbox.Change;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,18 +36,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The alerts of an incident stored beside it, through the store the service runs on (the in-memory MongoDB-wire
  * server): redeliveries, the paged list, an incident of 100,000 alerts, and incidents stored the old way.
  */
-@RunningIncidentService
-class StoredAlertsIT {
+class StoredAlertsIT extends RunningIncidentService {
 
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     Incidents incidents;
-
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void anAlertEventRedeliveredAfterOnlyItsAlertWasStoredIsCountedOnce() {
@@ -219,10 +208,6 @@ class StoredAlertsIT {
     /** Puts the incident back as it was: its last change never stored. */
     private void lose(Document incident) {
         mongo.getCollection(Incidents.COLLECTION).replaceOne(new Document("_id", incident.get("_id")), incident);
-    }
-
-    private JsonNode body(MvcResult result) throws Exception {
-        return json.readTree(result.getResponse().getContentAsString());
     }
 
     private static String nextPage(MvcResult page) {

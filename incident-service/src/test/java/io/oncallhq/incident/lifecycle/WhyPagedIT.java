@@ -1,9 +1,6 @@
 package io.oncallhq.incident.lifecycle;
 
 import io.oncallhq.apisecurity.TestTokens;
-import io.oncallhq.contracts.Topics;
-import io.oncallhq.contracts.cloudevents.ReceivedEvent;
-import io.oncallhq.contracts.page.PageEvent;
 import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PagedBecause;
 import io.oncallhq.incident.RunningIncidentService;
@@ -14,21 +11,12 @@ import io.oncallhq.incident.schedule.RotationLayer;
 import io.oncallhq.incident.schedule.Schedule;
 import io.oncallhq.incident.schedule.Schedules;
 import io.oncallhq.incident.schedule.ShiftUnit;
-import io.oncallhq.localruntime.EventTopics;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.MediaType;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -39,52 +27,35 @@ import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Each page says how its responder was chosen, on the page request, the timeline and the incident's pages: a layer's
  * shift, an override, a reassignment, a level named directly and reached by escalation.
  */
-@RunningIncidentService
-class WhyPagedIT {
+class WhyPagedIT extends RunningIncidentService {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     /** A Monday: the weekly layer hands over on Mondays at 09:00 UTC. */
     private static final LocalDate ROTATION_START = LocalDate.parse("2026-01-05");
+    private static final String ALEX = "why-alex";
+    private static final String BLAKE = "why-blake";
+    private static final String SAM = "why-sam";
 
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     Schedules schedules;
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private EventTopics kafka;
-
     @BeforeEach
-    void connect() {
-        kafka = new EventTopics(broker.getBrokersAsString(), "why-paged-it");
-        mongo.save(new Responder("alex", "Alex Rivera", "alex@example.com", "UTC", "U0ALEX"));
-        mongo.save(new Responder("blake", "Blake Chen", "blake@example.com", "UTC", "U0BLAKE"));
-        mongo.save(new Responder("sam", "Sam Okafor", "sam@example.com", "UTC", "U0SAM"));
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
+    void saveResponders() {
+        mongo.save(new Responder(ALEX, "Alex Rivera", "alex@example.com", "UTC", "U0WHYALEX"));
+        mongo.save(new Responder(BLAKE, "Blake Chen", "blake@example.com", "UTC", "U0WHYBLAKE"));
+        mongo.save(new Responder(SAM, "Sam Okafor", "sam@example.com", "UTC", "U0WHYSAM"));
     }
 
     @Test
     void aPageThroughALayerNamesTheScheduleLayerAndShiftAndAReassignmentAndAnEscalationNameWhoDidIt()
             throws Exception {
-        schedules.save(new Schedule("weekly-primary", "Weekly primary", "UTC", List.of(weekly("alex")), List.of()),
+        schedules.save(new Schedule("weekly-primary", "Weekly primary", "UTC", List.of(weekly(ALEX)), List.of()),
                 "it");
         saveService("layer-api", "weekly-primary");
         String id = openIncident("layer-api");
@@ -95,10 +66,10 @@ class WhyPagedIT {
         assertThat(first.because().start().atZone(ZoneOffset.UTC).getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
         assertThat(first.because().end()).isEqualTo(first.because().start().plus(7, ChronoUnit.DAYS));
 
-        call(post("/incidents/{id}/reassign", id), "{\"responderId\": \"blake\"}", 200);
+        call(post("/incidents/{id}/reassign", id), "{\"responderId\": \"%s\"}".formatted(BLAKE), 200);
         call(post("/incidents/{id}/escalate", id), null, 200);
 
-        JsonNode incident = call(get("/incidents/{id}", id), null, 200);
+        JsonNode incident = incident(id);
         assertThat(pageLines(incident)).satisfiesExactly(
                 line -> assertThat(line).startsWith("Paging Alex Rivera (level 1): on call in Weekly primary, layer Weekly, ")
                         .endsWith(" UTC"),
@@ -115,25 +86,25 @@ class WhyPagedIT {
         // Written as an admin does it, through the API: the override is credited to the token's name.
         call(put("/schedules/{id}", "covered-primary"), """
                 {"name": "Covered primary", "timeZone": "UTC",
-                 "layers": [{"name": "Weekly", "participants": ["alex"], "shiftLength": 1, "unit": "WEEKS",
+                 "layers": [{"name": "Weekly", "participants": ["%s"], "shiftLength": 1, "unit": "WEEKS",
                              "handoffTime": "09:00", "startDate": "%s"}],
-                 "overrides": [{"responderId": "blake", "start": "%s", "end": "%s"}]}""".formatted(ROTATION_START,
-                now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.HOURS)), 200);
+                 "overrides": [{"responderId": "%s", "start": "%s", "end": "%s"}]}""".formatted(ALEX, ROTATION_START,
+                BLAKE, now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.HOURS)), 200);
         saveService("override-api", "covered-primary");
         String id = openIncident("override-api");
 
         PageRequested page = await().atMost(PATIENCE).until(() -> pagesOf(id), pages -> pages.size() == 1).getFirst();
-        assertThat(page.target().responderId()).isEqualTo("blake");
+        assertThat(page.target().responderId()).isEqualTo(BLAKE);
         assertThat(page.because().kind()).isEqualTo(PagedBecause.OVERRIDE);
         assertThat(page.because().start()).isEqualTo(now.minus(1, ChronoUnit.HOURS));
-        assertThat(page.because().standsInFor()).isEqualTo("alex");
+        assertThat(page.because().standsInFor()).isEqualTo(ALEX);
         assertThat(page.because().overrideBy()).isEqualTo(TestTokens.ADMIN_NAME);
 
-        JsonNode incident = call(get("/incidents/{id}", id), null, 200);
+        JsonNode incident = incident(id);
         assertThat(pageLines(incident)).singleElement().asString()
                 .startsWith("Paging Blake Chen (level 1): override in Covered primary from ")
                 .endsWith(" UTC, standing in for Alex Rivera, added by " + TestTokens.ADMIN_NAME);
-        assertThat(incident.get("pages").get(0).get("because").get("standsInFor").asString()).isEqualTo("alex");
+        assertThat(incident.get("pages").get(0).get("because").get("standsInFor").asString()).isEqualTo(ALEX);
         assertThat(incident.get("pages").get(0).get("because").get("overrideBy").asString()).isEqualTo(TestTokens.ADMIN_NAME);
     }
 
@@ -143,9 +114,9 @@ class WhyPagedIT {
 
     /** Level 1 pages the schedule, level 2 names Sam. */
     private void saveService(String id, String scheduleId) {
-        mongo.save(new TechnicalService(id, id, "payments", new EscalationPolicy(List.of(
+        mongo.save(new TechnicalService(id, id, "why-paged", new EscalationPolicy(List.of(
                 new EscalationPolicy.Level(List.of(), List.of(scheduleId), 30),
-                new EscalationPolicy.Level(List.of("sam"), 30))), true));
+                new EscalationPolicy.Level(List.of(SAM), 30))), true));
     }
 
     private String openIncident(String serviceId) throws Exception {
@@ -154,22 +125,7 @@ class WhyPagedIT {
                 .get("id").asString();
     }
 
-    private JsonNode call(MockHttpServletRequestBuilder request, String content, int expectedStatus) throws Exception {
-        if (content != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(content);
-        }
-        return json.readTree(mvc.perform(request).andExpect(status().is(expectedStatus)).andReturn().getResponse()
-                .getContentAsString());
-    }
-
     private static List<String> pageLines(JsonNode incident) {
-        return StreamSupport.stream(incident.get("timeline").spliterator(), false)
-                .map(entry -> entry.get("text").asString()).filter(text -> text.startsWith("Paging ")).toList();
-    }
-
-    private List<PageRequested> pagesOf(String incidentId) {
-        return kafka.events(Topics.PAGES, PageEvent.class).stream().map(ReceivedEvent::data)
-                .filter(page -> page.incidentId().equals(incidentId))
-                .filter(PageRequested.class::isInstance).map(PageRequested.class::cast).toList();
+        return timeline(incident).stream().filter(text -> text.startsWith("Paging ")).toList();
     }
 }
