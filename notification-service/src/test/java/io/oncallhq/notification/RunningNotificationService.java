@@ -13,7 +13,7 @@ import io.oncallhq.contracts.page.PageRequested;
 import io.oncallhq.contracts.page.PageTarget;
 import io.oncallhq.localruntime.EventTopics;
 import io.oncallhq.localruntime.LocalMongo;
-import io.oncallhq.notification.slack.FormEncoding;
+import io.oncallhq.standins.FormEncoding;
 import io.oncallhq.notification.slack.SlackPayloads;
 import io.oncallhq.standins.IncidentServiceStandIn;
 import io.oncallhq.standins.SlackStandIn;

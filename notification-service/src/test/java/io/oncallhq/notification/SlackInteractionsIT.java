@@ -9,7 +9,7 @@ import io.oncallhq.contracts.command.ResolveIncident;
 import io.oncallhq.contracts.incident.IncidentAcknowledged;
 import io.oncallhq.contracts.incident.IncidentResolved;
 import io.oncallhq.contracts.page.PageRequested;
-import io.oncallhq.notification.slack.FormEncoding;
+import io.oncallhq.standins.FormEncoding;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

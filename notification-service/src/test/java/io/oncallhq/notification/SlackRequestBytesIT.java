@@ -2,7 +2,7 @@ package io.oncallhq.notification;
 
 import io.oncallhq.contracts.command.AcknowledgeIncident;
 import io.oncallhq.notification.config.NotificationProperties;
-import io.oncallhq.notification.slack.FormEncoding;
+import io.oncallhq.standins.FormEncoding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

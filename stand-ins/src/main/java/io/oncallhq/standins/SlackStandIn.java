@@ -158,7 +158,7 @@ public final class SlackStandIn implements AutoCloseable {
     /**
      * A {@code block_actions} interaction as Slack sends it when the user clicks a button of a page in
      * {@link #ALEX_DM}: the message comes back with it (bold mrkdwn, a link, Slack's {@code \/} for every slash), and
-     * the form is encoded as Slack encodes it.
+     * the form is encoded as Slack encodes it ({@link FormEncoding#SLACK}, which its signature covers byte for byte).
      */
     public static String buttonClick(String slackUserId, String actionId, String value) {
         String payload = """
@@ -174,7 +174,7 @@ public final class SlackStandIn implements AutoCloseable {
                  "actions":[{"action_id":"%s","block_id":"incident_actions","text":{"type":"plain_text","text":"Acknowledge"},
                              "value":"%s","style":"primary","type":"button","action_ts":"1732267005.000300"}]}
                 """.formatted(slackUserId, MESSAGE_TS, ALEX_DM, ALEX_DM, MESSAGE_TS, value, actionId, value);
-        return "payload=" + slackFormEncoded(payload);
+        return FormEncoding.SLACK.form("payload", payload);
     }
 
     /** {@code v0=} + hex HMAC-SHA256 of {@code v0:<timestamp>:<body>}, as Slack signs requests. */
@@ -192,27 +192,6 @@ public final class SlackStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-    }
-
-    /**
-     * Percent-encoded as Slack encodes its form bodies, which its signature covers byte for byte: UTF-8, everything
-     * but {@code A-Za-z0-9-_.~} as {@code %XX}, a space as {@code +}. Not {@code URLEncoder}: it leaves {@code *} as
-     * it is, where Slack sends {@code %2A}.
-     */
-    private static String slackFormEncoded(String text) {
-        StringBuilder encoded = new StringBuilder();
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if (c == ' ') {
-                encoded.append('+');
-            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || "-_.~".indexOf(c) >= 0) {
-                encoded.append(c);
-            } else {
-                encoded.append('%').append(HexFormat.of().withUpperCase().toHexDigits((byte) c));
-            }
-        }
-        return encoded.toString();
     }
 
     private void answerFirstPostTo(String channel, ResponseDefinitionBuilder firstAnswer) {

@@ -1,5 +1,6 @@
 package io.oncallhq.notification.slack;
 
+import io.oncallhq.standins.FormEncoding;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

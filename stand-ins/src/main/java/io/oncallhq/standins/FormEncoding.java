@@ -1,4 +1,4 @@
-package io.oncallhq.notification.slack;
+package io.oncallhq.standins;
 
 import java.nio.charset.StandardCharsets;
 
