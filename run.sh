@@ -23,9 +23,29 @@ if [ "$build" = true ]; then
   ./mvnw -q -B -DskipTests install
 fi
 
+jdk_version=$(jdk_major_version "$JAVA_HOME")
+# The launcher runs the broker and the database: C1 and a serial collector start them with the least CPU, which the
+# services starting beside it need.
+launcher_options=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 # JDK 23+ warns when Kafka unmaps its index files through sun.misc.Unsafe, which is expected here.
-unsafe_access=""
-if [ "$(jdk_major_version "$JAVA_HOME")" -ge 23 ]; then
-  unsafe_access="--sun-misc-unsafe-memory-access=allow"
+if [ "$jdk_version" -ge 23 ]; then
+  launcher_options+=(--sun-misc-unsafe-memory-access=allow)
 fi
-exec "$JAVA_HOME/bin/java" $unsafe_access -jar local-runtime/target/local-runtime.jar
+# The launcher's own AOT cache (JDK 25+), trained once per build like the services' archives. A cache the JVM finds
+# stale is not used; the JVM says so and the launcher starts without it.
+launcher_jar=local-runtime/target/local-runtime.jar
+launcher_cache=local-runtime/target/local-runtime.aot
+if [ "$jdk_version" -ge 25 ] && [ "${SERVICE_STARTUP_ARCHIVE:-aot}" = aot ]; then
+  if [ ! -f "$launcher_cache" ] || [ "$launcher_cache" -ot "$launcher_jar" ]; then
+    echo "Training the launcher's AOT cache (once per build; log in local-runtime/target/launcher-training.log)"
+    rm -f "$launcher_cache"
+    "$JAVA_HOME/bin/java" "${launcher_options[@]}" -XX:AOTCacheOutput="$launcher_cache" -cp "$launcher_jar" \
+        io.oncallhq.localruntime.LauncherTraining > local-runtime/target/launcher-training.log 2>&1 \
+      || { echo "The launcher starts without its AOT cache: its training run failed"; rm -f "$launcher_cache"; }
+  fi
+  if [ -f "$launcher_cache" ]; then
+    # JDK 25 warns on every start about two call adapters it cannot take from a cache and makes anew: noise here.
+    launcher_options+=(-XX:AOTCache="$launcher_cache" -Xlog:aot*=error)
+  fi
+fi
+exec "$JAVA_HOME/bin/java" "${launcher_options[@]}" -jar "$launcher_jar"

@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -82,25 +80,14 @@ final class BenchSystem implements AutoCloseable {
         environment.putAll(settings);
         kafkaBootstrapServers = Ports.HOST + ":" + kafkaPort;
         output = dataDir.resolve("local-system.log");
-        ProcessBuilder launcher = new ProcessBuilder(javaCommand(repoDir.resolve("local-runtime/target/local-runtime.jar")))
+        // Started as a person starts it, so the benchmark has the launcher's JVM options and AOT cache too.
+        ProcessBuilder launcher = new ProcessBuilder("bash", repoDir.resolve("run.sh").toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         launcher.environment().putAll(environment);
         long launched = System.nanoTime();
         system = launcher.start();
         awaitReady(startTimeout);
         readyAfter = Duration.ofNanos(System.nanoTime() - launched);
-    }
-
-    /** The JVM running the benchmark, with the launcher's jar, as {@code ./run.sh} starts it. */
-    private static List<String> javaCommand(Path launcherJar) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        if (Runtime.version().feature() >= 23) {
-            command.add("--sun-misc-unsafe-memory-access=allow"); // Kafka unmaps its index files through sun.misc.Unsafe
-        }
-        command.add("-jar");
-        command.add(launcherJar.toString());
-        return command;
     }
 
     private void awaitReady(Duration startTimeout) throws IOException, InterruptedException {

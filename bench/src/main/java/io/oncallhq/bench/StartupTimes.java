@@ -17,16 +17,17 @@ import java.util.regex.Pattern;
 /**
  * How fast the local system starts, and how much memory its services hold, without a start-up archive, with a CDS
  * archive and with an AOT cache (JDK 24+), in one run: for each, in turn, {@code BENCH_STARTUP_ROUNDS} (2) times,
- * the four services started as {@code ./run.sh} starts them (its JVM options unless {@code SERVICE_JAVA_OPTS} says
- * otherwise), and for each the time from the launcher's start to its ready banner, each service's time to healthy,
- * its resident memory after {@code BENCH_IDLE_SECONDS} (20) idle, and in the first round, its resident memory after
- * the storm of {@code bench/run.sh storm} ({@code BENCH_STARTUP_STORM=false} skips it). The archives are trained
- * first where they are missing (once per build, as {@code ./run.sh} does; that start is not measured).
+ * the four services and the web console started by {@code ./run.sh} (its JVM options unless {@code SERVICE_JAVA_OPTS}
+ * says otherwise; the launcher's own AOT cache with the services' AOT caches), and for each the time from the
+ * launcher's start to its ready banner, each service's time to healthy, its resident memory after
+ * {@code BENCH_IDLE_SECONDS} (20) idle, and in the first round, its resident memory after the storm of
+ * {@code bench/run.sh storm} ({@code BENCH_STARTUP_STORM=false} skips it). The archives are trained first where they
+ * are missing (once per build, as {@code ./run.sh} does; that start is not measured).
  */
 final class StartupTimes {
 
-    private static final List<String> SERVICES =
-            List.of("alert-ingest-service", "incident-service", "notification-service", "postmortem-service");
+    private static final List<String> SERVICES = List.of("alert-ingest-service", "incident-service",
+            "notification-service", "postmortem-service", "web-console");
     /** Four services start (or train) together on a shared machine: far longer than they should ever take. */
     private static final Duration START_LIMIT = Duration.ofMinutes(15);
     private static final Pattern HEALTHY = Pattern.compile("(\\S+) healthy on \\S+ \\(([\\d.]+) s\\)");

@@ -236,7 +236,8 @@ public final class StartupArchive {
         return Stream.concat(first.stream(), second.stream()).toList();
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything in it; nothing when it does not exist. */
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
