@@ -3,8 +3,14 @@
 # install folders, newest first. Fails with a clear message when none is found.
 
 jdk_major_version() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 \
-    | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1
+  # A JDK's release file says it without starting a JVM (a third of a second each time).
+  local version=""
+  [ -f "$1/release" ] && version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release")
+  if [ -z "$version" ]; then
+    version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 \
+      | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1)
+  fi
+  echo "$version"
 }
 
 jdk_is_usable() {
