@@ -88,6 +88,7 @@ class LaunchScriptIT {
     private static List<String> startAndStop() throws Exception {
         ProcessBuilder builder = new ProcessBuilder("bash", REPO.resolve("run.sh").toString()).redirectErrorStream(true);
         builder.environment().put("LOCAL_SERVICES", "none");
+        builder.environment().put("SERVICE_STARTUP_ARCHIVE", "aot");
         builder.environment().put("DATA_DIR", dataDir.toString());
         builder.environment().put("KAFKA_PORT", String.valueOf(Ports.free()));
         builder.environment().put("MONGODB_PORT", String.valueOf(Ports.free()));
