@@ -31,8 +31,8 @@ launcher_options=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 if [ "$jdk_version" -ge 23 ]; then
   launcher_options+=(--sun-misc-unsafe-memory-access=allow)
 fi
-# The launcher's own AOT cache (JDK 25+), trained once per build like the services' archives. A cache the JVM finds
-# stale is not used; the JVM says so and the launcher starts without it.
+# The launcher's own AOT cache (JDK 25+), trained once per build like the services' archives: again whenever the jar
+# is newer than it. A cache the JVM cannot use, it reports as an error and the launcher starts without it.
 launcher_jar=local-runtime/target/local-runtime.jar
 launcher_cache=local-runtime/target/local-runtime.aot
 if [ "$jdk_version" -ge 25 ] && [ "${SERVICE_STARTUP_ARCHIVE:-aot}" = aot ]; then
