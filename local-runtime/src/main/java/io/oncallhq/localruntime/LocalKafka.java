@@ -45,8 +45,13 @@ public final class LocalKafka implements AutoCloseable {
         QuietLogs.warnOnly("kafka", "org.apache.kafka", "state.change.logger");
         Path dir = logDir.toAbsolutePath();
         int brokerPort = port == 0 ? Ports.free() : port;
-        // The controller port is only used inside this node; a static voter set lets it change per start.
-        KafkaConfig config = new KafkaConfig(properties(dir, brokerPort, Ports.free()));
+        // The controller port is only used inside this node; a static voter set lets it change per start. A client
+        // port chosen by another process (run.sh's caller) is not bound yet, so the kernel may offer it again here.
+        int controllerPort;
+        do {
+            controllerPort = Ports.free();
+        } while (controllerPort == brokerPort);
+        KafkaConfig config = new KafkaConfig(properties(dir, brokerPort, controllerPort));
         formatIfNew(dir);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         try {

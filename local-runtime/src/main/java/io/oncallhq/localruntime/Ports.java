@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Local TCP ports: finding a free one, and telling clearly when a wanted one is taken. */
 public final class Ports {
@@ -11,11 +13,30 @@ public final class Ports {
     /** Everything local listens on the loopback interface only: nothing is exposed to the network. */
     public static final String HOST = "localhost";
 
+    /**
+     * Ports already handed out in this process. The kernel may give a port that was bound and released a moment ago
+     * to the next bind on port 0, so two calls before either port is used could otherwise return the same one (a
+     * broker whose client and controller listeners collide).
+     */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
     private Ports() {
     }
 
-    /** A port that was free a moment ago (another process may still take it before it is used). */
+    /**
+     * A port that was free a moment ago and that no earlier call in this process returned (another process may still
+     * take it before it is used).
+     */
     public static int free() {
+        while (true) {
+            int port = anyFree();
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+    }
+
+    private static int anyFree() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         } catch (IOException e) {
