@@ -14,9 +14,9 @@ public final class Ports {
     public static final String HOST = "localhost";
 
     /**
-     * Ports already handed out in this process. The kernel may give a port that was bound and released a moment ago
-     * to the next bind on port 0, so two calls before either port is used could otherwise return the same one (a
-     * broker whose client and controller listeners collide).
+     * Ports already handed out, or checked as about to be used, in this process. The kernel may give a port that was
+     * bound and released a moment ago to the next bind on port 0, so two calls before either port is used could
+     * otherwise return the same one (a broker whose client and controller listeners collide).
      */
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
@@ -44,10 +44,13 @@ public final class Ports {
         }
     }
 
-    /** Fails with a message naming the setting to change when {@code port} is already in use. */
+    /**
+     * Fails with a message naming the setting to change when {@code port} is already in use; otherwise {@link #free()}
+     * in this process will not offer it, since it is about to be used.
+     */
     public static void requireFree(int port, String setting) {
         try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
-            // Bound and released: the port is free.
+            HANDED_OUT.add(port);
         } catch (IOException e) {
             throw new IllegalStateException("Port " + port + " (" + setting + ") is already in use. "
                     + "Stop whatever listens there, or set " + setting + " to another port.", e);
