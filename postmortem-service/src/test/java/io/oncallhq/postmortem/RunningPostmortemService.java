@@ -4,6 +4,7 @@ import io.oncallhq.apisecurity.TestOidcIssuer;
 import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
+import io.oncallhq.localruntime.FrozenClock;
 import io.oncallhq.localruntime.LocalMongo;
 import io.oncallhq.postmortem.RecordedIncident.Recorded;
 import io.oncallhq.standins.IncidentServiceStandIn;
@@ -37,11 +38,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -91,7 +89,7 @@ public abstract class RunningPostmortemService {
     @Autowired
     protected MongoTemplate mongo;
     @Autowired
-    protected MutableClock clock;
+    protected FrozenClock clock;
     @LocalServerPort
     protected int port;
 
@@ -222,38 +220,13 @@ public abstract class RunningPostmortemService {
         }
     }
 
-    /** A clock the tests move, so that due dates pass without waiting. */
-    protected static final class MutableClock extends Clock {
-
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-        public void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
-
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClock {
 
         @Bean
         @Primary
-        MutableClock testClock() {
-            return new MutableClock();
+        FrozenClock testClock() {
+            return new FrozenClock(Instant.now());
         }
     }
 }

@@ -1,14 +1,12 @@
 package io.oncallhq.notification.slack;
 
+import io.oncallhq.localruntime.FrozenClock;
 import io.oncallhq.notification.slack.IncidentDirectory.IncidentServiceUnavailableException;
 import io.oncallhq.notification.slack.IncidentDirectory.Responder;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +17,7 @@ class LinkedSlackUsersTest {
     private static final Duration TTL = Duration.ofSeconds(30);
     private static final Set<String> PAGED_BEFORE = Set.of("U0ALEX");
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T09:00:00Z"));
+    private final FrozenClock clock = new FrozenClock(Instant.parse("2026-12-06T09:00:00Z"));
     private List<Responder> responders = List.of(new Responder("alex", "Alex Rivera", "U0ALEX"),
             new Responder("kim", "Kim Park", "U0KIM"), new Responder("robin", "Robin Ng", null));
     private int askedForResponders;
@@ -82,33 +80,5 @@ class LinkedSlackUsersTest {
 
         assertThat(linked.linked("U0KIM")).isTrue();
         assertThat(askedForResponders).isEqualTo(2);
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
