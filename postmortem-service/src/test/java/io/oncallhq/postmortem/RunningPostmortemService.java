@@ -4,8 +4,8 @@ import io.oncallhq.apisecurity.TestOidcIssuer;
 import io.oncallhq.apisecurity.TestTokens;
 import io.oncallhq.contracts.Topics;
 import io.oncallhq.contracts.cloudevents.CloudEventCodec;
-import io.oncallhq.localruntime.FrozenClock;
 import io.oncallhq.localruntime.LocalMongo;
+import io.oncallhq.localruntime.MovableClock;
 import io.oncallhq.postmortem.RecordedIncident.Recorded;
 import io.oncallhq.standins.IncidentServiceStandIn;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -89,7 +89,7 @@ public abstract class RunningPostmortemService {
     @Autowired
     protected MongoTemplate mongo;
     @Autowired
-    protected FrozenClock clock;
+    protected MovableClock clock;
     @LocalServerPort
     protected int port;
 
@@ -225,8 +225,8 @@ public abstract class RunningPostmortemService {
 
         @Bean
         @Primary
-        FrozenClock testClock() {
-            return new FrozenClock(Instant.now());
+        MovableClock testClock() {
+            return MovableClock.frozenAt(Instant.now());
         }
     }
 }

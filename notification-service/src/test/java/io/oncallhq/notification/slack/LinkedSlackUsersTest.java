@@ -1,6 +1,6 @@
 package io.oncallhq.notification.slack;
 
-import io.oncallhq.localruntime.FrozenClock;
+import io.oncallhq.localruntime.MovableClock;
 import io.oncallhq.notification.slack.IncidentDirectory.IncidentServiceUnavailableException;
 import io.oncallhq.notification.slack.IncidentDirectory.Responder;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class LinkedSlackUsersTest {
     private static final Duration TTL = Duration.ofSeconds(30);
     private static final Set<String> PAGED_BEFORE = Set.of("U0ALEX");
 
-    private final FrozenClock clock = new FrozenClock(Instant.parse("2026-12-06T09:00:00Z"));
+    private final MovableClock clock = MovableClock.frozenAt(Instant.parse("2026-12-06T09:00:00Z"));
     private List<Responder> responders = List.of(new Responder("alex", "Alex Rivera", "U0ALEX"),
             new Responder("kim", "Kim Park", "U0KIM"), new Responder("robin", "Robin Ng", null));
     private int askedForResponders;
