@@ -45,13 +45,9 @@ public final class LocalKafka implements AutoCloseable {
         QuietLogs.warnOnly("kafka", "org.apache.kafka", "state.change.logger");
         Path dir = logDir.toAbsolutePath();
         int brokerPort = port == 0 ? Ports.free() : port;
-        // The controller port is only used inside this node; a static voter set lets it change per start. A client
-        // port chosen by another process (run.sh's caller) is not bound yet, so the kernel may offer it again here.
-        int controllerPort;
-        do {
-            controllerPort = Ports.free();
-        } while (controllerPort == brokerPort);
-        KafkaConfig config = new KafkaConfig(properties(dir, brokerPort, controllerPort));
+        // The controller port is only used inside this node; a static voter set lets it change per start. The client
+        // port came from Ports (free() or the launcher's requireFree), so free() does not offer it again here.
+        KafkaConfig config = new KafkaConfig(properties(dir, brokerPort, Ports.free()));
         formatIfNew(dir);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         try {
