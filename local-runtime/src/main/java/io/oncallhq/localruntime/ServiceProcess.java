@@ -29,12 +29,17 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Small, quick-starting JVMs: several run side by side on a laptop. C1 only and a serial collector suit a local
      * run's light load (never a production image's). Resident memory is kept low by a heap that starts small and
-     * grows only as far as the live data needs (a 16 MB young generation, at most 30% of the heap left free), small
-     * thread stacks, and on JDK 25 8-byte object headers: without the heap settings the collector sized the heap to
-     * the machine and a service held 50-60 MB more after start (bench/run.sh startup).
+     * grows only as far as the live data needs (a 16 MB young generation, at most 10% of the heap left free after a
+     * full collection, given back in one step: each service runs one once ready, see service-runtime), soft references
+     * kept only while in use (10 ms per free MB: the start's reflection data goes with that collection), the C library's
+     * free memory given back every 5 s (JDK 22+), small thread stacks, and on JDK 25 8-byte object headers. Without
+     * the heap settings the collector sized the heap to the machine and a service held 50-60 MB more after start
+     * (bench/run.sh startup).
      */
     public static final String DEFAULT_JVM_OPTIONS = "-Xms32m -Xmn16m -Xmx256m -XX:MinHeapFreeRatio=10"
-            + " -XX:MaxHeapFreeRatio=30 -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+            + " -XX:MaxHeapFreeRatio=10 -XX:-ShrinkHeapInSteps -XX:SoftRefLRUPolicyMSPerMB=10 -Xss512k"
+            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+            + (Runtime.version().feature() >= 22 ? " -XX:TrimNativeHeapInterval=5000" : "")
             + (Runtime.version().feature() >= 25 ? " -XX:+UseCompactObjectHeaders" : "");
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
 
